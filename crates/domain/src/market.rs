@@ -1,0 +1,315 @@
+//! The four markets and what a listing in each must say. Markets are data in one model: a
+//! listing has a kind, the kind belongs to a market, and the market's attribute schema is checked
+//! by one validator. Adding a market is adding rows here, not copying code.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use utoipa::ToSchema;
+
+use crate::error::Problems;
+use crate::lang::Language;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Market {
+    /// Products and sourcing requests (buyers ↔ exhibitors and suppliers).
+    Trade,
+    /// Professional services for enterprises (accounting, legal, logistics …).
+    Services,
+    /// Jobs and talent profiles.
+    Talent,
+    /// Green projects and investor mandates.
+    Capital,
+}
+
+/// What a listing is. Each kind is one side of one market.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ListingKind {
+    Product,
+    SourcingRequest,
+    ServiceOffer,
+    ServiceRequest,
+    Job,
+    TalentProfile,
+    GreenProject,
+    InvestorMandate,
+}
+
+/// The type of one market-specific attribute.
+#[derive(Debug, Clone, Copy)]
+pub enum AttrType {
+    Text { max: usize },
+    Integer { min: i64, max: i64 },
+    Number { min: f64, max: f64 },
+    Bool,
+    OneOf(&'static [&'static str]),
+    ManyOf(&'static [&'static str]),
+}
+
+/// One attribute a kind of listing may or must carry.
+#[derive(Debug, Clone, Copy)]
+pub struct AttrSpec {
+    pub key: &'static str,
+    pub ty: AttrType,
+    pub required: bool,
+    /// English, Traditional, Simplified label for forms.
+    pub label: (&'static str, &'static str, &'static str),
+}
+
+pub const CURRENCIES: &[&str] = &["HKD", "CNY", "MOP", "USD", "EUR", "GBP", "JPY", "SGD", "AED", "SAR"];
+pub const SERVICE_CATEGORIES: &[&str] = &[
+    "accounting", "legal", "financing", "insurance", "logistics", "advertising", "branding",
+    "quality_control", "market_research", "human_resources", "executive_training",
+];
+pub const GREEN_TAXONOMIES: &[&str] = &["hk_green_classification", "china_green_bond_catalogue", "eu_taxonomy", "common_ground_taxonomy", "climate_bonds_standard"];
+
+const fn attr(key: &'static str, ty: AttrType, required: bool, label: (&'static str, &'static str, &'static str)) -> AttrSpec {
+    AttrSpec { key, ty, required, label }
+}
+
+static PRODUCT: &[AttrSpec] = &[
+    attr("moq", AttrType::Integer { min: 1, max: 1_000_000_000 }, false, ("Minimum order quantity", "最低訂購量", "最低订购量")),
+    attr("unit_price", AttrType::Number { min: 0.0, max: 1e12 }, false, ("Unit price", "單價", "单价")),
+    attr("currency", AttrType::OneOf(CURRENCIES), false, ("Currency", "貨幣", "货币")),
+    attr("lead_time_days", AttrType::Integer { min: 0, max: 3650 }, false, ("Lead time (days)", "交貨期（日）", "交货期（天）")),
+    attr("certifications", AttrType::Text { max: 500 }, false, ("Certifications", "認證", "认证")),
+];
+static SOURCING_REQUEST: &[AttrSpec] = &[
+    attr("quantity", AttrType::Integer { min: 1, max: 1_000_000_000 }, true, ("Quantity", "數量", "数量")),
+    attr("target_price", AttrType::Number { min: 0.0, max: 1e12 }, false, ("Target price", "目標價", "目标价")),
+    attr("currency", AttrType::OneOf(CURRENCIES), false, ("Currency", "貨幣", "货币")),
+    attr("deadline", AttrType::Text { max: 10 }, false, ("Deadline (YYYY-MM-DD)", "截止日期", "截止日期")),
+];
+static SERVICE_OFFER: &[AttrSpec] = &[
+    attr("category", AttrType::OneOf(SERVICE_CATEGORIES), true, ("Service category", "服務類別", "服务类别")),
+    attr("languages", AttrType::ManyOf(&["zh-Hant", "zh-Hans", "en", "yue"]), false, ("Service languages", "服務語言", "服务语言")),
+    attr("fee_from", AttrType::Number { min: 0.0, max: 1e12 }, false, ("Fees from", "收費由", "收费由")),
+    attr("currency", AttrType::OneOf(CURRENCIES), false, ("Currency", "貨幣", "货币")),
+];
+static SERVICE_REQUEST: &[AttrSpec] = &[
+    attr("category", AttrType::OneOf(SERVICE_CATEGORIES), true, ("Service category", "服務類別", "服务类别")),
+    attr("budget", AttrType::Number { min: 0.0, max: 1e12 }, false, ("Budget", "預算", "预算")),
+    attr("currency", AttrType::OneOf(CURRENCIES), false, ("Currency", "貨幣", "货币")),
+];
+static JOB: &[AttrSpec] = &[
+    attr("employment_type", AttrType::OneOf(&["full_time", "part_time", "contract", "internship", "graduate_programme"]), true, ("Employment type", "僱用類型", "雇用类型")),
+    attr("salary_min", AttrType::Integer { min: 0, max: 100_000_000 }, false, ("Monthly salary from", "月薪由", "月薪由")),
+    attr("salary_max", AttrType::Integer { min: 0, max: 100_000_000 }, false, ("Monthly salary to", "月薪至", "月薪至")),
+    attr("currency", AttrType::OneOf(CURRENCIES), false, ("Currency", "貨幣", "货币")),
+    attr("years_experience", AttrType::Integer { min: 0, max: 60 }, false, ("Years of experience", "工作經驗（年）", "工作经验（年）")),
+    attr("remote", AttrType::Bool, false, ("Remote possible", "可遙距工作", "可远程工作")),
+];
+static TALENT_PROFILE: &[AttrSpec] = &[
+    attr("years_experience", AttrType::Integer { min: 0, max: 60 }, true, ("Years of experience", "工作經驗（年）", "工作经验（年）")),
+    attr("highest_degree", AttrType::OneOf(&["secondary", "diploma", "bachelor", "master", "doctorate"]), false, ("Highest degree", "最高學歷", "最高学历")),
+    attr("open_to_relocation", AttrType::Bool, false, ("Open to relocating to Hong Kong", "願意移居香港", "愿意移居香港")),
+];
+static GREEN_PROJECT: &[AttrSpec] = &[
+    attr("taxonomy", AttrType::OneOf(GREEN_TAXONOMIES), true, ("Green taxonomy", "綠色分類標準", "绿色分类标准")),
+    attr("amount_sought", AttrType::Number { min: 0.0, max: 1e13 }, true, ("Amount sought", "融資額", "融资额")),
+    attr("currency", AttrType::OneOf(CURRENCIES), true, ("Currency", "貨幣", "货币")),
+    attr("instrument", AttrType::OneOf(&["loan", "bond", "equity", "sukuk"]), false, ("Instrument", "融資工具", "融资工具")),
+    attr("shariah_compliant", AttrType::Bool, false, ("Shariah compliant", "符合伊斯蘭教法", "符合伊斯兰教法")),
+];
+static INVESTOR_MANDATE: &[AttrSpec] = &[
+    attr("taxonomies", AttrType::ManyOf(GREEN_TAXONOMIES), false, ("Accepted taxonomies", "接受的分類標準", "接受的分类标准")),
+    attr("ticket_min", AttrType::Number { min: 0.0, max: 1e13 }, false, ("Ticket from", "投資額由", "投资额由")),
+    attr("ticket_max", AttrType::Number { min: 0.0, max: 1e13 }, false, ("Ticket to", "投資額至", "投资额至")),
+    attr("currency", AttrType::OneOf(CURRENCIES), true, ("Currency", "貨幣", "货币")),
+    attr("shariah_only", AttrType::Bool, false, ("Shariah compliant only", "只限伊斯蘭教法合規", "只限伊斯兰教法合规")),
+];
+
+impl ListingKind {
+    pub const ALL: [ListingKind; 8] = [
+        ListingKind::Product,
+        ListingKind::SourcingRequest,
+        ListingKind::ServiceOffer,
+        ListingKind::ServiceRequest,
+        ListingKind::Job,
+        ListingKind::TalentProfile,
+        ListingKind::GreenProject,
+        ListingKind::InvestorMandate,
+    ];
+
+    pub fn market(self) -> Market {
+        match self {
+            ListingKind::Product | ListingKind::SourcingRequest => Market::Trade,
+            ListingKind::ServiceOffer | ListingKind::ServiceRequest => Market::Services,
+            ListingKind::Job | ListingKind::TalentProfile => Market::Talent,
+            ListingKind::GreenProject | ListingKind::InvestorMandate => Market::Capital,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ListingKind::Product => "product",
+            ListingKind::SourcingRequest => "sourcing_request",
+            ListingKind::ServiceOffer => "service_offer",
+            ListingKind::ServiceRequest => "service_request",
+            ListingKind::Job => "job",
+            ListingKind::TalentProfile => "talent_profile",
+            ListingKind::GreenProject => "green_project",
+            ListingKind::InvestorMandate => "investor_mandate",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ListingKind> {
+        ListingKind::ALL.into_iter().find(|k| k.code() == s)
+    }
+
+    /// The market-specific attributes of this kind.
+    pub fn schema(self) -> &'static [AttrSpec] {
+        match self {
+            ListingKind::Product => PRODUCT,
+            ListingKind::SourcingRequest => SOURCING_REQUEST,
+            ListingKind::ServiceOffer => SERVICE_OFFER,
+            ListingKind::ServiceRequest => SERVICE_REQUEST,
+            ListingKind::Job => JOB,
+            ListingKind::TalentProfile => TALENT_PROFILE,
+            ListingKind::GreenProject => GREEN_PROJECT,
+            ListingKind::InvestorMandate => INVESTOR_MANDATE,
+        }
+    }
+
+    /// Classification scheme the `codes` of this kind use: HS codes for goods.
+    pub fn code_scheme(self) -> Option<&'static str> {
+        match self.market() {
+            Market::Trade => Some("hs"),
+            _ => None,
+        }
+    }
+
+    pub fn label(self, lang: Language) -> &'static str {
+        let (en, hant, hans) = match self {
+            ListingKind::Product => ("Product", "產品", "产品"),
+            ListingKind::SourcingRequest => ("Sourcing request", "採購需求", "采购需求"),
+            ListingKind::ServiceOffer => ("Professional service", "專業服務", "专业服务"),
+            ListingKind::ServiceRequest => ("Service request", "服務需求", "服务需求"),
+            ListingKind::Job => ("Job", "職位", "职位"),
+            ListingKind::TalentProfile => ("Talent profile", "人才檔案", "人才档案"),
+            ListingKind::GreenProject => ("Green project", "綠色項目", "绿色项目"),
+            ListingKind::InvestorMandate => ("Investor mandate", "投資者委託", "投资者委托"),
+        };
+        match lang {
+            Language::En => en,
+            Language::ZhHant => hant,
+            Language::ZhHans => hans,
+        }
+    }
+}
+
+impl Market {
+    pub const ALL: [Market; 4] = [Market::Trade, Market::Services, Market::Talent, Market::Capital];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Market::Trade => "trade",
+            Market::Services => "services",
+            Market::Talent => "talent",
+            Market::Capital => "capital",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Market> {
+        Market::ALL.into_iter().find(|m| m.code() == s)
+    }
+
+    pub fn label(self, lang: Language) -> &'static str {
+        let (en, hant, hans) = match self {
+            Market::Trade => ("Trade", "貿易", "贸易"),
+            Market::Services => ("Professional services", "專業服務", "专业服务"),
+            Market::Talent => ("Talent", "人才", "人才"),
+            Market::Capital => ("Green capital", "綠色資本", "绿色资本"),
+        };
+        match lang {
+            Language::En => en,
+            Language::ZhHant => hant,
+            Language::ZhHans => hans,
+        }
+    }
+}
+
+/// Checks `attributes` against the schema of `kind`: unknown keys, missing required keys and
+/// values of the wrong type are each reported with their field path.
+pub fn validate_attributes(kind: ListingKind, attributes: &Map<String, Value>, problems: &mut Problems) {
+    let schema = kind.schema();
+    for key in attributes.keys() {
+        if !schema.iter().any(|s| s.key == key) {
+            let known: Vec<_> = schema.iter().map(|s| s.key).collect();
+            problems.push(format!("attributes.{key}"), "unknown_attribute", format!("{} listings have no attribute {key:?}; known: {}", kind.code(), known.join(", ")));
+        }
+    }
+    for spec in schema {
+        let field = format!("attributes.{}", spec.key);
+        let Some(value) = attributes.get(spec.key).filter(|v| !v.is_null()) else {
+            if spec.required {
+                problems.push(field, "required", format!("{} listings need {}", kind.code(), spec.key));
+            }
+            continue;
+        };
+        match spec.ty {
+            AttrType::Text { max } => match value.as_str() {
+                Some(s) => problems.text(&field, s, max),
+                None => problems.push(field, "not_text", "expected a string"),
+            },
+            AttrType::Integer { min, max } => match value.as_i64() {
+                Some(n) if (min..=max).contains(&n) => {}
+                Some(_) => problems.push(field, "out_of_range", format!("expected a whole number from {min} to {max}")),
+                None => problems.push(field, "not_integer", "expected a whole number"),
+            },
+            AttrType::Number { min, max } => match value.as_f64() {
+                Some(n) if n.is_finite() && n >= min && n <= max => {}
+                Some(_) => problems.push(field, "out_of_range", format!("expected a number from {min} to {max}")),
+                None => problems.push(field, "not_number", "expected a number"),
+            },
+            AttrType::Bool => {
+                if !value.is_boolean() {
+                    problems.push(field, "not_boolean", "expected true or false")
+                }
+            }
+            AttrType::OneOf(options) => match value.as_str() {
+                Some(s) if options.contains(&s) => {}
+                _ => problems.push(field, "not_an_option", format!("expected one of: {}", options.join(", "))),
+            },
+            AttrType::ManyOf(options) => match value.as_array() {
+                Some(items) if items.iter().all(|i| i.as_str().is_some_and(|s| options.contains(&s))) => {}
+                _ => problems.push(field, "not_an_option", format!("expected a list drawn from: {}", options.join(", "))),
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn check(kind: ListingKind, v: Value) -> Vec<(String, &'static str)> {
+        let mut p = Problems::new();
+        validate_attributes(kind, v.as_object().unwrap(), &mut p);
+        p.finish().err().map(|e| e.0.into_iter().map(|f| (f.field, f.code)).collect()).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_valid_product_passes() {
+        assert!(check(ListingKind::Product, json!({"moq": 500, "unit_price": 3.5, "currency": "HKD"})).is_empty());
+    }
+
+    #[test]
+    fn each_problem_is_named_with_its_field() {
+        let errs = check(ListingKind::GreenProject, json!({"taxonomy": "made_up", "amount_sought": -1, "colour": "green"}));
+        assert!(errs.contains(&("attributes.colour".into(), "unknown_attribute")));
+        assert!(errs.contains(&("attributes.taxonomy".into(), "not_an_option")));
+        assert!(errs.contains(&("attributes.amount_sought".into(), "out_of_range")));
+        assert!(errs.contains(&("attributes.currency".into(), "required")));
+    }
+
+    #[test]
+    fn every_kind_belongs_to_a_market_and_round_trips() {
+        for k in ListingKind::ALL {
+            assert_eq!(ListingKind::parse(k.code()), Some(k));
+            assert!(Market::ALL.contains(&k.market()));
+        }
+    }
+}
