@@ -1,1 +1,191 @@
+//! Who may do what. Every request handler states its [`Action`] and asks [`authorize`]; this is
+//! the only place where roles are compared, so a rule changes here or nowhere.
 
+pub mod password;
+
+use sc_domain::listing::{ListingStatus, Owner};
+use sc_domain::organisation::OrgId;
+use sc_domain::person::{OrgRole, PlatformRole, UserId};
+
+/// The caller of a request, with the memberships that decide organisation-level rights.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Actor {
+    Anonymous,
+    User { id: UserId, role: PlatformRole, memberships: Vec<(OrgId, OrgRole)> },
+}
+
+impl Actor {
+    pub fn user_id(&self) -> Option<UserId> {
+        match self {
+            Actor::User { id, .. } => Some(*id),
+            Actor::Anonymous => None,
+        }
+    }
+
+    fn is_admin(&self) -> bool {
+        matches!(self, Actor::User { role: PlatformRole::Admin, .. })
+    }
+
+    fn is_organiser(&self) -> bool {
+        matches!(self, Actor::User { role: PlatformRole::Organiser, .. })
+    }
+
+    /// The caller's role in `org`, if any.
+    pub fn role_in(&self, org: OrgId) -> Option<OrgRole> {
+        match self {
+            Actor::User { memberships, .. } => memberships.iter().find(|(o, _)| *o == org).map(|(_, r)| *r),
+            Actor::Anonymous => None,
+        }
+    }
+
+    /// May act for the owner of a listing: a member of the owning organisation, or the person.
+    fn speaks_for(&self, owner: Owner) -> bool {
+        match owner {
+            Owner::Organisation(org) => self.role_in(org).is_some(),
+            Owner::Person(uid) => self.user_id() == Some(uid),
+        }
+    }
+}
+
+/// Everything a caller can ask to do, with the facts about the target that the rule needs.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Action {
+    Register,
+    LogIn,
+    LogOut,
+    ReadOwnAccount,
+    UpdateOwnAccount,
+    ReadOwnContact,
+    UpdateOwnContact,
+    ListUsers,
+    SetPlatformRole,
+    CreateOrganisation,
+    ReadOrganisation,
+    UpdateOrganisation { org: OrgId },
+    DeleteOrganisation { org: OrgId },
+    VerifyOrganisation,
+    ListMembers { org: OrgId },
+    AddMember { org: OrgId },
+    ChangeMemberRole { org: OrgId },
+    RemoveMember { org: OrgId, user: UserId },
+    CreateListing { owner: Owner },
+    ReadListing { owner: Owner, status: ListingStatus },
+    UpdateListing { owner: Owner },
+    DeleteListing { owner: Owner },
+    ReadFair,
+    CreateFair,
+    UpdateFair,
+}
+
+/// Why an action was refused. The HTTP edge maps these to 401, 403 or (for things the caller
+/// may not know exist) 404.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Denied {
+    /// Nobody is signed in, and the action needs someone.
+    Unauthenticated,
+    /// Signed in, but not allowed.
+    Forbidden,
+    /// Not allowed, and the caller must not learn the target exists (drafts of others).
+    Hidden,
+}
+
+/// The single authorisation rule book.
+pub fn authorize(actor: &Actor, action: Action) -> Result<(), Denied> {
+    use Action::*;
+    let signed_in = actor.user_id().is_some();
+    let allowed = match action {
+        Register | LogIn | ReadOrganisation | ReadFair => true,
+        ReadListing { owner, status } => {
+            if status == ListingStatus::Published || actor.is_admin() || actor.speaks_for(owner) {
+                true
+            } else {
+                return Err(Denied::Hidden);
+            }
+        }
+        _ if !signed_in => return Err(Denied::Unauthenticated),
+        LogOut | ReadOwnAccount | UpdateOwnAccount | ReadOwnContact | UpdateOwnContact | CreateOrganisation => true,
+        ListUsers | SetPlatformRole => actor.is_admin(),
+        VerifyOrganisation | CreateFair | UpdateFair => actor.is_admin() || actor.is_organiser(),
+        UpdateOrganisation { org } | DeleteOrganisation { org } | AddMember { org } | ChangeMemberRole { org } => {
+            actor.is_admin() || actor.role_in(org) == Some(OrgRole::Admin)
+        }
+        ListMembers { org } => actor.is_admin() || actor.role_in(org).is_some(),
+        RemoveMember { org, user } => {
+            actor.is_admin() || actor.role_in(org) == Some(OrgRole::Admin) || actor.user_id() == Some(user)
+        }
+        CreateListing { owner } | UpdateListing { owner } | DeleteListing { owner } => {
+            actor.is_admin() || actor.speaks_for(owner)
+        }
+    };
+    if allowed { Ok(()) } else { Err(Denied::Forbidden) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ORG: OrgId = 7;
+    const OTHER_ORG: OrgId = 8;
+
+    fn user(id: UserId, role: PlatformRole, memberships: Vec<(OrgId, OrgRole)>) -> Actor {
+        Actor::User { id, role, memberships }
+    }
+
+    /// The five roles of the platform, as they stand towards organisation `ORG`.
+    fn roles() -> Vec<(&'static str, Actor)> {
+        vec![
+            ("anonymous", Actor::Anonymous),
+            ("individual", user(1, PlatformRole::User, vec![(OTHER_ORG, OrgRole::Admin)])),
+            ("org_member", user(2, PlatformRole::User, vec![(ORG, OrgRole::Member)])),
+            ("org_admin", user(3, PlatformRole::User, vec![(ORG, OrgRole::Admin)])),
+            ("organiser", user(4, PlatformRole::Organiser, vec![])),
+            ("platform_admin", user(5, PlatformRole::Admin, vec![])),
+        ]
+    }
+
+    #[test]
+    fn every_action_for_every_role() {
+        use Action::*;
+        let draft = ListingStatus::Draft;
+        // anonymous, individual, org_member, org_admin, organiser, platform_admin
+        let o = |allowed: [bool; 6]| allowed;
+        let table: Vec<(Action, [bool; 6])> = vec![
+            (Register, o([true, true, true, true, true, true])),
+            (ReadOrganisation, o([true, true, true, true, true, true])),
+            (ReadFair, o([true, true, true, true, true, true])),
+            (LogOut, o([false, true, true, true, true, true])),
+            (ReadOwnContact, o([false, true, true, true, true, true])),
+            (CreateOrganisation, o([false, true, true, true, true, true])),
+            (ListUsers, o([false, false, false, false, false, true])),
+            (SetPlatformRole, o([false, false, false, false, false, true])),
+            (VerifyOrganisation, o([false, false, false, false, true, true])),
+            (CreateFair, o([false, false, false, false, true, true])),
+            (UpdateOrganisation { org: ORG }, o([false, false, false, true, false, true])),
+            (DeleteOrganisation { org: ORG }, o([false, false, false, true, false, true])),
+            (AddMember { org: ORG }, o([false, false, false, true, false, true])),
+            (ListMembers { org: ORG }, o([false, false, true, true, false, true])),
+            (RemoveMember { org: ORG, user: 2 }, o([false, false, true, true, false, true])),
+            (CreateListing { owner: Owner::Organisation(ORG) }, o([false, false, true, true, false, true])),
+            (UpdateListing { owner: Owner::Organisation(ORG) }, o([false, false, true, true, false, true])),
+            (CreateListing { owner: Owner::Person(1) }, o([false, true, false, false, false, true])),
+            (ReadListing { owner: Owner::Organisation(ORG), status: ListingStatus::Published }, o([true, true, true, true, true, true])),
+            (ReadListing { owner: Owner::Organisation(ORG), status: draft }, o([false, false, true, true, false, true])),
+        ];
+        for (action, expected) in table {
+            for ((name, actor), want) in roles().into_iter().zip(expected) {
+                assert_eq!(authorize(&actor, action).is_ok(), want, "{name} {action:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn anonymous_callers_are_asked_to_sign_in_and_drafts_stay_hidden() {
+        assert_eq!(authorize(&Actor::Anonymous, Action::CreateOrganisation), Err(Denied::Unauthenticated));
+        let stranger = user(9, PlatformRole::User, vec![]);
+        assert_eq!(authorize(&stranger, Action::UpdateOrganisation { org: ORG }), Err(Denied::Forbidden));
+        assert_eq!(
+            authorize(&stranger, Action::ReadListing { owner: Owner::Organisation(ORG), status: ListingStatus::Archived }),
+            Err(Denied::Hidden)
+        );
+    }
+}

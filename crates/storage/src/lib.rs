@@ -1,1 +1,185 @@
+//! Storage of superconnector. One code path serves SQLite (the embedded default) and
+//! PostgreSQL: sqlx's `Any` driver, SQL written once in the dialect both engines share, numbered
+//! `$n` parameters (which SQLite accepts too), and one migration tree with a single dialect token.
+//! The engine is chosen once, from the URL, in [`Store::connect`].
 
+mod codec;
+mod fairs;
+mod listings;
+mod migrate;
+mod organisations;
+mod query;
+mod users;
+pub mod testing;
+
+use std::path::Path;
+use std::str::FromStr;
+use std::sync::Arc;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{AnyPool, Executor};
+use tokio::sync::{Mutex, MutexGuard};
+
+pub use fairs::{Batch, BoothView, NewBooth, NewHall};
+pub use listings::ListingFilter;
+pub use organisations::OrganisationFilter;
+pub use users::NewUser;
+
+/// Which database engine a [`Store`] talks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StorageError {
+    #[error("not found")]
+    NotFound,
+    /// A uniqueness or consistency rule of the data refused the write; `code` is stable.
+    #[error("{message}")]
+    Conflict { code: &'static str, message: String },
+    #[error("database: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("stored data could not be read: {0}")]
+    Corrupt(String),
+}
+
+pub type Result<T, E = StorageError> = std::result::Result<T, E>;
+
+/// A page of results with the total count of matches.
+#[derive(Debug, Clone)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub total: i64,
+}
+
+/// Which slice of a result set to read: 1-based page number and page size (capped at 100).
+#[derive(Debug, Clone, Copy)]
+pub struct PageRequest {
+    pub page: u32,
+    pub per_page: u32,
+}
+
+impl PageRequest {
+    pub fn new(page: Option<u32>, per_page: Option<u32>) -> Self {
+        PageRequest { page: page.unwrap_or(1).max(1), per_page: per_page.unwrap_or(20).clamp(1, 100) }
+    }
+    fn offset(&self) -> i64 {
+        (self.page as i64 - 1) * self.per_page as i64
+    }
+}
+
+/// The database, whichever engine it is.
+#[derive(Clone)]
+pub struct Store {
+    pool: AnyPool,
+    engine: Engine,
+    /// SQLite allows one writer at a time; taking this lock before a write transaction turns
+    /// would-be `SQLITE_BUSY` failures into an orderly queue. PostgreSQL does not need it.
+    write_lock: Arc<Mutex<()>>,
+}
+
+pub(crate) struct WriteTx<'a> {
+    pub tx: sqlx::Transaction<'static, sqlx::Any>,
+    _guard: Option<MutexGuard<'a, ()>>,
+}
+
+impl WriteTx<'_> {
+    pub async fn commit(self) -> Result<()> {
+        self.tx.commit().await?;
+        Ok(())
+    }
+}
+
+/// Milliseconds since the epoch, now.
+pub fn now_ms() -> i64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0)
+}
+
+impl Store {
+    /// Connects to `postgres://…` or `sqlite://…` and brings the schema up to date.
+    pub async fn open(url: &str) -> Result<Store> {
+        let store = Store::connect(url).await?;
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    /// The URL of the SQLite database kept in a data directory (created if missing).
+    pub fn sqlite_url_in(dir: &Path) -> std::io::Result<String> {
+        std::fs::create_dir_all(dir)?;
+        let file = dir.join("superconnector.db");
+        Ok(format!("sqlite://{}?mode=rwc", file.display()))
+    }
+
+    /// Connects without migrating.
+    pub async fn connect(url: &str) -> Result<Store> {
+        sqlx::any::install_default_drivers();
+        let engine = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Engine::Postgres
+        } else if url.starts_with("sqlite:") {
+            Engine::Sqlite
+        } else {
+            return Err(StorageError::Conflict {
+                code: "unsupported_database",
+                message: format!("database URL must start with sqlite: or postgres://, got {:?}", url.split(':').next().unwrap_or("")),
+            });
+        };
+        let options = AnyConnectOptions::from_str(url)?;
+        let pool = AnyPoolOptions::new()
+            .max_connections(if engine == Engine::Sqlite { 8 } else { 16 })
+            .acquire_timeout(Duration::from_secs(10))
+            .after_connect(move |conn, _meta| {
+                Box::pin(async move {
+                    if engine == Engine::Sqlite {
+                        // WAL lets readers run beside the writer; synchronous=FULL fsyncs the WAL
+                        // at every commit, so an acknowledged write survives kill -9 and power loss.
+                        conn.execute("PRAGMA journal_mode = WAL").await?;
+                        conn.execute("PRAGMA synchronous = FULL").await?;
+                        conn.execute("PRAGMA foreign_keys = ON").await?;
+                        conn.execute("PRAGMA busy_timeout = 10000").await?;
+                    }
+                    Ok(())
+                })
+            })
+            .connect_with(options)
+            .await?;
+        Ok(Store { pool, engine, write_lock: Arc::new(Mutex::new(())) })
+    }
+
+    pub fn engine(&self) -> Engine {
+        self.engine
+    }
+
+    /// Answers only when the database answers.
+    pub async fn ping(&self) -> Result<()> {
+        let one: i64 = sqlx::query_scalar("SELECT 1").fetch_one(&self.pool).await?;
+        if one == 1 { Ok(()) } else { Err(StorageError::Corrupt("SELECT 1 did not return 1".into())) }
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
+    pub(crate) async fn write(&self) -> Result<WriteTx<'_>> {
+        let guard = match self.engine {
+            Engine::Sqlite => Some(self.write_lock.lock().await),
+            Engine::Postgres => None,
+        };
+        let tx = self.pool.begin().await?;
+        Ok(WriteTx { tx, _guard: guard })
+    }
+
+    pub(crate) fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+}
+
+/// Maps a unique-constraint violation to a [`StorageError::Conflict`] with the given code.
+pub(crate) fn on_unique(code: &'static str, message: &'static str) -> impl FnOnce(sqlx::Error) -> StorageError {
+    move |e| match &e {
+        sqlx::Error::Database(db) if db.is_unique_violation() => StorageError::Conflict { code, message: message.to_string() },
+        _ => StorageError::Database(e),
+    }
+}

@@ -1,0 +1,218 @@
+//! Fairs, halls and booths (first cut), and [`Batch`], an all-or-nothing bulk writer used by
+//! the demo loader and, later, spreadsheet imports.
+
+use sc_domain::fair::{Booth, BoothId, Fair, FairId, FairInput, Hall, HallId};
+use sc_domain::listing::{ListingId, ListingInput, Owner};
+use sc_domain::organisation::{OrgId, OrganisationInput};
+use sc_domain::person::{OrgRole, UserId};
+use sc_domain::LocalizedText;
+use sqlx::any::AnyRow;
+use sqlx::Row;
+
+use crate::codec::{columns, text};
+use crate::users::NewUser;
+use crate::{now_ms, on_unique, Result, Store, StorageError, WriteTx};
+
+pub struct NewHall {
+    pub code: String,
+    pub name: LocalizedText,
+}
+
+pub struct NewBooth {
+    pub code: String,
+    pub organisation_id: Option<OrgId>,
+}
+
+/// A booth with what a visitor needs to find it.
+#[derive(Debug, Clone)]
+pub struct BoothView {
+    pub booth: Booth,
+    pub hall_code: String,
+    pub hall_name: LocalizedText,
+    pub fair_id: FairId,
+    pub organisation_name: Option<LocalizedText>,
+}
+
+const FAIR_COLUMNS: &str = "id, name_zh_hant, name_zh_hans, name_en, venue_zh_hant, venue_zh_hans, venue_en, starts_on, ends_on, online_until, time_zone";
+
+fn fair(row: &AnyRow) -> Result<Fair> {
+    Ok(Fair {
+        id: row.try_get("id")?,
+        name: text(row, "name")?,
+        venue: text(row, "venue")?,
+        starts_on: row.try_get("starts_on")?,
+        ends_on: row.try_get("ends_on")?,
+        online_until: row.try_get("online_until")?,
+        time_zone: row.try_get("time_zone")?,
+    })
+}
+
+async fn insert_fair(w: &mut WriteTx<'_>, input: &FairInput, slug: Option<&str>) -> Result<FairId> {
+    let [nh, ns, ne] = columns(&input.name);
+    let [vh, vs, ve] = columns(&input.venue);
+    Ok(sqlx::query_scalar(
+        "INSERT INTO fairs (slug, name_zh_hant, name_zh_hans, name_en, venue_zh_hant, venue_zh_hans, venue_en, starts_on, ends_on, online_until, time_zone, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+    )
+    .bind(slug.map(str::to_string))
+    .bind(nh)
+    .bind(ns)
+    .bind(ne)
+    .bind(vh)
+    .bind(vs)
+    .bind(ve)
+    .bind(input.starts_on.clone())
+    .bind(input.ends_on.clone())
+    .bind(input.online_until.clone())
+    .bind(input.time_zone.clone())
+    .bind(now_ms())
+    .fetch_one(&mut *w.tx)
+    .await
+    .map_err(on_unique("slug_taken", "a fair with this slug exists"))?)
+}
+
+impl Store {
+    pub async fn create_fair(&self, input: &FairInput) -> Result<Fair> {
+        let mut w = self.write().await?;
+        let id = insert_fair(&mut w, input, None).await?;
+        w.commit().await?;
+        self.fair(id).await
+    }
+
+    pub async fn fair(&self, id: FairId) -> Result<Fair> {
+        let sql = format!("SELECT {FAIR_COLUMNS} FROM fairs WHERE id = $1");
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(self.pool()).await?.ok_or(StorageError::NotFound)?;
+        fair(&row)
+    }
+
+    pub async fn fair_id_by_slug(&self, slug: &str) -> Result<Option<FairId>> {
+        Ok(sqlx::query_scalar("SELECT id FROM fairs WHERE slug = $1").bind(slug.to_string()).fetch_optional(self.pool()).await?)
+    }
+
+    /// All fairs, latest first.
+    pub async fn fairs(&self) -> Result<Vec<Fair>> {
+        let sql = format!("SELECT {FAIR_COLUMNS} FROM fairs ORDER BY starts_on DESC, id DESC");
+        sqlx::query(sqlx::AssertSqlSafe(sql)).fetch_all(self.pool()).await?.iter().map(fair).collect()
+    }
+
+    pub async fn halls(&self, fair_id: FairId) -> Result<Vec<Hall>> {
+        let rows = sqlx::query("SELECT id, fair_id, code, name_zh_hant, name_zh_hans, name_en FROM halls WHERE fair_id = $1 ORDER BY code")
+            .bind(fair_id)
+            .fetch_all(self.pool())
+            .await?;
+        rows.iter()
+            .map(|r| Ok(Hall { id: r.try_get("id")?, fair_id: r.try_get("fair_id")?, code: r.try_get("code")?, name: text(r, "name")? }))
+            .collect()
+    }
+
+    /// Booths of a fair (or, with `organisation`, of one exhibitor at any fair), by hall and code.
+    pub async fn booths(&self, fair_id: Option<FairId>, organisation: Option<OrgId>) -> Result<Vec<BoothView>> {
+        let rows = sqlx::query(
+            "SELECT b.id, b.hall_id, b.code, b.organisation_id, h.code AS hall_code, h.fair_id,
+                    h.name_zh_hant AS hall_zh_hant, h.name_zh_hans AS hall_zh_hans, h.name_en AS hall_en,
+                    o.name_zh_hant AS org_zh_hant, o.name_zh_hans AS org_zh_hans, o.name_en AS org_en
+             FROM booths b JOIN halls h ON h.id = b.hall_id LEFT JOIN organisations o ON o.id = b.organisation_id
+             WHERE ($1 = 0 OR h.fair_id = $1) AND ($2 = 0 OR b.organisation_id = $2)
+             ORDER BY h.code, b.code",
+        )
+        .bind(fair_id.unwrap_or(0))
+        .bind(organisation.unwrap_or(0))
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let org_id: Option<i64> = r.try_get("organisation_id")?;
+                Ok(BoothView {
+                    booth: Booth { id: r.try_get("id")?, hall_id: r.try_get("hall_id")?, code: r.try_get("code")?, organisation_id: org_id },
+                    hall_code: r.try_get("hall_code")?,
+                    hall_name: text(r, "hall")?,
+                    fair_id: r.try_get("fair_id")?,
+                    organisation_name: if org_id.is_some() { Some(text(r, "org")?) } else { None },
+                })
+            })
+            .collect()
+    }
+
+    /// Opens an all-or-nothing bulk write: nothing is visible until [`Batch::commit`], and
+    /// dropping the batch (or the process dying) leaves the database as it was.
+    pub async fn batch(&self) -> Result<Batch<'_>> {
+        Ok(Batch { w: self.write().await? })
+    }
+}
+
+pub struct Batch<'a> {
+    w: WriteTx<'a>,
+}
+
+impl Batch<'_> {
+    pub async fn insert_user(&mut self, u: &NewUser) -> Result<UserId> {
+        Ok(sqlx::query_scalar(
+            "INSERT INTO users (email, password_hash, display_name, preferred_language, location, platform_role, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        )
+        .bind(u.email.clone())
+        .bind(u.password_hash.clone())
+        .bind(u.display_name.clone())
+        .bind(u.preferred_language.code())
+        .bind(u.location.code())
+        .bind(u.platform_role.code())
+        .bind(now_ms())
+        .fetch_one(&mut *self.w.tx)
+        .await
+        .map_err(on_unique("email_taken", "an account with this e-mail address exists"))?)
+    }
+
+    pub async fn insert_organisation(&mut self, input: &OrganisationInput, verified: bool) -> Result<OrgId> {
+        let id = crate::organisations::insert_organisation(&mut self.w, input, None).await?;
+        if verified {
+            sqlx::query("UPDATE organisations SET verified = 1 WHERE id = $1").bind(id).execute(&mut *self.w.tx).await?;
+        }
+        Ok(id)
+    }
+
+    pub async fn insert_membership(&mut self, org: OrgId, user: UserId, role: OrgRole) -> Result<()> {
+        sqlx::query("INSERT INTO memberships (organisation_id, user_id, role, created_at) VALUES ($1, $2, $3, $4)")
+            .bind(org)
+            .bind(user)
+            .bind(role.code())
+            .bind(now_ms())
+            .execute(&mut *self.w.tx)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn insert_listing(&mut self, owner: Owner, input: &ListingInput, created_by: UserId) -> Result<ListingId> {
+        crate::listings::insert_listing(&mut self.w, owner, input, created_by).await
+    }
+
+    pub async fn insert_fair(&mut self, input: &FairInput, slug: &str) -> Result<FairId> {
+        insert_fair(&mut self.w, input, Some(slug)).await
+    }
+
+    pub async fn insert_hall(&mut self, fair_id: FairId, hall: &NewHall) -> Result<HallId> {
+        let [nh, ns, ne] = columns(&hall.name);
+        Ok(sqlx::query_scalar("INSERT INTO halls (fair_id, code, name_zh_hant, name_zh_hans, name_en) VALUES ($1, $2, $3, $4, $5) RETURNING id")
+            .bind(fair_id)
+            .bind(hall.code.clone())
+            .bind(nh)
+            .bind(ns)
+            .bind(ne)
+            .fetch_one(&mut *self.w.tx)
+            .await
+            .map_err(on_unique("hall_code_taken", "this fair already has a hall with this code"))?)
+    }
+
+    pub async fn insert_booth(&mut self, hall_id: HallId, booth: &NewBooth) -> Result<BoothId> {
+        Ok(sqlx::query_scalar("INSERT INTO booths (hall_id, code, organisation_id) VALUES ($1, $2, $3) RETURNING id")
+            .bind(hall_id)
+            .bind(booth.code.clone())
+            .bind(booth.organisation_id)
+            .fetch_one(&mut *self.w.tx)
+            .await
+            .map_err(on_unique("booth_code_taken", "this hall already has a booth with this code"))?)
+    }
+
+    pub async fn commit(self) -> Result<()> {
+        self.w.commit().await
+    }
+}

@@ -1,0 +1,208 @@
+//! Listings of all four markets, in one table.
+
+use sc_domain::listing::{Listing, ListingId, ListingInput, ListingStatus, Owner};
+use sc_domain::market::{ListingKind, Market};
+use sc_domain::person::UserId;
+use sc_domain::Location;
+use sqlx::any::AnyRow;
+use sqlx::Row;
+
+use crate::codec::{columns, json, parsed, text, to_json};
+use crate::query::Query;
+use crate::{now_ms, Page, PageRequest, Result, Store, StorageError, WriteTx};
+
+/// Which listings to list. Every field narrows the result.
+#[derive(Debug, Clone, Default)]
+pub struct ListingFilter {
+    pub market: Option<Market>,
+    pub kind: Option<ListingKind>,
+    pub owner: Option<Owner>,
+    /// Statuses to include; empty means published only.
+    pub statuses: Vec<ListingStatus>,
+    /// A classification code or its prefix (`85` finds `850440`).
+    pub code_prefix: Option<String>,
+    pub target_region: Option<Location>,
+    /// Only listings of organisations with a booth at this fair.
+    pub fair: Option<i64>,
+}
+
+const COLUMNS: &str = "id, owner_organisation, owner_user, kind, market, title_zh_hant, title_zh_hans, title_en, description_zh_hant, description_zh_hans, description_en, codes, target_regions, attributes, status, created_by, created_at, updated_at";
+
+fn listing(row: &AnyRow) -> Result<Listing> {
+    let org: Option<i64> = row.try_get("owner_organisation")?;
+    let user: Option<i64> = row.try_get("owner_user")?;
+    let owner = match (org, user) {
+        (Some(o), None) => Owner::Organisation(o),
+        (None, Some(u)) => Owner::Person(u),
+        _ => return Err(StorageError::Corrupt("listing has no single owner".into())),
+    };
+    Ok(Listing {
+        id: row.try_get("id")?,
+        owner,
+        kind: parsed(row, "kind", ListingKind::parse)?,
+        market: parsed(row, "market", Market::parse)?,
+        title: text(row, "title")?,
+        description: text(row, "description")?,
+        codes: json(row, "codes")?,
+        target_regions: json(row, "target_regions")?,
+        attributes: json(row, "attributes")?,
+        status: parsed(row, "status", ListingStatus::parse)?,
+        created_by: row.try_get("created_by")?,
+        created_at: row.try_get("created_at")?,
+        updated_at: row.try_get("updated_at")?,
+    })
+}
+
+fn owner_columns(owner: Owner) -> (Option<i64>, Option<i64>) {
+    match owner {
+        Owner::Organisation(o) => (Some(o), None),
+        Owner::Person(u) => (None, Some(u)),
+    }
+}
+
+async fn replace_codes(w: &mut WriteTx<'_>, id: ListingId, codes: &[String]) -> Result<()> {
+    sqlx::query("DELETE FROM listing_codes WHERE listing_id = $1").bind(id).execute(&mut *w.tx).await?;
+    for c in codes {
+        sqlx::query("INSERT INTO listing_codes (listing_id, code) VALUES ($1, $2)").bind(id).bind(c.clone()).execute(&mut *w.tx).await?;
+    }
+    Ok(())
+}
+
+/// Inserts a listing inside an open write.
+pub(crate) async fn insert_listing(w: &mut WriteTx<'_>, owner: Owner, input: &ListingInput, created_by: UserId) -> Result<ListingId> {
+    let (org, user) = owner_columns(owner);
+    let [th, ts, te] = columns(&input.title);
+    let [dh, ds, de] = columns(&input.description);
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO listings (owner_organisation, owner_user, kind, market, title_zh_hant, title_zh_hans, title_en,
+            description_zh_hant, description_zh_hans, description_en, codes, target_regions, attributes, status,
+            created_by, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16) RETURNING id",
+    )
+    .bind(org)
+    .bind(user)
+    .bind(input.kind.code())
+    .bind(input.kind.market().code())
+    .bind(th)
+    .bind(ts)
+    .bind(te)
+    .bind(dh)
+    .bind(ds)
+    .bind(de)
+    .bind(to_json(&input.codes))
+    .bind(to_json(&input.target_regions))
+    .bind(to_json(&input.attributes))
+    .bind(input.status.code())
+    .bind(created_by)
+    .bind(now_ms())
+    .fetch_one(&mut *w.tx)
+    .await?;
+    replace_codes(w, id, &input.codes).await?;
+    Ok(id)
+}
+
+impl Store {
+    pub async fn create_listing(&self, owner: Owner, input: &ListingInput, created_by: UserId) -> Result<Listing> {
+        let mut w = self.write().await?;
+        let id = insert_listing(&mut w, owner, input, created_by).await?;
+        w.commit().await?;
+        self.listing(id).await
+    }
+
+    pub async fn listing(&self, id: ListingId) -> Result<Listing> {
+        let sql = format!("SELECT {COLUMNS} FROM listings WHERE id = $1");
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(self.pool()).await?.ok_or(StorageError::NotFound)?;
+        listing(&row)
+    }
+
+    /// Replaces a listing's content; its owner and creator stay.
+    pub async fn update_listing(&self, id: ListingId, input: &ListingInput) -> Result<Listing> {
+        let mut w = self.write().await?;
+        let [th, ts, te] = columns(&input.title);
+        let [dh, ds, de] = columns(&input.description);
+        let n = sqlx::query(
+            "UPDATE listings SET kind = $1, market = $2, title_zh_hant = $3, title_zh_hans = $4, title_en = $5,
+                description_zh_hant = $6, description_zh_hans = $7, description_en = $8, codes = $9, target_regions = $10,
+                attributes = $11, status = $12, updated_at = $13 WHERE id = $14",
+        )
+        .bind(input.kind.code())
+        .bind(input.kind.market().code())
+        .bind(th)
+        .bind(ts)
+        .bind(te)
+        .bind(dh)
+        .bind(ds)
+        .bind(de)
+        .bind(to_json(&input.codes))
+        .bind(to_json(&input.target_regions))
+        .bind(to_json(&input.attributes))
+        .bind(input.status.code())
+        .bind(now_ms())
+        .bind(id)
+        .execute(&mut *w.tx)
+        .await?
+        .rows_affected();
+        if n == 0 {
+            return Err(StorageError::NotFound);
+        }
+        replace_codes(&mut w, id, &input.codes).await?;
+        w.commit().await?;
+        self.listing(id).await
+    }
+
+    pub async fn delete_listing(&self, id: ListingId) -> Result<()> {
+        let mut w = self.write().await?;
+        let n = sqlx::query("DELETE FROM listings WHERE id = $1").bind(id).execute(&mut *w.tx).await?.rows_affected();
+        if n == 0 {
+            return Err(StorageError::NotFound);
+        }
+        w.commit().await
+    }
+
+    /// Listings matching `f`, newest first.
+    pub async fn list_listings(&self, f: &ListingFilter, page: PageRequest) -> Result<Page<Listing>> {
+        let mut q = Query::new(" FROM listings l WHERE 1 = 1");
+        if let Some(m) = f.market {
+            q.push(" AND l.market = ").bind(m.code());
+        }
+        if let Some(k) = f.kind {
+            q.push(" AND l.kind = ").bind(k.code());
+        }
+        match f.owner {
+            Some(Owner::Organisation(o)) => {
+                q.push(" AND l.owner_organisation = ").bind(o);
+            }
+            Some(Owner::Person(u)) => {
+                q.push(" AND l.owner_user = ").bind(u);
+            }
+            None => {}
+        }
+        let statuses = if f.statuses.is_empty() { vec![ListingStatus::Published] } else { f.statuses.clone() };
+        q.push(" AND l.status IN (");
+        for (i, s) in statuses.iter().enumerate() {
+            if i > 0 {
+                q.push(", ");
+            }
+            q.bind(s.code());
+        }
+        q.push(")");
+        if let Some(prefix) = &f.code_prefix {
+            // LIKE with a prefix uses the (code, listing_id) index on both engines; the prefix is
+            // digits and letters only (checked by the caller), so it holds no LIKE wildcards.
+            q.push(" AND l.id IN (SELECT listing_id FROM listing_codes WHERE code LIKE ").bind(format!("{prefix}%")).push(")");
+        }
+        if let Some(r) = f.target_region {
+            q.push(" AND l.target_regions LIKE ").bind(format!("%\"{}\"%", r.code()));
+        }
+        if let Some(fair) = f.fair {
+            q.push(" AND l.owner_organisation IN (SELECT b.organisation_id FROM booths b JOIN halls h ON h.id = b.hall_id WHERE h.fair_id = ").bind(fair).push(")");
+        }
+        let count_sql = format!("SELECT COUNT(*){}", q.sql);
+        let total: i64 = sqlx::query_scalar_with(sqlx::AssertSqlSafe(count_sql), q.arguments()).fetch_one(self.pool()).await?;
+        let mut page_q = q.clone();
+        page_q.sql = format!("SELECT {}{}", COLUMNS.split(", ").map(|c| format!("l.{c}")).collect::<Vec<_>>().join(", "), q.sql);
+        page_q.push(" ORDER BY l.id DESC LIMIT ").bind(page.per_page as i64).push(" OFFSET ").bind(page.offset());
+        let rows = sqlx::query_with(sqlx::AssertSqlSafe(page_q.sql.clone()), page_q.arguments()).fetch_all(self.pool()).await?;
+        Ok(Page { items: rows.iter().map(listing).collect::<Result<_>>()?, total })
+    }
+}

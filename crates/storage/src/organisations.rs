@@ -1,0 +1,265 @@
+//! Organisations and their members.
+
+use sc_domain::organisation::{OrgId, OrgKind, Organisation, OrganisationInput};
+use sc_domain::person::{Membership, OrgRole, UserId};
+use sc_domain::Location;
+use sqlx::any::AnyRow;
+use sqlx::Row;
+
+use crate::codec::{columns, json, location, parsed, text, to_json};
+use crate::query::Query;
+use crate::{now_ms, on_unique, Page, PageRequest, Result, Store, StorageError, WriteTx};
+
+/// Which organisations to list. Every field narrows the result.
+#[derive(Debug, Clone, Default)]
+pub struct OrganisationFilter {
+    pub kind: Option<OrgKind>,
+    pub sector: Option<String>,
+    pub location: Option<Location>,
+    pub verified: Option<bool>,
+    /// Only organisations this person belongs to.
+    pub member: Option<UserId>,
+    /// Only organisations with a booth at this fair.
+    pub fair: Option<i64>,
+}
+
+const COLUMNS: &str = "id, kind, name_zh_hant, name_zh_hans, name_en, description_zh_hant, description_zh_hans, description_en, sectors, markets_served, location, website, verified, created_at, updated_at";
+
+fn organisation(row: &AnyRow) -> Result<Organisation> {
+    Ok(Organisation {
+        id: row.try_get("id")?,
+        kind: parsed(row, "kind", OrgKind::parse)?,
+        name: text(row, "name")?,
+        description: text(row, "description")?,
+        sectors: json(row, "sectors")?,
+        markets_served: json(row, "markets_served")?,
+        location: location(row, "location")?,
+        website: row.try_get("website")?,
+        verified: row.try_get::<i64, _>("verified")? != 0,
+        created_at: row.try_get("created_at")?,
+        updated_at: row.try_get("updated_at")?,
+    })
+}
+
+async fn replace_sectors(w: &mut WriteTx<'_>, id: OrgId, sectors: &[String]) -> Result<()> {
+    sqlx::query("DELETE FROM organisation_sectors WHERE organisation_id = $1").bind(id).execute(&mut *w.tx).await?;
+    for s in sectors {
+        sqlx::query("INSERT INTO organisation_sectors (organisation_id, sector) VALUES ($1, $2)").bind(id).bind(s.clone()).execute(&mut *w.tx).await?;
+    }
+    Ok(())
+}
+
+/// Inserts an organisation inside an open write; the creator (if any) becomes its administrator.
+pub(crate) async fn insert_organisation(w: &mut WriteTx<'_>, input: &OrganisationInput, creator: Option<UserId>) -> Result<OrgId> {
+    let now = now_ms();
+    let [nh, ns, ne] = columns(&input.name);
+    let [dh, ds, de] = columns(&input.description);
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO organisations (kind, name_zh_hant, name_zh_hans, name_en, description_zh_hant, description_zh_hans, description_en,
+            sectors, markets_served, location, website, verified, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 0, $12, $12) RETURNING id",
+    )
+    .bind(input.kind.code())
+    .bind(nh)
+    .bind(ns)
+    .bind(ne)
+    .bind(dh)
+    .bind(ds)
+    .bind(de)
+    .bind(to_json(&input.sectors))
+    .bind(to_json(&input.markets_served))
+    .bind(input.location.code())
+    .bind(input.website.clone())
+    .bind(now)
+    .fetch_one(&mut *w.tx)
+    .await?;
+    replace_sectors(w, id, &input.sectors).await?;
+    if let Some(user) = creator {
+        sqlx::query("INSERT INTO memberships (organisation_id, user_id, role, created_at) VALUES ($1, $2, $3, $4)")
+            .bind(id)
+            .bind(user)
+            .bind(OrgRole::Admin.code())
+            .bind(now)
+            .execute(&mut *w.tx)
+            .await?;
+    }
+    Ok(id)
+}
+
+impl Store {
+    /// Creates an organisation with `creator` as its first administrator.
+    pub async fn create_organisation(&self, input: &OrganisationInput, creator: UserId) -> Result<Organisation> {
+        let mut w = self.write().await?;
+        let id = insert_organisation(&mut w, input, Some(creator)).await?;
+        w.commit().await?;
+        self.organisation(id).await
+    }
+
+    pub async fn organisation(&self, id: OrgId) -> Result<Organisation> {
+        let sql = format!("SELECT {COLUMNS} FROM organisations WHERE id = $1");
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(self.pool()).await?.ok_or(StorageError::NotFound)?;
+        organisation(&row)
+    }
+
+    pub async fn update_organisation(&self, id: OrgId, input: &OrganisationInput) -> Result<Organisation> {
+        let mut w = self.write().await?;
+        let [nh, ns, ne] = columns(&input.name);
+        let [dh, ds, de] = columns(&input.description);
+        let n = sqlx::query(
+            "UPDATE organisations SET kind = $1, name_zh_hant = $2, name_zh_hans = $3, name_en = $4, description_zh_hant = $5,
+                description_zh_hans = $6, description_en = $7, sectors = $8, markets_served = $9, location = $10, website = $11,
+                updated_at = $12 WHERE id = $13",
+        )
+        .bind(input.kind.code())
+        .bind(nh)
+        .bind(ns)
+        .bind(ne)
+        .bind(dh)
+        .bind(ds)
+        .bind(de)
+        .bind(to_json(&input.sectors))
+        .bind(to_json(&input.markets_served))
+        .bind(input.location.code())
+        .bind(input.website.clone())
+        .bind(now_ms())
+        .bind(id)
+        .execute(&mut *w.tx)
+        .await?
+        .rows_affected();
+        if n == 0 {
+            return Err(StorageError::NotFound);
+        }
+        replace_sectors(&mut w, id, &input.sectors).await?;
+        w.commit().await?;
+        self.organisation(id).await
+    }
+
+    pub async fn set_organisation_verified(&self, id: OrgId, verified: bool) -> Result<Organisation> {
+        let mut w = self.write().await?;
+        let n = sqlx::query("UPDATE organisations SET verified = $1, updated_at = $2 WHERE id = $3")
+            .bind(verified as i64)
+            .bind(now_ms())
+            .bind(id)
+            .execute(&mut *w.tx)
+            .await?
+            .rows_affected();
+        if n == 0 {
+            return Err(StorageError::NotFound);
+        }
+        w.commit().await?;
+        self.organisation(id).await
+    }
+
+    /// Deletes an organisation with its memberships and listings.
+    pub async fn delete_organisation(&self, id: OrgId) -> Result<()> {
+        let mut w = self.write().await?;
+        let n = sqlx::query("DELETE FROM organisations WHERE id = $1").bind(id).execute(&mut *w.tx).await?.rows_affected();
+        if n == 0 {
+            return Err(StorageError::NotFound);
+        }
+        w.commit().await
+    }
+
+    pub async fn list_organisations(&self, f: &OrganisationFilter, page: PageRequest) -> Result<Page<Organisation>> {
+        let mut q = Query::new(" FROM organisations o WHERE 1 = 1");
+        if let Some(k) = f.kind {
+            q.push(" AND o.kind = ").bind(k.code());
+        }
+        if let Some(l) = f.location {
+            q.push(" AND o.location = ").bind(l.code());
+        }
+        if let Some(v) = f.verified {
+            q.push(" AND o.verified = ").bind(v as i64);
+        }
+        if let Some(s) = &f.sector {
+            q.push(" AND o.id IN (SELECT organisation_id FROM organisation_sectors WHERE sector = ").bind(s.as_str()).push(")");
+        }
+        if let Some(u) = f.member {
+            q.push(" AND o.id IN (SELECT organisation_id FROM memberships WHERE user_id = ").bind(u).push(")");
+        }
+        if let Some(fair) = f.fair {
+            q.push(" AND o.id IN (SELECT b.organisation_id FROM booths b JOIN halls h ON h.id = b.hall_id WHERE h.fair_id = ").bind(fair).push(")");
+        }
+        let count_sql = format!("SELECT COUNT(*){}", q.sql);
+        let total: i64 = sqlx::query_scalar_with(sqlx::AssertSqlSafe(count_sql), q.arguments()).fetch_one(self.pool()).await?;
+        let mut page_q = q.clone();
+        page_q.sql = format!("SELECT {}{}", COLUMNS.split(", ").map(|c| format!("o.{c}")).collect::<Vec<_>>().join(", "), q.sql);
+        page_q.push(" ORDER BY o.id LIMIT ").bind(page.per_page as i64).push(" OFFSET ").bind(page.offset());
+        let rows = sqlx::query_with(sqlx::AssertSqlSafe(page_q.sql.clone()), page_q.arguments()).fetch_all(self.pool()).await?;
+        Ok(Page { items: rows.iter().map(organisation).collect::<Result<_>>()?, total })
+    }
+
+    pub async fn members(&self, org: OrgId) -> Result<Vec<Membership>> {
+        let rows = sqlx::query(
+            "SELECT m.organisation_id, m.user_id, m.role, m.created_at, u.display_name
+             FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.organisation_id = $1 ORDER BY m.created_at, m.user_id",
+        )
+        .bind(org)
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(Membership {
+                    organisation_id: r.try_get("organisation_id")?,
+                    user_id: r.try_get("user_id")?,
+                    role: parsed(r, "role", OrgRole::parse)?,
+                    display_name: r.try_get("display_name")?,
+                    created_at: r.try_get("created_at")?,
+                })
+            })
+            .collect()
+    }
+
+    pub async fn add_member(&self, org: OrgId, user: UserId, role: OrgRole) -> Result<()> {
+        let mut w = self.write().await?;
+        sqlx::query("INSERT INTO memberships (organisation_id, user_id, role, created_at) VALUES ($1, $2, $3, $4)")
+            .bind(org)
+            .bind(user)
+            .bind(role.code())
+            .bind(now_ms())
+            .execute(&mut *w.tx)
+            .await
+            .map_err(on_unique("already_member", "this person is already a member"))?;
+        w.commit().await
+    }
+
+    /// Changes a member's role; refuses to leave the organisation without an administrator.
+    pub async fn change_member_role(&self, org: OrgId, user: UserId, role: OrgRole) -> Result<()> {
+        let mut w = self.write().await?;
+        let n = sqlx::query("UPDATE memberships SET role = $1 WHERE organisation_id = $2 AND user_id = $3")
+            .bind(role.code())
+            .bind(org)
+            .bind(user)
+            .execute(&mut *w.tx)
+            .await?
+            .rows_affected();
+        if n == 0 {
+            return Err(StorageError::NotFound);
+        }
+        ensure_an_admin_remains(&mut w, org).await?;
+        w.commit().await
+    }
+
+    /// Removes a member; refuses to remove the last administrator.
+    pub async fn remove_member(&self, org: OrgId, user: UserId) -> Result<()> {
+        let mut w = self.write().await?;
+        let n = sqlx::query("DELETE FROM memberships WHERE organisation_id = $1 AND user_id = $2").bind(org).bind(user).execute(&mut *w.tx).await?.rows_affected();
+        if n == 0 {
+            return Err(StorageError::NotFound);
+        }
+        ensure_an_admin_remains(&mut w, org).await?;
+        w.commit().await
+    }
+}
+
+async fn ensure_an_admin_remains(w: &mut WriteTx<'_>, org: OrgId) -> Result<()> {
+    let admins: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM memberships WHERE organisation_id = $1 AND role = 'admin'")
+        .bind(org)
+        .fetch_one(&mut *w.tx)
+        .await?;
+    if admins == 0 {
+        // Dropping the transaction rolls the change back.
+        return Err(StorageError::Conflict { code: "last_admin", message: "an organisation keeps at least one administrator".into() });
+    }
+    Ok(())
+}
