@@ -1,1 +1,183 @@
-fn main() {}
+//! `superconnector`: the whole platform as one binary.
+
+use std::io::{BufRead, IsTerminal};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use anyhow::{bail, Context, Result};
+use clap::{Args, Parser, Subcommand};
+use sc_domain::person::{normalize_email, PlatformRole, MIN_PASSWORD_CHARS};
+use sc_domain::{Language, Location};
+use sc_storage::{NewUser, Store};
+
+#[derive(Parser)]
+#[command(name = "superconnector", version, about = "Matching platform for Hong Kong and the Greater Bay Area")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the web server (UI and API).
+    Serve(ServeArgs),
+    /// Bring the database schema up to date and exit.
+    Migrate(DbArgs),
+    /// Administration tasks.
+    #[command(subcommand)]
+    Admin(AdminCommand),
+    /// Load the demo fair (idempotent) and exit.
+    Demo(DbArgs),
+    /// Print the OpenAPI document of the JSON API.
+    Openapi,
+}
+
+#[derive(Args, Clone)]
+struct DbArgs {
+    /// Directory for the embedded SQLite database (created on first run).
+    #[arg(long, env = "SC_DATA", default_value = "./superconnector-data")]
+    data: PathBuf,
+    /// Use this database instead of the embedded one: postgres://user@host/db (or sqlite://file).
+    #[arg(long, env = "SC_DATABASE_URL")]
+    database: Option<String>,
+}
+
+#[derive(Args)]
+struct ServeArgs {
+    #[command(flatten)]
+    db: DbArgs,
+    /// Address and port to listen on.
+    #[arg(long, env = "SC_LISTEN", default_value = "127.0.0.1:8080")]
+    listen: SocketAddr,
+    /// Load the demo fair before serving (does nothing if it is already loaded).
+    #[arg(long, env = "SC_DEMO")]
+    demo: bool,
+    /// Mark cookies Secure; set when users reach the platform over HTTPS.
+    #[arg(long, env = "SC_SECURE_COOKIES")]
+    secure_cookies: bool,
+}
+
+#[derive(Subcommand)]
+enum AdminCommand {
+    /// Create an account (by default a platform administrator). The password is read from a
+    /// prompt, or from the first line of standard input when it is not a terminal; never argv.
+    CreateUser {
+        #[command(flatten)]
+        db: DbArgs,
+        #[arg(long)]
+        email: String,
+        #[arg(long, default_value = "Administrator")]
+        name: String,
+        /// admin, organiser or user.
+        #[arg(long, default_value = "admin")]
+        role: String,
+        #[arg(long, default_value = "HK")]
+        location: String,
+        #[arg(long, default_value = "en")]
+        language: String,
+    },
+}
+
+impl DbArgs {
+    fn url(&self) -> Result<String> {
+        match &self.database {
+            Some(u) => Ok(u.clone()),
+            None => Store::sqlite_url_in(&self.data).with_context(|| format!("cannot create data directory {}", self.data.display())),
+        }
+    }
+
+    async fn open(&self) -> Result<Store> {
+        let url = self.url()?;
+        Store::open(&url).await.with_context(|| format!("cannot open database {}", redact(&url)))
+    }
+}
+
+/// Hides a password in a database URL before printing it.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => {
+            let creds = &url[s + 3..at];
+            match creds.split_once(':') {
+                Some((user, _)) => format!("{}://{user}:***@{}", &url[..s], &url[at + 1..]),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
+
+fn read_password() -> Result<String> {
+    if std::io::stdin().is_terminal() {
+        let p1 = rpassword::prompt_password("Password: ")?;
+        let p2 = rpassword::prompt_password("Repeat password: ")?;
+        if p1 != p2 {
+            bail!("the two passwords differ");
+        }
+        Ok(p1)
+    } else {
+        let mut line = String::new();
+        std::io::stdin().lock().read_line(&mut line)?;
+        Ok(line.trim_end_matches(['\n', '\r']).to_string())
+    }
+}
+
+#[tokio::main]
+async fn main() -> Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("SC_LOG").unwrap_or_else(|_| "info,sqlx=warn,tower_http=warn".into()))
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Serve(a) => {
+            let store = a.db.open().await?;
+            if a.demo {
+                let summary = sc_demo::load(&store, std::io::stderr().is_terminal()).await.context("loading the demo fair")?;
+                tracing::info!("{summary}");
+            }
+            let listener = tokio::net::TcpListener::bind(a.listen).await.with_context(|| format!("cannot listen on {}", a.listen))?;
+            let addr = listener.local_addr()?;
+            tracing::info!(engine = ?store.engine(), "superconnector listening on http://{addr}");
+            // Tools that start the server on port 0 read the real address from this line.
+            println!("listening on http://{addr}");
+            sc_web::serve(listener, sc_web::AppState::new(store.clone(), a.secure_cookies)).await?;
+            store.close().await;
+        }
+        Command::Migrate(db) => {
+            let url = db.url()?;
+            let store = Store::connect(&url).await.with_context(|| format!("cannot open database {}", redact(&url)))?;
+            let applied = store.migrate().await?;
+            println!("schema at version {} (applied now: {:?})", Store::latest_schema_version(), applied);
+        }
+        Command::Demo(db) => {
+            let store = db.open().await?;
+            let summary = sc_demo::load(&store, std::io::stderr().is_terminal()).await?;
+            println!("{summary}");
+        }
+        Command::Admin(AdminCommand::CreateUser { db, email, name, role, location, language }) => {
+            let email = normalize_email(&email).map_err(|m| anyhow::anyhow!("--email: {m}"))?;
+            let role = PlatformRole::parse(&role).context("--role: use admin, organiser or user")?;
+            let location = Location::parse(&location).map_err(|m| anyhow::anyhow!("--location: {m}"))?;
+            let language = Language::from_tag(&language).context("--language: use zh-Hant, zh-Hans or en")?;
+            let password = read_password()?;
+            if password.chars().count() < MIN_PASSWORD_CHARS {
+                bail!("the password needs at least {MIN_PASSWORD_CHARS} characters");
+            }
+            let store = db.open().await?;
+            let user = NewUser {
+                email,
+                password_hash: sc_access::password::hash(&password),
+                display_name: name,
+                preferred_language: language,
+                location,
+                platform_role: role,
+            };
+            let a = store.create_user(&user).await.context("creating the account")?;
+            println!("created account {} <{}> with role {}", a.id, a.email, a.platform_role.code());
+        }
+        Command::Openapi => {
+            println!("{}", sc_web::openapi().to_pretty_json()?);
+        }
+    }
+    Ok(())
+}

@@ -1,1 +1,83 @@
+//! The HTTP edge of superconnector: the JSON API under `/api/v1` (with its OpenAPI document),
+//! the server-rendered UI, and the plumbing they share (who is calling, errors, cookies).
+//! Handlers hold no rules of their own: they parse input, ask `sc_access` whether the caller may
+//! act, call the store, and render.
 
+mod api;
+mod caller;
+mod cookies;
+mod error;
+mod extract;
+mod ratelimit;
+mod ui;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::Router;
+use sc_storage::Store;
+use tokio::net::TcpListener;
+use tower_http::limit::RequestBodyLimitLayer;
+
+pub use error::Problem;
+
+/// What every request handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    /// Marks cookies `Secure`: set when the platform is served over TLS (directly or behind a
+    /// proxy that terminates it).
+    pub secure_cookies: bool,
+    limiter: Arc<ratelimit::LoginLimiter>,
+}
+
+impl AppState {
+    pub fn new(store: Store, secure_cookies: bool) -> Self {
+        AppState { store, secure_cookies, limiter: Arc::new(ratelimit::LoginLimiter::default()) }
+    }
+}
+
+/// The whole application: API, OpenAPI document, health check and UI.
+pub fn app(state: AppState) -> Router {
+    let (api, openapi) = api::router().split_for_parts();
+    let openapi_json = Arc::new(openapi.to_pretty_json().expect("the OpenAPI document serialises"));
+    Router::new()
+        .merge(api)
+        .route(
+            "/api/openapi.json",
+            axum::routing::get(move || {
+                let doc = openapi_json.clone();
+                async move { ([(axum::http::header::CONTENT_TYPE, "application/json")], doc.as_ref().clone()) }
+            }),
+        )
+        .merge(ui::router())
+        .layer(RequestBodyLimitLayer::new(2 * 1024 * 1024))
+        .layer(tower_http::trace::TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// The OpenAPI document, for tools that want it without a running server.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    api::router().split_for_parts().1
+}
+
+/// Serves until the process is stopped (Ctrl-C or SIGTERM), then finishes requests in flight.
+pub async fn serve(listener: TcpListener, state: AppState) -> std::io::Result<()> {
+    let app = app(state).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+}

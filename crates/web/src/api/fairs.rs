@@ -1,0 +1,67 @@
+//! Fairs, halls and booths (first cut; the EXHIBITION+ work adds floor plans and scanning).
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::Json;
+use sc_access::Action;
+use sc_domain::fair::{Booth, Fair, FairInput, Hall};
+use sc_domain::LocalizedText;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::caller::Caller;
+use crate::error::{ApiResult, Problem};
+use crate::extract::{ApiJson, Id};
+use crate::AppState;
+
+/// Every fair, latest first.
+#[utoipa::path(get, path = "/api/v1/fairs", tag = "fairs", responses((status = 200, body = Vec<Fair>)))]
+pub async fn list(State(s): State<AppState>, caller: Caller) -> ApiResult<Json<Vec<Fair>>> {
+    caller.may(Action::ReadFair)?;
+    Ok(Json(s.store.fairs().await?))
+}
+
+/// Creates a fair (organisers and platform administrators).
+#[utoipa::path(post, path = "/api/v1/fairs", tag = "fairs", request_body = FairInput,
+    responses((status = 201, body = Fair), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)),
+    security(("bearer" = []), ("session_cookie" = [])))]
+pub async fn create(State(s): State<AppState>, caller: Caller, ApiJson(input): ApiJson<FairInput>) -> ApiResult<(StatusCode, Json<Fair>)> {
+    caller.may(Action::CreateFair)?;
+    let input = input.validated()?;
+    Ok((StatusCode::CREATED, Json(s.store.create_fair(&input).await?)))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct FairDetail {
+    #[serde(flatten)]
+    fair: Fair,
+    halls: Vec<Hall>,
+}
+
+/// One fair with its halls.
+#[utoipa::path(get, path = "/api/v1/fairs/{id}", tag = "fairs", params(("id" = i64, Path)),
+    responses((status = 200, body = FairDetail), (status = 404, body = Problem)))]
+pub async fn get(State(s): State<AppState>, caller: Caller, Id(id): Id) -> ApiResult<Json<FairDetail>> {
+    caller.may(Action::ReadFair)?;
+    let fair = s.store.fair(id).await?;
+    let halls = s.store.halls(id).await?;
+    Ok(Json(FairDetail { fair, halls }))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct BoothEntry {
+    #[serde(flatten)]
+    booth: Booth,
+    hall_code: String,
+    organisation_name: Option<LocalizedText>,
+}
+
+/// The booths of a fair with their exhibitors, by hall and booth number.
+#[utoipa::path(get, path = "/api/v1/fairs/{id}/booths", tag = "fairs", params(("id" = i64, Path)),
+    responses((status = 200, body = Vec<BoothEntry>), (status = 404, body = Problem)))]
+pub async fn booths(State(s): State<AppState>, caller: Caller, Id(id): Id) -> ApiResult<Json<Vec<BoothEntry>>> {
+    caller.may(Action::ReadFair)?;
+    s.store.fair(id).await?;
+    let b = s.store.booths(Some(id), None).await?;
+    Ok(Json(b.into_iter().map(|v| BoothEntry { booth: v.booth, hall_code: v.hall_code, organisation_name: v.organisation_name }).collect()))
+}

@@ -1,0 +1,130 @@
+//! Errors as `application/problem+json` (RFC 9457) with a stable `code` the UI translates and,
+//! for invalid input, every field at fault. A user's mistake is a 4xx; only our faults are 500s.
+
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use sc_access::Denied;
+use sc_domain::{FieldError, Invalid};
+use sc_storage::StorageError;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// The body of every error response.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Problem {
+    /// A URI naming the kind of problem (`about:blank` plus `code` here).
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub title: String,
+    pub status: u16,
+    /// Stable machine code, e.g. `invalid_input`, `unauthenticated`, `email_taken`.
+    pub code: String,
+    pub detail: String,
+    /// For `invalid_input`: each field at fault and why.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldError>,
+}
+
+#[derive(Debug)]
+pub enum ApiError {
+    Invalid(Invalid),
+    BadRequest { code: &'static str, detail: String },
+    Unauthenticated,
+    Forbidden,
+    NotFound,
+    Conflict { code: &'static str, detail: String },
+    UnsupportedMediaType,
+    TooManyRequests { retry_after_secs: u64 },
+    Internal(String),
+}
+
+impl ApiError {
+    pub fn field(field: &str, code: &'static str, message: impl Into<String>) -> Self {
+        ApiError::Invalid(Invalid(vec![FieldError { field: field.into(), code, message: message.into() }]))
+    }
+
+    pub fn status(&self) -> StatusCode {
+        match self {
+            ApiError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::BadRequest { .. } => StatusCode::BAD_REQUEST,
+            ApiError::Unauthenticated => StatusCode::UNAUTHORIZED,
+            ApiError::Forbidden => StatusCode::FORBIDDEN,
+            ApiError::NotFound => StatusCode::NOT_FOUND,
+            ApiError::Conflict { .. } => StatusCode::CONFLICT,
+            ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    pub fn problem(&self) -> Problem {
+        let status = self.status();
+        let (code, detail, errors) = match self {
+            ApiError::Invalid(inv) => ("invalid_input".to_string(), inv.to_string(), inv.0.clone()),
+            ApiError::BadRequest { code, detail } => (code.to_string(), detail.clone(), vec![]),
+            ApiError::Unauthenticated => ("unauthenticated".into(), "sign in first".into(), vec![]),
+            ApiError::Forbidden => ("forbidden".into(), "you may not do this".into(), vec![]),
+            ApiError::NotFound => ("not_found".into(), "no such thing, or not visible to you".into(), vec![]),
+            ApiError::Conflict { code, detail } => (code.to_string(), detail.clone(), vec![]),
+            ApiError::UnsupportedMediaType => ("unsupported_media_type".into(), "send the body as application/json".into(), vec![]),
+            ApiError::TooManyRequests { retry_after_secs } => ("too_many_requests".into(), format!("too many attempts; try again in {retry_after_secs} s"), vec![]),
+            ApiError::Internal(_) => ("internal".into(), "something went wrong on our side; it has been logged".into(), vec![]),
+        };
+        Problem {
+            kind: format!("about:blank#{code}"),
+            title: status.canonical_reason().unwrap_or("Error").to_string(),
+            status: status.as_u16(),
+            code,
+            detail,
+            errors,
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        if let ApiError::Internal(cause) = &self {
+            tracing::error!(%cause, "internal error");
+        }
+        let problem = self.problem();
+        let mut resp = (self.status(), serde_json::to_string(&problem).unwrap_or_default()).into_response();
+        resp.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
+        if let ApiError::TooManyRequests { retry_after_secs } = self
+            && let Ok(v) = HeaderValue::from_str(&retry_after_secs.to_string())
+        {
+            resp.headers_mut().insert(header::RETRY_AFTER, v);
+        }
+        if let ApiError::Unauthenticated = self {
+            resp.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
+        resp
+    }
+}
+
+impl From<Invalid> for ApiError {
+    fn from(e: Invalid) -> Self {
+        ApiError::Invalid(e)
+    }
+}
+
+impl From<StorageError> for ApiError {
+    fn from(e: StorageError) -> Self {
+        match e {
+            StorageError::NotFound => ApiError::NotFound,
+            StorageError::Conflict { code, message } => ApiError::Conflict { code, detail: message },
+            other => ApiError::Internal(other.to_string()),
+        }
+    }
+}
+
+impl From<Denied> for ApiError {
+    fn from(d: Denied) -> Self {
+        match d {
+            Denied::Unauthenticated => ApiError::Unauthenticated,
+            Denied::Forbidden => ApiError::Forbidden,
+            Denied::Hidden => ApiError::NotFound,
+        }
+    }
+}
+
+pub type ApiResult<T> = Result<T, ApiError>;
