@@ -31,14 +31,11 @@ pub fn is_sector(code: &str) -> bool {
     SECTORS.iter().any(|(c, ..)| *c == code)
 }
 
-/// Label of a sector in the reader's language; unknown codes are shown as they are.
-pub fn sector_label(code: &str, lang: Language) -> &str {
-    match SECTORS.iter().find(|(c, ..)| *c == code) {
-        Some((_, en, hant, hans)) => match lang {
-            Language::En => en,
-            Language::ZhHant => hant,
-            Language::ZhHans => hans,
-        },
-        None => code,
-    }
+/// Label of a sector in the reader's language; `None` for an unknown code.
+pub fn sector_label(code: &str, lang: Language) -> Option<&'static str> {
+    SECTORS.iter().find(|(c, ..)| *c == code).map(|(_, en, hant, hans)| match lang {
+        Language::En => *en,
+        Language::ZhHant => *hant,
+        Language::ZhHans => *hans,
+    })
 }

@@ -263,3 +263,25 @@ async fn ensure_an_admin_remains(w: &mut WriteTx<'_>, org: OrgId) -> Result<()> 
     }
     Ok(())
 }
+
+impl Store {
+    /// Names of several organisations at once, for lists that show who owns what.
+    pub async fn organisation_names(&self, ids: &[OrgId]) -> Result<std::collections::HashMap<OrgId, sc_domain::LocalizedText>> {
+        let mut out = std::collections::HashMap::new();
+        if ids.is_empty() {
+            return Ok(out);
+        }
+        let mut q = Query::new("SELECT id, name_zh_hant, name_zh_hans, name_en FROM organisations WHERE id IN (");
+        for (i, id) in ids.iter().enumerate() {
+            if i > 0 {
+                q.push(", ");
+            }
+            q.bind(*id);
+        }
+        q.push(")");
+        for row in sqlx::query_with(sqlx::AssertSqlSafe(q.sql.clone()), q.arguments()).fetch_all(self.pool()).await? {
+            out.insert(row.try_get("id")?, text(&row, "name")?);
+        }
+        Ok(out)
+    }
+}

@@ -11,19 +11,10 @@ use crate::cookies;
 use crate::error::ApiError;
 use crate::AppState;
 
-/// How the caller proved who they are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Via {
-    None,
-    Cookie,
-    Bearer,
-}
-
 #[derive(Debug, Clone)]
 pub struct Caller {
     pub actor: Actor,
     pub account: Option<Account>,
-    pub via: Via,
     /// Hash of the session token presented, for signing out.
     pub session_hash: Option<String>,
 }
@@ -44,7 +35,7 @@ impl Caller {
     }
 
     pub fn anonymous() -> Self {
-        Caller { actor: Actor::Anonymous, account: None, via: Via::None, session_hash: None }
+        Caller { actor: Actor::Anonymous, account: None, session_hash: None }
     }
 }
 
@@ -58,16 +49,14 @@ impl FromRequestParts<AppState> for Caller {
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.strip_prefix("Bearer "))
             .map(|t| t.trim().to_string());
-        let (token, via) = match bearer {
-            Some(t) => (Some(t), Via::Bearer),
-            None => (cookies::get(&parts.headers, cookies::SESSION), Via::Cookie),
-        };
+        let is_bearer = bearer.is_some();
+        let token = bearer.or_else(|| cookies::get(&parts.headers, cookies::SESSION));
         let Some(token) = token.filter(|t| !t.is_empty() && t.len() <= 128) else {
             return Ok(Caller::anonymous());
         };
         let hash = cookies::token_hash(&token);
         let Some(user_id) = state.store.session_user(&hash).await? else {
-            if via == Via::Bearer {
+            if is_bearer {
                 // A client that presents a token expects it to work: say so rather than
                 // silently treating it as anonymous.
                 return Err(ApiError::Unauthenticated);
@@ -83,7 +72,6 @@ impl FromRequestParts<AppState> for Caller {
         Ok(Caller {
             actor: Actor::User { id: account.id, role: account.platform_role, memberships },
             account: Some(account),
-            via,
             session_hash: Some(hash),
         })
     }

@@ -63,8 +63,13 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
 
 /// Serves until the process is stopped (Ctrl-C or SIGTERM), then finishes requests in flight.
 pub async fn serve(listener: TcpListener, state: AppState) -> std::io::Result<()> {
+    serve_until(listener, state, shutdown_signal()).await
+}
+
+/// Serves until `stop` completes (tests pass a future that never does).
+pub async fn serve_until(listener: TcpListener, state: AppState, stop: impl std::future::Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
     let app = app(state).into_make_service_with_connect_info::<SocketAddr>();
-    axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await
+    axum::serve(listener, app).with_graceful_shutdown(stop).await
 }
 
 async fn shutdown_signal() {

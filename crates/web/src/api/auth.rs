@@ -16,7 +16,7 @@ use utoipa::ToSchema;
 
 use crate::caller::{check_password, hash_password, start_session, Caller};
 use crate::cookies;
-use crate::error::{ApiError, ApiResult, Problem};
+use crate::error::{ApiResult, Problem};
 use crate::extract::ApiJson;
 use crate::AppState;
 

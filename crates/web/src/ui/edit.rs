@@ -1,0 +1,386 @@
+//! Forms that create and change organisations and listings.
+
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use sc_access::Action;
+use sc_domain::listing::{Listing, ListingInput, ListingStatus, Owner};
+use sc_domain::market::{AttrType, ListingKind};
+use sc_domain::organisation::{OrgKind, Organisation, OrganisationInput};
+use sc_domain::{Language, LocalizedText, Location};
+use serde::Deserialize;
+use serde_json::{Map, Value};
+
+use super::context::{Ctx, UiError};
+use super::form::FormData;
+use super::i18n::I18n;
+use super::present::*;
+use super::views::*;
+use crate::extract::Id;
+use crate::AppState;
+
+fn three(t: &LocalizedText) -> [String; 3] {
+    [t.zh_hant.clone().unwrap_or_default(), t.zh_hans.clone().unwrap_or_default(), t.en.clone().unwrap_or_default()]
+}
+
+fn text_from(form: &FormData, prefix: &str) -> LocalizedText {
+    LocalizedText {
+        zh_hant: form.opt(&format!("{prefix}_zh_hant")),
+        zh_hans: form.opt(&format!("{prefix}_zh_hans")),
+        en: form.opt(&format!("{prefix}_en")),
+    }
+}
+
+fn locations_from(form: &FormData, name: &str) -> Vec<Location> {
+    form.all(name).iter().filter_map(|c| Location::parse(c).ok()).collect()
+}
+
+// ---- organisations ------------------------------------------------------------------------
+
+fn org_form(ctx: &Ctx, action: String, heading: &'static str, o: &OrganisationInput, errors: Errors) -> OrgForm {
+    let t = ctx.t();
+    OrgForm {
+        c: ctx.chrome("organisations"),
+        t,
+        action,
+        heading,
+        kinds: org_kind_options(t, Some(o.kind)),
+        name: three(&o.name),
+        description: three(&o.description),
+        sectors: sector_options(t.lang, &o.sectors),
+        locations: location_options(t.lang, &[o.location]),
+        markets: location_options(t.lang, &o.markets_served),
+        website: o.website.clone().unwrap_or_default(),
+        errors,
+    }
+}
+
+fn org_input_from(form: &FormData) -> OrganisationInput {
+    OrganisationInput {
+        kind: OrgKind::parse(form.get("kind")).unwrap_or(OrgKind::Company),
+        name: text_from(form, "name"),
+        description: text_from(form, "description"),
+        sectors: form.all("sectors"),
+        markets_served: locations_from(form, "markets_served"),
+        location: Location::parse(form.get("location")).unwrap_or(Location::HongKong),
+        website: form.opt("website"),
+    }
+}
+
+fn input_of(o: &Organisation) -> OrganisationInput {
+    OrganisationInput {
+        kind: o.kind,
+        name: o.name.clone(),
+        description: o.description.clone(),
+        sectors: o.sectors.clone(),
+        markets_served: o.markets_served.clone(),
+        location: o.location,
+        website: o.website.clone(),
+    }
+}
+
+pub async fn new_organisation_form(ctx: Ctx) -> Response {
+    if let Err(e) = ctx.caller.may(Action::CreateOrganisation) {
+        return ctx.error(e.into());
+    }
+    let location = ctx.caller.account.as_ref().map(|a| a.location).unwrap_or(Location::HongKong);
+    let blank = OrganisationInput {
+        kind: OrgKind::Company,
+        name: LocalizedText::default(),
+        description: LocalizedText::default(),
+        sectors: vec![],
+        markets_served: vec![],
+        location,
+        website: None,
+    };
+    let heading = ctx.t().t("org.new");
+    ctx.page(org_form(&ctx, "/organisations/new".into(), heading, &blank, Errors::new()))
+}
+
+pub async fn create_organisation(State(s): State<AppState>, ctx: Ctx, form: FormData) -> Response {
+    let r: Result<Response, UiError> = async {
+        ctx.check_csrf(&form)?;
+        ctx.caller.may(Action::CreateOrganisation)?;
+        let input = org_input_from(&form);
+        match input.clone().validated() {
+            Ok(valid) => {
+                let o = s.store.create_organisation(&valid, ctx.caller.account()?.id).await?;
+                Ok(Redirect::to(&format!("/organisations/{}", o.id)).into_response())
+            }
+            Err(inv) => {
+                let heading = ctx.t().t("org.new");
+                Ok(ctx.page_with(StatusCode::UNPROCESSABLE_ENTITY, org_form(&ctx, "/organisations/new".into(), heading, &input, form_errors(&inv, ctx.t()))))
+            }
+        }
+    }
+    .await;
+    r.unwrap_or_else(|e| ctx.error(e))
+}
+
+pub async fn edit_organisation_form(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Response {
+    let r: Result<Response, UiError> = async {
+        let o = s.store.organisation(id).await?;
+        ctx.caller.may(Action::UpdateOrganisation { org: id })?;
+        let heading = ctx.t().t("action.edit");
+        Ok(ctx.page(org_form(&ctx, format!("/organisations/{id}/edit"), heading, &input_of(&o), Errors::new())))
+    }
+    .await;
+    r.unwrap_or_else(|e| ctx.error(e))
+}
+
+pub async fn update_organisation(State(s): State<AppState>, ctx: Ctx, Id(id): Id, form: FormData) -> Response {
+    let r: Result<Response, UiError> = async {
+        ctx.check_csrf(&form)?;
+        s.store.organisation(id).await?;
+        ctx.caller.may(Action::UpdateOrganisation { org: id })?;
+        let input = org_input_from(&form);
+        match input.clone().validated() {
+            Ok(valid) => {
+                s.store.update_organisation(id, &valid).await?;
+                Ok(Redirect::to(&format!("/organisations/{id}")).into_response())
+            }
+            Err(inv) => {
+                let heading = ctx.t().t("action.edit");
+                Ok(ctx.page_with(StatusCode::UNPROCESSABLE_ENTITY, org_form(&ctx, format!("/organisations/{id}/edit"), heading, &input, form_errors(&inv, ctx.t()))))
+            }
+        }
+    }
+    .await;
+    r.unwrap_or_else(|e| ctx.error(e))
+}
+
+// ---- listings -----------------------------------------------------------------------------
+
+#[derive(Deserialize, Default)]
+pub struct NewListingQuery {
+    organisation: Option<i64>,
+    kind: Option<String>,
+}
+
+fn attr_label(spec: &sc_domain::market::AttrSpec, lang: Language) -> &'static str {
+    match lang {
+        Language::En => spec.label.0,
+        Language::ZhHant => spec.label.1,
+        Language::ZhHans => spec.label.2,
+    }
+}
+
+fn attribute_fields(kind: ListingKind, values: &Map<String, Value>, t: I18n) -> Vec<AttrField> {
+    kind.schema()
+        .iter()
+        .map(|spec| {
+            let v = values.get(spec.key);
+            let value = match v {
+                Some(Value::String(s)) => s.clone(),
+                Some(Value::Number(n)) => n.to_string(),
+                _ => String::new(),
+            };
+            let (input, options) = match spec.ty {
+                AttrType::Text { .. } => ("text", vec![]),
+                AttrType::Integer { .. } => ("integer", vec![]),
+                AttrType::Number { .. } => ("number", vec![]),
+                AttrType::Bool => (
+                    "bool",
+                    [("true", "word.yes", true), ("false", "word.no", false)]
+                        .into_iter()
+                        .map(|(val, key, b)| Opt { value: val.into(), label: t.t(key).into(), selected: v == Some(&Value::Bool(b)) })
+                        .collect(),
+                ),
+                AttrType::OneOf(opts) => ("select", opts.iter().map(|o| Opt { value: (*o).into(), label: o.replace('_', " "), selected: v.and_then(Value::as_str) == Some(*o) }).collect()),
+                AttrType::ManyOf(opts) => (
+                    "multi",
+                    opts.iter()
+                        .map(|o| Opt {
+                            value: (*o).into(),
+                            label: o.replace('_', " "),
+                            selected: v.and_then(Value::as_array).is_some_and(|a| a.iter().any(|x| x.as_str() == Some(*o))),
+                        })
+                        .collect(),
+                ),
+            };
+            AttrField { key: spec.key.to_string(), label: attr_label(spec, t.lang), input, value, options, required: spec.required }
+        })
+        .collect()
+}
+
+/// Reads `attr_*` fields into typed JSON; what does not parse is kept as text so that the
+/// validator names the field and the reason.
+fn attributes_from(form: &FormData, kind: ListingKind) -> Map<String, Value> {
+    let mut m = Map::new();
+    for spec in kind.schema() {
+        let name = format!("attr_{}", spec.key);
+        let raw = form.get(&name).trim();
+        let value = match spec.ty {
+            AttrType::ManyOf(_) => {
+                let all = form.all(&name);
+                if all.is_empty() { continue } else { Value::Array(all.into_iter().map(Value::String).collect()) }
+            }
+            _ if raw.is_empty() => continue,
+            AttrType::Integer { .. } => raw.parse::<i64>().map(Value::from).unwrap_or_else(|_| Value::String(raw.into())),
+            AttrType::Number { .. } => raw.parse::<f64>().ok().and_then(serde_json::Number::from_f64).map(Value::Number).unwrap_or_else(|| Value::String(raw.into())),
+            AttrType::Bool => match raw {
+                "true" => Value::Bool(true),
+                "false" => Value::Bool(false),
+                other => Value::String(other.into()),
+            },
+            _ => Value::String(raw.into()),
+        };
+        m.insert(spec.key.to_string(), value);
+    }
+    m
+}
+
+fn listing_input_from(form: &FormData, kind: ListingKind) -> ListingInput {
+    ListingInput {
+        kind,
+        title: text_from(form, "title"),
+        description: text_from(form, "description"),
+        codes: form.get("codes").split(|c: char| c == ',' || c == '，' || c == '、' || c.is_whitespace()).filter(|s| !s.is_empty()).map(str::to_string).collect(),
+        target_regions: locations_from(form, "target_regions"),
+        attributes: attributes_from(form, kind),
+        status: ListingStatus::parse(form.get("status")).unwrap_or(ListingStatus::Published),
+    }
+}
+
+fn status_options(t: I18n, selected: ListingStatus) -> Vec<Opt> {
+    [ListingStatus::Published, ListingStatus::Draft, ListingStatus::Archived]
+        .into_iter()
+        .map(|s| Opt { value: s.code().into(), label: status_label(s, t).into(), selected: s == selected })
+        .collect()
+}
+
+fn listing_form(ctx: &Ctx, action: String, owner_name: String, input: &ListingInput, errors: Errors) -> ListingForm {
+    let t = ctx.t();
+    ListingForm {
+        c: ctx.chrome("listings"),
+        t,
+        action,
+        kind: input.kind.code(),
+        kind_label: input.kind.label(t.lang),
+        owner_name,
+        title: three(&input.title),
+        description: three(&input.description),
+        codes: input.codes.join(", "),
+        code_scheme: input.kind.code_scheme(),
+        regions: location_options(t.lang, &input.target_regions),
+        attributes: attribute_fields(input.kind, &input.attributes, t),
+        statuses: status_options(t, input.status),
+        errors,
+    }
+}
+
+/// The owner a new listing is for, its display name and the query that keeps it.
+async fn owner_for(s: &AppState, ctx: &Ctx, organisation: Option<i64>) -> Result<(Owner, String, String), UiError> {
+    let me = ctx.caller.account()?;
+    match organisation {
+        Some(id) => {
+            let o = s.store.organisation(id).await?;
+            let owner = Owner::Organisation(id);
+            ctx.caller.may(Action::CreateListing { owner })?;
+            Ok((owner, o.name.best(ctx.lang).to_string(), format!("organisation={id}&")))
+        }
+        None => {
+            let owner = Owner::Person(me.id);
+            ctx.caller.may(Action::CreateListing { owner })?;
+            Ok((owner, format!("{} ({})", me.display_name, ctx.t().t("listing.myself")), String::new()))
+        }
+    }
+}
+
+pub async fn new_listing_form(State(s): State<AppState>, ctx: Ctx, Query(q): Query<NewListingQuery>) -> Response {
+    let r: Result<Response, UiError> = async {
+        let (_, owner_name, owner_query) = owner_for(&s, &ctx, q.organisation).await?;
+        let t = ctx.t();
+        let Some(kind) = q.kind.as_deref().and_then(ListingKind::parse) else {
+            let kinds = ListingKind::ALL.into_iter().map(|k| (k.code().to_string(), k.label(t.lang), k.market().label(t.lang))).collect();
+            return Ok(ctx.page(ListingKindPicker { c: ctx.chrome("listings"), t, owner_query, owner_name, kinds }));
+        };
+        let blank = ListingInput {
+            kind,
+            title: LocalizedText::default(),
+            description: LocalizedText::default(),
+            codes: vec![],
+            target_regions: vec![],
+            attributes: Map::new(),
+            status: ListingStatus::Published,
+        };
+        Ok(ctx.page(listing_form(&ctx, format!("/listings/new?{owner_query}kind={}", kind.code()), owner_name, &blank, Errors::new())))
+    }
+    .await;
+    r.unwrap_or_else(|e| ctx.error(e))
+}
+
+pub async fn create_listing(State(s): State<AppState>, ctx: Ctx, Query(q): Query<NewListingQuery>, form: FormData) -> Response {
+    let r: Result<Response, UiError> = async {
+        ctx.check_csrf(&form)?;
+        let (owner, owner_name, owner_query) = owner_for(&s, &ctx, q.organisation).await?;
+        let kind = ListingKind::parse(form.get("kind")).or_else(|| q.kind.as_deref().and_then(ListingKind::parse)).ok_or(crate::error::ApiError::NotFound)?;
+        let input = listing_input_from(&form, kind);
+        match input.clone().validated() {
+            Ok(valid) => {
+                let l = s.store.create_listing(owner, &valid, ctx.caller.account()?.id).await?;
+                Ok(Redirect::to(&format!("/listings/{}", l.id)).into_response())
+            }
+            Err(inv) => Ok(ctx.page_with(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                listing_form(&ctx, format!("/listings/new?{owner_query}kind={}", kind.code()), owner_name, &input, form_errors(&inv, ctx.t())),
+            )),
+        }
+    }
+    .await;
+    r.unwrap_or_else(|e| ctx.error(e))
+}
+
+fn input_of_listing(l: &Listing) -> ListingInput {
+    ListingInput {
+        kind: l.kind,
+        title: l.title.clone(),
+        description: l.description.clone(),
+        codes: l.codes.clone(),
+        target_regions: l.target_regions.clone(),
+        attributes: l.attributes.clone(),
+        status: l.status,
+    }
+}
+
+async fn owner_name(s: &AppState, ctx: &Ctx, owner: Owner) -> Result<String, UiError> {
+    Ok(match owner {
+        Owner::Organisation(id) => s.store.organisation(id).await?.name.best(ctx.lang).to_string(),
+        Owner::Person(id) => s.store.public_profile(id).await?.display_name,
+    })
+}
+
+pub async fn edit_listing_form(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Response {
+    let r: Result<Response, UiError> = async {
+        let l = s.store.listing(id).await?;
+        ctx.caller.may(Action::ReadListing { owner: l.owner, status: l.status })?;
+        ctx.caller.may(Action::UpdateListing { owner: l.owner })?;
+        let name = owner_name(&s, &ctx, l.owner).await?;
+        Ok(ctx.page(listing_form(&ctx, format!("/listings/{id}/edit"), name, &input_of_listing(&l), Errors::new())))
+    }
+    .await;
+    r.unwrap_or_else(|e| ctx.error(e))
+}
+
+pub async fn update_listing(State(s): State<AppState>, ctx: Ctx, Id(id): Id, form: FormData) -> Response {
+    let r: Result<Response, UiError> = async {
+        ctx.check_csrf(&form)?;
+        let l = s.store.listing(id).await?;
+        ctx.caller.may(Action::ReadListing { owner: l.owner, status: l.status })?;
+        ctx.caller.may(Action::UpdateListing { owner: l.owner })?;
+        // The kind of an existing listing stays; its attributes belong to that kind.
+        let input = listing_input_from(&form, l.kind);
+        match input.clone().validated() {
+            Ok(valid) => {
+                s.store.update_listing(id, &valid).await?;
+                Ok(Redirect::to(&format!("/listings/{id}")).into_response())
+            }
+            Err(inv) => {
+                let name = owner_name(&s, &ctx, l.owner).await?;
+                Ok(ctx.page_with(StatusCode::UNPROCESSABLE_ENTITY, listing_form(&ctx, format!("/listings/{id}/edit"), name, &input, form_errors(&inv, ctx.t()))))
+            }
+        }
+    }
+    .await;
+    r.unwrap_or_else(|e| ctx.error(e))
+}

@@ -1,0 +1,143 @@
+//! The web UI through a cookie-keeping client, as a browser without JavaScript uses it.
+
+use reqwest::StatusCode;
+use serde_json::json;
+
+use crate::harness::{browser, servers, Server};
+
+/// The CSRF token a page's forms carry.
+fn csrf_of(html: &str) -> String {
+    let at = html.find("name=\"csrf\" value=\"").expect("page has a form with a CSRF token") + 19;
+    html[at..at + 64].to_string()
+}
+
+async fn page(c: &reqwest::Client, s: &Server, path: &str) -> (StatusCode, String) {
+    let r = c.get(s.url(path)).send().await.unwrap();
+    (r.status(), r.text().await.unwrap())
+}
+
+async fn sign_up(c: &reqwest::Client, s: &Server, email: &str, lang: &str) {
+    let (_, html) = page(c, s, "/signup").await;
+    let r = c
+        .post(s.url("/signup"))
+        .form(&[("csrf", csrf_of(&html).as_str()), ("email", email), ("password", "correct horse battery"), ("display_name", "Amy 陳"), ("location", "HK"), ("preferred_language", lang), ("next", "/me")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER, "{}", r.text().await.unwrap());
+}
+
+#[tokio::test]
+async fn signing_up_creating_an_organisation_and_a_listing_through_forms() {
+    for s in servers().await {
+        let c = browser();
+        sign_up(&c, &s, "amy@example.com", "zh-Hant").await;
+        let (status, me) = page(&c, &s, "/me").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(me.contains("我的帳戶"), "the account page speaks the chosen language");
+
+        let (_, form) = page(&c, &s, "/organisations/new").await;
+        let r = c
+            .post(s.url("/organisations/new"))
+            .form(&[("csrf", csrf_of(&form).as_str()), ("kind", "company"), ("name_zh_hant", "華南電子有限公司"), ("name_en", "Huanan Electronics"), ("sectors", "electronics"), ("sectors", "lighting"), ("location", "CN-GD-SZ"), ("markets_served", "HK"), ("markets_served", "SG")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let org_path = r.headers()["location"].to_str().unwrap().to_string();
+        let org_id: i64 = org_path.rsplit('/').next().unwrap().parse().unwrap();
+        let org = s.store.organisation(org_id).await.unwrap();
+        assert_eq!(org.sectors, vec!["electronics", "lighting"]);
+        assert_eq!(org.markets_served.len(), 2);
+
+        let (_, form) = page(&c, &s, &format!("/listings/new?organisation={org_id}&kind=product")).await;
+        // A bad number is named, and what was typed is kept.
+        let bad = c
+            .post(s.url(&format!("/listings/new?organisation={org_id}&kind=product")))
+            .form(&[("csrf", csrf_of(&form).as_str()), ("kind", "product"), ("title_zh_hant", "USB-C 充電器"), ("attr_moq", "lots")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let bad_html = bad.text().await.unwrap();
+        assert!(bad_html.contains("請填寫整數") && bad_html.contains("USB-C 充電器"));
+        let ok = c
+            .post(s.url(&format!("/listings/new?organisation={org_id}&kind=product")))
+            .form(&[("csrf", csrf_of(&form).as_str()), ("kind", "product"), ("title_zh_hant", "USB-C 充電器"), ("title_en", "USB-C charger"), ("attr_moq", "500"), ("attr_currency", "HKD"), ("codes", "8504.40"), ("target_regions", "HK"), ("status", "published")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(ok.status(), StatusCode::SEE_OTHER);
+        let listing_path = ok.headers()["location"].to_str().unwrap().to_string();
+        let (_, hant) = page(&c, &s, &listing_path).await;
+        assert!(hant.contains("USB-C 充電器") && hant.contains("最低訂購量") && hant.contains("850440"));
+        // Switching to English shows the English title; the choice sticks for the account.
+        c.get(s.url(&format!("/lang/en?next={listing_path}"))).send().await.unwrap();
+        let (_, en) = page(&c, &s, &listing_path).await;
+        assert!(en.contains("USB-C charger") && en.contains("Minimum order quantity") && en.contains("<html lang=\"en\">"));
+        let (_, hans) = page(&browser_with_lang(&c, &s, "zh-Hans").await, &s, &listing_path).await;
+        assert!(hans.contains("最低订购量") && hans.contains("USB-C 充電器"), "Simplified readers fall back to the Traditional title");
+        let account = s.store.account_by_email("amy@example.com").await.unwrap().unwrap().0;
+        assert_eq!(account.preferred_language, sc_domain::Language::ZhHans, "the last choice is remembered on the account");
+    }
+}
+
+/// Switches the language of `c` (a signed-in browser) and returns it.
+async fn browser_with_lang(c: &reqwest::Client, s: &Server, lang: &str) -> reqwest::Client {
+    c.get(s.url(&format!("/lang/{lang}?next=/"))).send().await.unwrap();
+    c.clone()
+}
+
+#[tokio::test]
+async fn text_users_typed_is_escaped_everywhere() {
+    for s in servers().await {
+        let (_, token) = s.register("mallory@example.com", "HK", "en").await;
+        let evil = "<script>alert('x')</script>\"><img src=x onerror=alert(1)>";
+        let org = s.post("/api/v1/organisations", Some(&token), json!({"kind": "company", "name": {"en": evil}, "description": {"en": evil}, "location": "HK"})).await.json();
+        let id = org["id"].as_i64().unwrap();
+        let l = s.post("/api/v1/listings", Some(&token), json!({"organisation_id": id, "kind": "product", "title": {"en": evil}})).await.json();
+        for path in [format!("/organisations/{id}"), "/organisations".into(), format!("/listings/{}", l["id"]), "/listings".into(), "/".into()] {
+            let (_, html) = page(&browser(), &s, &path).await;
+            assert!(!html.contains("<script>alert") && !html.contains("<img src=x"), "unescaped user text on {path}");
+            assert!(html.contains("&lt;script&gt;") || html.contains("&#60;script&#62;") || html.contains("&lt;script"), "user text missing on {path}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn form_posts_without_the_csrf_token_are_refused() {
+    for s in servers().await {
+        let c = browser();
+        sign_up(&c, &s, "victim@example.com", "en").await;
+        let r = c.post(s.url("/organisations/new")).form(&[("kind", "company"), ("name_en", "Forged"), ("location", "HK")]).send().await.unwrap();
+        assert_eq!(r.status(), StatusCode::FORBIDDEN);
+        let r = c.post(s.url("/organisations/new")).form(&[("csrf", "0".repeat(64).as_str()), ("kind", "company"), ("name_en", "Forged"), ("location", "HK")]).send().await.unwrap();
+        assert_eq!(r.status(), StatusCode::FORBIDDEN);
+        let orgs = s.store.list_organisations(&Default::default(), sc_storage::PageRequest::new(None, None)).await.unwrap();
+        assert_eq!(orgs.total, 0, "nothing was created by the forged posts");
+        // A next= pointing off-site is not followed.
+        let (_, html) = page(&c, &s, "/login").await;
+        let r = c.post(s.url("/login")).form(&[("csrf", csrf_of(&html).as_str()), ("email", "victim@example.com"), ("password", "correct horse battery"), ("next", "//evil.example.com/")]).send().await.unwrap();
+        assert_eq!(r.headers()["location"], "/");
+    }
+}
+
+#[tokio::test]
+async fn the_language_follows_the_browser_then_the_choice() {
+    for s in servers().await {
+        let c = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).cookie_store(true).build().unwrap();
+        let r = c.get(s.url("/")).header("accept-language", "zh-CN,zh;q=0.9").send().await.unwrap();
+        assert!(r.text().await.unwrap().contains("<html lang=\"zh-Hans\">"));
+        let r = c.get(s.url("/")).header("accept-language", "en-GB").send().await.unwrap();
+        assert!(r.text().await.unwrap().contains("<html lang=\"en\">"));
+        let r = c.get(s.url("/lang/zh-Hant?next=/organisations")).send().await.unwrap();
+        assert_eq!(r.headers()["location"], "/organisations");
+        let r = c.get(s.url("/")).header("accept-language", "en-GB").send().await.unwrap();
+        assert!(r.text().await.unwrap().contains("<html lang=\"zh-Hant\">"), "a chosen language beats the browser's default");
+        let (status, _) = page(&c, &s, "/lang/klingon").await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        let (status, html) = page(&c, &s, "/no/such/page").await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        assert!(html.contains("找不到此頁面"));
+    }
+}
