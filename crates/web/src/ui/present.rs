@@ -45,8 +45,8 @@ pub fn org_card(o: &Organisation, t: I18n, booth: Option<String>) -> OrgCard {
 
 pub fn listing_card(l: &Listing, t: I18n, org_names: &HashMap<i64, LocalizedText>, person_names: &HashMap<i64, String>) -> ListingCard {
     let (owner, owner_href) = match l.owner {
-        Owner::Organisation(id) => (org_names.get(&id).map(|n| n.best(t.lang).to_string()).unwrap_or_default(), format!("/organisations/{id}")),
-        Owner::Person(id) => (person_names.get(&id).cloned().unwrap_or_default(), "#".to_string()),
+        Owner::Organisation(id) => (org_names.get(&id).map(|n| n.best(t.lang).to_string()).unwrap_or_default(), Some(format!("/organisations/{id}"))),
+        Owner::Person(id) => (person_names.get(&id).cloned().unwrap_or_default(), None),
     };
     ListingCard {
         id: l.id,

@@ -43,7 +43,8 @@ pub struct ListingCard {
     pub title_lang: &'static str,
     pub kind: &'static str,
     pub owner: String,
-    pub owner_href: String,
+    /// Organisations have a page; people do not (their profile is not public yet).
+    pub owner_href: Option<String>,
     pub codes: String,
     pub status: Option<&'static str>,
 }

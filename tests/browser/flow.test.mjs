@@ -1,0 +1,120 @@
+// Browser tests: Debian's headless Chromium driven by playwright-core, against the real binary.
+// scripts/test runs this once per database engine (SC_DATABASE_URL set for PostgreSQL).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { chromium } from 'playwright-core';
+
+const BIN = process.env.SC_BIN ?? '../../target/debug/superconnector';
+const SHOTS = process.env.SC_SHOTS ?? 'test-results';
+const ENGINE = process.env.SC_DATABASE_URL ? 'postgres' : 'sqlite';
+let server, base, browser;
+
+function startServer() {
+  const args = ['serve', '--demo', '--listen', '127.0.0.1:0'];
+  if (process.env.SC_DATABASE_URL) args.push('--database', process.env.SC_DATABASE_URL);
+  else args.push('--data', mkdtempSync(join(tmpdir(), 'sc-browser-')));
+  const child = spawn(BIN, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, SC_LOG: 'warn' } });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('server did not start in 120 s')), 120_000);
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+    createInterface({ input: child.stdout }).once('line', (line) => {
+      clearTimeout(timer);
+      resolve({ child, base: line.replace('listening on ', '').trim() });
+    });
+  });
+}
+
+before(async () => {
+  ({ child: server, base } = await startServer());
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+           '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill('SIGTERM');
+});
+
+// A phone: the buyer at a noisy booth.
+const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-HK' };
+
+test(`sign up, create an organisation, add a listing, read it in each language (${ENGINE})`, async () => {
+  const page = await (await browser.newContext(phone)).newPage();
+  await page.goto(`${base}/`);
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hant', 'a Hong Kong phone gets Traditional Chinese');
+  await page.click('a.button:has-text("註冊")');
+  const email = `amy.${Date.now()}@example.com`;
+  await page.fill('input[name=email]', email);
+  await page.fill('input[name=password]', 'correct horse battery');
+  await page.fill('input[name=display_name]', '陳嘉欣');
+  await page.selectOption('select[name=location]', 'HK');
+  await page.selectOption('select[name=preferred_language]', 'zh-Hant');
+  await Promise.all([page.waitForNavigation(), page.click('form button')]);
+  assert.match(await page.textContent('header'), /陳嘉欣/);
+
+  await page.goto(`${base}/organisations/new`);
+  await page.selectOption('select[name=kind]', 'company');
+  await page.fill('input[name=name_zh_hant]', '嘉欣電子貿易有限公司');
+  await page.fill('input[name=name_zh_hans]', '嘉欣电子贸易有限公司');
+  await page.fill('input[name=name_en]', 'Ka Yan Electronics Trading Limited');
+  await page.check('input[name=sectors][value=electronics]');
+  await page.selectOption('select[name=location]', 'HK');
+  await Promise.all([page.waitForNavigation(), page.click('form.stack button')]);
+  assert.match(page.url(), /\/organisations\/\d+$/);
+  assert.equal((await page.textContent('h1')).trim().startsWith('嘉欣電子貿易有限公司'), true);
+
+  await Promise.all([page.waitForNavigation(), page.click('a:has-text("新增項目")')]);
+  await Promise.all([page.waitForNavigation(), page.click('a.title:has-text("產品")')]);
+  await page.fill('input[name=title_zh_hant]', '氮化鎵快速充電器 65W');
+  await page.fill('input[name=title_zh_hans]', '氮化镓快速充电器 65W');
+  await page.fill('input[name=title_en]', 'GaN fast charger 65W');
+  await page.fill('input[name=attr_moq]', '500');
+  await page.selectOption('select[name=attr_currency]', 'HKD');
+  await page.fill('input[name=codes]', '850440');
+  await page.selectOption('select[name=target_regions]', ['HK', 'CN-GD-SZ']);
+  await Promise.all([page.waitForNavigation(), page.click('form.stack > button')]);
+  assert.match(page.url(), /\/listings\/\d+$/);
+  await page.screenshot({ path: join(SHOTS, `listing-zh-Hant-${ENGINE}.png`), fullPage: true });
+
+  const expectations = [
+    ['zh-Hant', '繁', '氮化鎵快速充電器 65W', '最低訂購量'],
+    ['zh-Hans', '简', '氮化镓快速充电器 65W', '最低订购量'],
+    ['en', 'EN', 'GaN fast charger 65W', 'Minimum order quantity'],
+  ];
+  for (const [lang, link, title, label] of expectations) {
+    await Promise.all([page.waitForNavigation(), page.click(`nav.lang a:has-text("${link}")`)]);
+    assert.equal(await page.getAttribute('html', 'lang'), lang);
+    assert.equal((await page.textContent('h1')).trim(), title);
+    assert.match(await page.textContent('main'), new RegExp(label));
+    await page.screenshot({ path: join(SHOTS, `listing-${lang}-${ENGINE}.png`), fullPage: true });
+  }
+  // The choice is remembered in this browser on the next page too.
+  await page.goto(`${base}/organisations`);
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+});
+
+test(`the demo fair is browsable in three languages on a phone (${ENGINE})`, async () => {
+  const page = await (await browser.newContext(phone)).newPage();
+  for (const [lang, heading] of [['zh-Hant', '大灣區超級聯繫人博覽會 2026'], ['zh-Hans', '大湾区超级联系人博览会 2026'], ['en', 'GBA Super-Connector Expo 2026']]) {
+    await page.goto(`${base}/lang/${lang}?next=/fairs`);
+    assert.equal((await page.textContent('h1')).trim(), heading);
+    const exhibitors = await page.locator('ul.cards li').count();
+    assert.ok(exhibitors >= 20, `fair page lists exhibitors (${exhibitors})`);
+    // Nothing is wider than the phone.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `page overflows the phone by ${overflow}px`);
+    await page.screenshot({ path: join(SHOTS, `fair-${lang}-${ENGINE}.png`) });
+    await Promise.all([page.waitForNavigation(), page.click('ul.cards li a.title >> nth=0')]);
+    assert.match(page.url(), /\/organisations\/\d+$/);
+    assert.ok(await page.locator('ul.cards li').count() >= 10, 'an exhibitor shows its products');
+  }
+});
