@@ -3,6 +3,7 @@
 
 mod api;
 mod authz;
+mod cli;
 mod durability;
 mod harness;
 mod ui;

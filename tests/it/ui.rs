@@ -141,3 +141,16 @@ async fn the_language_follows_the_browser_then_the_choice() {
         assert!(html.contains("找不到此頁面"));
     }
 }
+
+#[tokio::test]
+async fn pages_forbid_scripts_framing_and_sniffing() {
+    for s in servers().await {
+        let r = browser().get(s.url("/")).send().await.unwrap();
+        let h = r.headers();
+        assert!(h["content-security-policy"].to_str().unwrap().contains("script-src 'none'"));
+        assert!(h["content-security-policy"].to_str().unwrap().contains("frame-ancestors 'none'"));
+        assert_eq!(h["x-content-type-options"], "nosniff");
+        let html = r.text().await.unwrap();
+        assert!(!html.contains("<script"), "the UI works without JavaScript");
+    }
+}

@@ -17,7 +17,9 @@ use std::sync::Arc;
 use axum::Router;
 use sc_storage::Store;
 use tokio::net::TcpListener;
+use axum::http::{header, HeaderValue};
 use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
 
 pub use error::Problem;
 
@@ -52,6 +54,13 @@ pub fn app(state: AppState) -> Router {
         )
         .merge(ui::router())
         .layer(RequestBodyLimitLayer::new(2 * 1024 * 1024))
+        .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
+        .layer(SetResponseHeaderLayer::if_not_present(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            // No script at all, no framing: the pages need neither.
+            HeaderValue::from_static("default-src 'self'; img-src 'self' data:; script-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"),
+        ))
         .layer(tower_http::trace::TraceLayer::new_for_http())
         .with_state(state)
 }

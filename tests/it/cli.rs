@@ -1,0 +1,48 @@
+//! The binary's subcommands other than `serve`.
+
+use std::process::Stdio;
+
+use tokio::io::AsyncWriteExt;
+use tokio::process::Command;
+
+const BIN: &str = env!("CARGO_BIN_EXE_superconnector");
+
+async fn run(args: &[&str], stdin: &str) -> (bool, String, String) {
+    let mut child = Command::new(BIN).args(args).env("SC_LOG", "warn").stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).await.unwrap();
+    let out = child.wait_with_output().await.unwrap();
+    (out.status.success(), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+}
+
+#[tokio::test]
+async fn migrate_and_create_the_first_administrator_from_stdin() {
+    for (engine, url) in sc_storage::testing::database_urls().await {
+        let (ok, out, err) = run(&["migrate", "--database", &url], "").await;
+        assert!(ok, "[{engine}] migrate failed: {err}");
+        assert!(out.contains("schema at version"), "{out}");
+        let (ok, out, _) = run(&["migrate", "--database", &url], "").await;
+        assert!(ok && out.contains("applied now: []"), "[{engine}] a second migrate applies nothing: {out}");
+
+        let (ok, out, err) = run(&["admin", "create-user", "--database", &url, "--email", "Root@Example.com", "--name", "Root", "--location", "HK"], "a long admin password\n").await;
+        assert!(ok, "[{engine}] create-user failed: {err}");
+        assert!(out.contains("root@example.com") && out.contains("role admin"), "{out}");
+        let store = sc_storage::Store::connect(&url).await.unwrap();
+        let (account, hash) = store.account_by_email("root@example.com").await.unwrap().unwrap();
+        assert_eq!(account.platform_role, sc_domain::person::PlatformRole::Admin);
+        assert!(sc_access::password::verify("a long admin password", &hash), "the password came from stdin, without its newline");
+
+        let (ok, _, err) = run(&["admin", "create-user", "--database", &url, "--email", "short@example.com"], "short\n").await;
+        assert!(!ok && err.contains("at least 10 characters"), "{err}");
+        let (ok, _, err) = run(&["admin", "create-user", "--database", &url, "--email", "root@example.com"], "another long password\n").await;
+        assert!(!ok && err.contains("exists"), "{err}");
+        let (ok, _, err) = run(&["admin", "create-user", "--database", &url, "--email", "x@example.com", "--location", "Atlantis"], "another long password\n").await;
+        assert!(!ok && err.contains("--location"), "{err}");
+    }
+}
+
+#[tokio::test]
+async fn a_database_url_of_an_unknown_kind_is_refused_clearly() {
+    let (ok, _, err) = run(&["migrate", "--database", "mysql://localhost/x"], "").await;
+    assert!(!ok);
+    assert!(err.contains("sqlite:") && err.contains("postgres://"), "{err}");
+}
