@@ -154,3 +154,14 @@ async fn pages_forbid_scripts_framing_and_sniffing() {
         assert!(!html.contains("<script"), "the UI works without JavaScript");
     }
 }
+
+#[tokio::test]
+async fn mangled_links_show_a_page_not_an_error() {
+    for s in servers().await {
+        for path in ["/listings?page=abc", "/listings?page=-3", "/organisations?page=99999999999&sector=%00", "/listings?market=moon", "/organisations/abc", "/listings/0"] {
+            let (status, html) = page(&browser(), &s, path).await;
+            assert!(status == StatusCode::OK || status == StatusCode::NOT_FOUND, "{path}: {status}");
+            assert!(html.contains("<html"), "{path} answers with a page");
+        }
+    }
+}

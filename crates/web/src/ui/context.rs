@@ -167,3 +167,20 @@ pub fn safe_next(next: &str) -> String {
         "/".to_string()
     }
 }
+
+/// A numeric id in a page's path; anything else gets the HTML "not found" page.
+pub struct PageId(pub i64);
+
+impl FromRequestParts<AppState> for PageId {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        match crate::extract::Id::from_request_parts(parts, state).await {
+            Ok(crate::extract::Id(id)) => Ok(PageId(id)),
+            Err(_) => {
+                let ctx = Ctx::from_request_parts(parts, state).await?;
+                Err(ctx.error(UiError::Api(ApiError::NotFound)))
+            }
+        }
+    }
+}

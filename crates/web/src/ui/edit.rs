@@ -11,12 +11,11 @@ use sc_domain::{Language, LocalizedText, Location};
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
-use super::context::{Ctx, UiError};
+use super::context::{Ctx, PageId, UiError};
 use super::form::FormData;
 use super::i18n::I18n;
 use super::present::*;
 use super::views::*;
-use crate::extract::Id;
 use crate::AppState;
 
 fn three(t: &LocalizedText) -> [String; 3] {
@@ -117,7 +116,7 @@ pub async fn create_organisation(State(s): State<AppState>, ctx: Ctx, form: Form
     r.unwrap_or_else(|e| ctx.error(e))
 }
 
-pub async fn edit_organisation_form(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Response {
+pub async fn edit_organisation_form(State(s): State<AppState>, ctx: Ctx, PageId(id): PageId) -> Response {
     let r: Result<Response, UiError> = async {
         let o = s.store.organisation(id).await?;
         ctx.caller.may(Action::UpdateOrganisation { org: id })?;
@@ -128,7 +127,7 @@ pub async fn edit_organisation_form(State(s): State<AppState>, ctx: Ctx, Id(id):
     r.unwrap_or_else(|e| ctx.error(e))
 }
 
-pub async fn update_organisation(State(s): State<AppState>, ctx: Ctx, Id(id): Id, form: FormData) -> Response {
+pub async fn update_organisation(State(s): State<AppState>, ctx: Ctx, PageId(id): PageId, form: FormData) -> Response {
     let r: Result<Response, UiError> = async {
         ctx.check_csrf(&form)?;
         s.store.organisation(id).await?;
@@ -350,7 +349,7 @@ async fn owner_name(s: &AppState, ctx: &Ctx, owner: Owner) -> Result<String, UiE
     })
 }
 
-pub async fn edit_listing_form(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Response {
+pub async fn edit_listing_form(State(s): State<AppState>, ctx: Ctx, PageId(id): PageId) -> Response {
     let r: Result<Response, UiError> = async {
         let l = s.store.listing(id).await?;
         ctx.caller.may(Action::ReadListing { owner: l.owner, status: l.status })?;
@@ -362,7 +361,7 @@ pub async fn edit_listing_form(State(s): State<AppState>, ctx: Ctx, Id(id): Id) 
     r.unwrap_or_else(|e| ctx.error(e))
 }
 
-pub async fn update_listing(State(s): State<AppState>, ctx: Ctx, Id(id): Id, form: FormData) -> Response {
+pub async fn update_listing(State(s): State<AppState>, ctx: Ctx, PageId(id): PageId, form: FormData) -> Response {
     let r: Result<Response, UiError> = async {
         ctx.check_csrf(&form)?;
         let l = s.store.listing(id).await?;

@@ -13,15 +13,16 @@ use sc_storage::{ListingFilter, OrganisationFilter, PageRequest};
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::context::{Ctx, UiError};
+use super::context::{Ctx, PageId, UiError};
 use super::present::*;
 use super::views::*;
-use crate::extract::Id;
 use crate::AppState;
 
+/// Query parameters of list pages. All are text, read leniently: a mangled link shows the
+/// first page, not an error.
 #[derive(Deserialize, Default)]
 pub struct ListQuery {
-    page: Option<u32>,
+    page: Option<String>,
     market: Option<String>,
     sector: Option<String>,
     kind: Option<String>,
@@ -65,13 +66,13 @@ pub async fn fairs(State(s): State<AppState>, ctx: Ctx) -> Response {
     }
 }
 
-pub async fn fair(State(s): State<AppState>, ctx: Ctx, Id(id): Id, Query(q): Query<ListQuery>) -> Response {
+pub async fn fair(State(s): State<AppState>, ctx: Ctx, PageId(id): PageId, Query(q): Query<ListQuery>) -> Response {
     let r: Result<Response, UiError> = async {
         ctx.caller.may(Action::ReadFair)?;
         let t = ctx.t();
         let fair = s.store.fair(id).await?;
         let halls = s.store.halls(id).await?.into_iter().map(|h| Opt { value: h.code, label: h.name.best(t.lang).to_string(), selected: false }).collect();
-        let req = PageRequest::new(q.page, Some(30));
+        let req = PageRequest::new(q.page.as_deref().and_then(|p| p.parse().ok()), Some(30));
         let page = s.store.list_organisations(&OrganisationFilter { fair: Some(id), ..Default::default() }, req).await?;
         let booths: HashMap<i64, String> = s.store.booths(Some(id), None).await?.into_iter().filter_map(|b| b.booth.organisation_id.map(|o| (o, b.booth.code))).collect();
         let orgs = page.items.iter().map(|o| org_card(o, t, booths.get(&o.id).cloned())).collect();
@@ -95,7 +96,7 @@ pub async fn organisations(State(s): State<AppState>, ctx: Ctx, Query(q): Query<
         let t = ctx.t();
         let sector = q.sector.filter(|s| is_sector(s));
         let kind = q.kind.as_deref().and_then(OrgKind::parse);
-        let req = PageRequest::new(q.page, Some(30));
+        let req = PageRequest::new(q.page.as_deref().and_then(|p| p.parse().ok()), Some(30));
         let f = OrganisationFilter { sector: sector.clone(), kind, ..Default::default() };
         let page = s.store.list_organisations(&f, req).await?;
         let orgs = page.items.iter().map(|o| org_card(o, t, None)).collect();
@@ -120,7 +121,7 @@ pub async fn organisations(State(s): State<AppState>, ctx: Ctx, Query(q): Query<
     r.unwrap_or_else(|e| ctx.error(e))
 }
 
-pub async fn organisation(State(s): State<AppState>, ctx: Ctx, Id(id): Id, Query(q): Query<ListQuery>) -> Response {
+pub async fn organisation(State(s): State<AppState>, ctx: Ctx, PageId(id): PageId, Query(q): Query<ListQuery>) -> Response {
     let r: Result<Response, UiError> = async {
         ctx.caller.may(Action::ReadOrganisation)?;
         let t = ctx.t();
@@ -132,7 +133,7 @@ pub async fn organisation(State(s): State<AppState>, ctx: Ctx, Id(id): Id, Query
             // Members see their drafts and archive here too.
             f.statuses = vec![sc_domain::listing::ListingStatus::Published, sc_domain::listing::ListingStatus::Draft, sc_domain::listing::ListingStatus::Archived];
         }
-        let req = PageRequest::new(q.page, Some(30));
+        let req = PageRequest::new(q.page.as_deref().and_then(|p| p.parse().ok()), Some(30));
         let page = s.store.list_listings(&f, req).await?;
         let names = HashMap::from([(id, o.name.clone())]);
         let listings = page.items.iter().map(|l| listing_card(l, t, &names, &HashMap::new())).collect();
@@ -177,7 +178,7 @@ pub async fn listings(State(s): State<AppState>, ctx: Ctx, Query(q): Query<ListQ
     let r: Result<Response, UiError> = async {
         let t = ctx.t();
         let market = q.market.as_deref().and_then(Market::parse);
-        let req = PageRequest::new(q.page, Some(30));
+        let req = PageRequest::new(q.page.as_deref().and_then(|p| p.parse().ok()), Some(30));
         let page = s.store.list_listings(&ListingFilter { market, ..Default::default() }, req).await?;
         let (orgs, people) = owner_names(&s, &page.items).await?;
         let listings = page.items.iter().map(|l| listing_card(l, t, &orgs, &people)).collect();
@@ -204,7 +205,7 @@ fn show_value(ty: AttrType, v: &Value, t: super::i18n::I18n) -> String {
     }
 }
 
-pub async fn listing(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Response {
+pub async fn listing(State(s): State<AppState>, ctx: Ctx, PageId(id): PageId) -> Response {
     let r: Result<Response, UiError> = async {
         let t = ctx.t();
         let l = s.store.listing(id).await?;

@@ -1,0 +1,77 @@
+//! Parsers of untrusted text never panic, whatever bytes arrive: a deterministic stream of
+//! hostile strings (control characters, lone combining marks, full-width forms, huge numbers,
+//! emoji, mixed scripts) through every public parser and validator.
+
+use sc_domain::fair::{is_iso_date, FairInput};
+use sc_domain::listing::ListingInput;
+use sc_domain::organisation::OrganisationInput;
+use sc_domain::person::{normalize_email, Registration};
+use sc_domain::{Language, Location};
+
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+}
+
+const PIECES: &[&str] = &[
+    "", "HK", "hk", "CN-GD-", "CN-GD-SZ", "cn-gd-sz", "zh-Hant", "zh", "en-GB", ";q=", "0.5", ",", "=", "@", ".", "-", "\0",
+    "\u{7}", "\r\n", "\u{FEFF}", "\u{0301}", "\u{200D}", "ＨＫ", "２０２４", "2024-02-29", "9999-99-99", "😀", "香港", "广州",
+    "\"", "\\", "{", "}", "[", "]", ":", "null", "1e309", "-0", "18446744073709551616", "<script>", "%00", "\u{10FFFF}",
+];
+
+fn hostile(rng: &mut Rng) -> String {
+    let n = (rng.next() % 8) as usize;
+    (0..n).map(|_| PIECES[(rng.next() % PIECES.len() as u64) as usize]).collect()
+}
+
+#[test]
+fn text_parsers_accept_or_refuse_but_never_panic() {
+    let mut rng = Rng(7);
+    for _ in 0..20_000 {
+        let s = hostile(&mut rng);
+        if let Ok(l) = Location::parse(&s) {
+            assert_eq!(Location::parse(l.code()), Ok(l));
+        }
+        let _ = Language::from_accept_language(&s);
+        let _ = Language::from_tag(&s);
+        if let Ok(e) = normalize_email(&s) {
+            assert_eq!(normalize_email(&e), Ok(e.clone()), "normalising is idempotent");
+        }
+        let _ = is_iso_date(&s);
+    }
+}
+
+#[test]
+fn json_inputs_deserialise_and_validate_without_panicking() {
+    let mut rng = Rng(11);
+    let kinds = ["product", "job", "green_project", "investor_mandate", "service_offer", "nonsense"];
+    for i in 0..5_000 {
+        let v = |r: &mut Rng| serde_json::Value::String(hostile(r));
+        let kind = kinds[i % kinds.len()];
+        let listing = serde_json::json!({
+            "kind": kind, "title": {"en": v(&mut rng), "zh-Hant": v(&mut rng)}, "codes": [v(&mut rng), v(&mut rng)],
+            "target_regions": [v(&mut rng)], "attributes": {"moq": v(&mut rng), "currency": v(&mut rng), "remote": v(&mut rng)},
+        });
+        if let Ok(l) = serde_json::from_value::<ListingInput>(listing) {
+            let _ = l.validated();
+        }
+        let org = serde_json::json!({"kind": "company", "name": {"en": v(&mut rng)}, "location": v(&mut rng), "website": v(&mut rng), "sectors": [v(&mut rng)]});
+        if let Ok(o) = serde_json::from_value::<OrganisationInput>(org) {
+            let _ = o.validated();
+        }
+        let fair = serde_json::json!({"name": {"en": v(&mut rng)}, "starts_on": v(&mut rng), "ends_on": v(&mut rng), "online_until": v(&mut rng), "time_zone": v(&mut rng)});
+        if let Ok(f) = serde_json::from_value::<FairInput>(fair) {
+            let _ = f.validated();
+        }
+        let reg = serde_json::json!({"email": v(&mut rng), "password": v(&mut rng), "display_name": v(&mut rng), "location": "HK"});
+        if let Ok(r) = serde_json::from_value::<Registration>(reg) {
+            let _ = r.validated();
+        }
+    }
+}
