@@ -417,10 +417,6 @@ async fn other_markets(b: &mut sc_storage::Batch<'_>, rng: &mut Rng, hash: &str,
             location: loc(place),
             website: None,
         };
-        let org = b.insert_organisation(&input.validated().expect("valid"), true).await?;
-        sum.organisations += 1;
-        let staff = staff_account(b, rng, hash, place, sum.organisations).await?;
-        b.insert_membership(org, staff, OrgRole::Admin).await?;
         let l = ListingInput {
             kind: ListingKind::ServiceOffer,
             title: LocalizedText::new(offer.0, offer.1, offer.2),
@@ -430,8 +426,7 @@ async fn other_markets(b: &mut sc_storage::Batch<'_>, rng: &mut Rng, hash: &str,
             attributes: obj(json!({"category": category, "languages": ["zh-Hant", "zh-Hans", "en"], "fee_from": 8000, "currency": "HKD"})),
             status: ListingStatus::Published,
         };
-        b.insert_listing(Owner::Organisation(org), &l.validated().expect("valid"), staff).await?;
-        listings += 1;
+        listings += organisation_with_staff(b, rng, hash, sum, input, true, Some(l)).await?;
         progress.step("services");
     }
 
@@ -450,10 +445,6 @@ async fn other_markets(b: &mut sc_storage::Batch<'_>, rng: &mut Rng, hash: &str,
             location: loc(place),
             website: None,
         };
-        let org = b.insert_organisation(&input.validated().expect("valid"), true).await?;
-        sum.organisations += 1;
-        let staff = staff_account(b, rng, hash, place, sum.organisations).await?;
-        b.insert_membership(org, staff, OrgRole::Admin).await?;
         let l = ListingInput {
             kind: ListingKind::InvestorMandate,
             title: LocalizedText::new("大灣區可再生能源項目股權及債權投資", "大湾区可再生能源项目股权及债权投资", "Equity and debt for renewable-energy projects in the GBA"),
@@ -463,8 +454,7 @@ async fn other_markets(b: &mut sc_storage::Batch<'_>, rng: &mut Rng, hash: &str,
             attributes: obj(json!({"taxonomies": ["hk_green_classification", "common_ground_taxonomy"], "ticket_min": 5_000_000, "ticket_max": 80_000_000, "currency": "USD", "shariah_only": shariah})),
             status: ListingStatus::Published,
         };
-        b.insert_listing(Owner::Organisation(org), &l.validated().expect("valid"), staff).await?;
-        listings += 1;
+        listings += organisation_with_staff(b, rng, hash, sum, input, true, Some(l)).await?;
     }
 
     let projects: &[(Tri, &str, f64, bool)] = &[
@@ -483,10 +473,6 @@ async fn other_markets(b: &mut sc_storage::Batch<'_>, rng: &mut Rng, hash: &str,
             location: loc(place),
             website: None,
         };
-        let org = b.insert_organisation(&input.validated().expect("valid"), false).await?;
-        sum.organisations += 1;
-        let staff = staff_account(b, rng, hash, place, sum.organisations).await?;
-        b.insert_membership(org, staff, OrgRole::Admin).await?;
         let l = ListingInput {
             kind: ListingKind::GreenProject,
             title: LocalizedText::new(title.0, title.1, title.2),
@@ -496,8 +482,7 @@ async fn other_markets(b: &mut sc_storage::Batch<'_>, rng: &mut Rng, hash: &str,
             attributes: obj(json!({"taxonomy": "hk_green_classification", "amount_sought": amount, "currency": "USD", "instrument": if *shariah { "sukuk" } else { "loan" }, "shariah_compliant": shariah})),
             status: ListingStatus::Published,
         };
-        b.insert_listing(Owner::Organisation(org), &l.validated().expect("valid"), staff).await?;
-        listings += 1;
+        listings += organisation_with_staff(b, rng, hash, sum, input, false, Some(l)).await?;
     }
 
     let uni = OrganisationInput {
@@ -509,10 +494,7 @@ async fn other_markets(b: &mut sc_storage::Batch<'_>, rng: &mut Rng, hash: &str,
         location: loc("HK"),
         website: None,
     };
-    let org = b.insert_organisation(&uni.validated().expect("valid"), true).await?;
-    sum.organisations += 1;
-    let staff = staff_account(b, rng, hash, "HK", sum.organisations).await?;
-    b.insert_membership(org, staff, OrgRole::Admin).await?;
+    organisation_with_staff(b, rng, hash, sum, uni, true, None).await?;
     let chamber = OrganisationInput {
         kind: OrgKind::ChamberOfCommerce,
         name: LocalizedText::new("港深中小企商會", "港深中小企商会", "Hong Kong–Shenzhen SME Chamber of Commerce"),
@@ -525,6 +507,30 @@ async fn other_markets(b: &mut sc_storage::Batch<'_>, rng: &mut Rng, hash: &str,
     b.insert_organisation(&chamber.validated().expect("valid"), true).await?;
     sum.organisations += 1;
     Ok(listings)
+}
+
+/// Inserts an organisation with one staff administrator and, optionally, one listing.
+async fn organisation_with_staff(
+    b: &mut sc_storage::Batch<'_>,
+    rng: &mut Rng,
+    hash: &str,
+    sum: &mut Summary,
+    input: OrganisationInput,
+    verified: bool,
+    listing: Option<ListingInput>,
+) -> Result<usize, StorageError> {
+    let place = input.location.code();
+    let org = b.insert_organisation(&input.validated().expect("demo organisations are valid"), verified).await?;
+    sum.organisations += 1;
+    let staff = staff_account(b, rng, hash, place, sum.organisations).await?;
+    b.insert_membership(org, staff, OrgRole::Admin).await?;
+    match listing {
+        Some(l) => {
+            b.insert_listing(Owner::Organisation(org), &l.validated().expect("demo listings are valid"), staff).await?;
+            Ok(1)
+        }
+        None => Ok(0),
+    }
 }
 
 async fn staff_account(b: &mut sc_storage::Batch<'_>, rng: &mut Rng, hash: &str, place: &str, n: usize) -> Result<i64, StorageError> {

@@ -146,20 +146,7 @@ pub struct Batch<'a> {
 
 impl Batch<'_> {
     pub async fn insert_user(&mut self, u: &NewUser) -> Result<UserId> {
-        Ok(sqlx::query_scalar(
-            "INSERT INTO users (email, password_hash, display_name, preferred_language, location, platform_role, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-        )
-        .bind(u.email.clone())
-        .bind(u.password_hash.clone())
-        .bind(u.display_name.clone())
-        .bind(u.preferred_language.code())
-        .bind(u.location.code())
-        .bind(u.platform_role.code())
-        .bind(now_ms())
-        .fetch_one(&mut *self.w.tx)
-        .await
-        .map_err(on_unique("email_taken", "an account with this e-mail address exists"))?)
+        crate::users::insert_user(&mut self.w, u).await
     }
 
     pub async fn insert_organisation(&mut self, input: &OrganisationInput, verified: bool) -> Result<OrgId> {
@@ -171,14 +158,7 @@ impl Batch<'_> {
     }
 
     pub async fn insert_membership(&mut self, org: OrgId, user: UserId, role: OrgRole) -> Result<()> {
-        sqlx::query("INSERT INTO memberships (organisation_id, user_id, role, created_at) VALUES ($1, $2, $3, $4)")
-            .bind(org)
-            .bind(user)
-            .bind(role.code())
-            .bind(now_ms())
-            .execute(&mut *self.w.tx)
-            .await?;
-        Ok(())
+        crate::organisations::insert_membership(&mut self.w, org, user, role).await
     }
 
     pub async fn insert_listing(&mut self, owner: Owner, input: &ListingInput, created_by: UserId) -> Result<ListingId> {

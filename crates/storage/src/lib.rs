@@ -176,6 +176,42 @@ impl Store {
     }
 }
 
+/// `NotFound` when an UPDATE or DELETE touched no row.
+pub(crate) fn touched(rows: u64) -> Result<()> {
+    if rows == 0 { Err(StorageError::NotFound) } else { Ok(()) }
+}
+
+impl Store {
+    /// Runs a filtered list: `q` holds `FROM … WHERE …` with table alias `alias`; returns one
+    /// page ordered by `order_by`, with the total count of matches.
+    pub(crate) async fn fetch_page<T>(
+        &self,
+        q: query::Query,
+        alias: &str,
+        columns: &str,
+        order_by: &str,
+        page: PageRequest,
+        decode: fn(&sqlx::any::AnyRow) -> Result<T>,
+    ) -> Result<Page<T>> {
+        let count_sql = format!("SELECT COUNT(*){}", q.sql);
+        let total: i64 = sqlx::query_scalar_with(sqlx::AssertSqlSafe(count_sql), q.arguments()).fetch_one(self.pool()).await?;
+        let mut page_q = q.clone();
+        let cols = columns.split(", ").map(|c| format!("{alias}.{c}")).collect::<Vec<_>>().join(", ");
+        page_q.sql = format!("SELECT {cols}{} ORDER BY {order_by}", q.sql);
+        page_q.push(" LIMIT ").bind(page.per_page as i64).push(" OFFSET ").bind(page.offset());
+        let rows = sqlx::query_with(sqlx::AssertSqlSafe(page_q.sql.clone()), page_q.arguments()).fetch_all(self.pool()).await?;
+        Ok(Page { items: rows.iter().map(decode).collect::<Result<_>>()?, total })
+    }
+
+    /// Deletes row `id` of `table` (a table name of this crate, never user input).
+    pub(crate) async fn delete_row(&self, table: &'static str, id: i64) -> Result<()> {
+        let mut w = self.write().await?;
+        let n = sqlx::query(sqlx::AssertSqlSafe(format!("DELETE FROM {table} WHERE id = $1"))).bind(id).execute(&mut *w.tx).await?.rows_affected();
+        touched(n)?;
+        w.commit().await
+    }
+}
+
 /// Maps a unique-constraint violation to a [`StorageError::Conflict`] with the given code.
 pub(crate) fn on_unique(code: &'static str, message: &'static str) -> impl FnOnce(sqlx::Error) -> StorageError {
     move |e| match &e {

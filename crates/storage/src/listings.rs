@@ -9,7 +9,7 @@ use sqlx::Row;
 
 use crate::codec::{columns, json, parsed, text, to_json};
 use crate::query::Query;
-use crate::{now_ms, Page, PageRequest, Result, Store, StorageError, WriteTx};
+use crate::{now_ms, touched, Page, PageRequest, Result, Store, StorageError, WriteTx};
 
 /// Which listings to list. Every field narrows the result.
 #[derive(Debug, Clone, Default)]
@@ -142,21 +142,14 @@ impl Store {
         .execute(&mut *w.tx)
         .await?
         .rows_affected();
-        if n == 0 {
-            return Err(StorageError::NotFound);
-        }
+        touched(n)?;
         replace_codes(&mut w, id, &input.codes).await?;
         w.commit().await?;
         self.listing(id).await
     }
 
     pub async fn delete_listing(&self, id: ListingId) -> Result<()> {
-        let mut w = self.write().await?;
-        let n = sqlx::query("DELETE FROM listings WHERE id = $1").bind(id).execute(&mut *w.tx).await?.rows_affected();
-        if n == 0 {
-            return Err(StorageError::NotFound);
-        }
-        w.commit().await
+        self.delete_row("listings", id).await
     }
 
     /// Listings matching `f`, newest first.
@@ -197,12 +190,6 @@ impl Store {
         if let Some(fair) = f.fair {
             q.push(" AND l.owner_organisation IN (SELECT b.organisation_id FROM booths b JOIN halls h ON h.id = b.hall_id WHERE h.fair_id = ").bind(fair).push(")");
         }
-        let count_sql = format!("SELECT COUNT(*){}", q.sql);
-        let total: i64 = sqlx::query_scalar_with(sqlx::AssertSqlSafe(count_sql), q.arguments()).fetch_one(self.pool()).await?;
-        let mut page_q = q.clone();
-        page_q.sql = format!("SELECT {}{}", COLUMNS.split(", ").map(|c| format!("l.{c}")).collect::<Vec<_>>().join(", "), q.sql);
-        page_q.push(" ORDER BY l.id DESC LIMIT ").bind(page.per_page as i64).push(" OFFSET ").bind(page.offset());
-        let rows = sqlx::query_with(sqlx::AssertSqlSafe(page_q.sql.clone()), page_q.arguments()).fetch_all(self.pool()).await?;
-        Ok(Page { items: rows.iter().map(listing).collect::<Result<_>>()?, total })
+        self.fetch_page(q, "l", COLUMNS, "l.id DESC", page, listing).await
     }
 }

@@ -8,7 +8,7 @@ use sqlx::Row;
 
 use crate::codec::{columns, json, location, parsed, text, to_json};
 use crate::query::Query;
-use crate::{now_ms, on_unique, Page, PageRequest, Result, Store, StorageError, WriteTx};
+use crate::{now_ms, on_unique, touched, Page, PageRequest, Result, Store, StorageError, WriteTx};
 
 /// Which organisations to list. Every field narrows the result.
 #[derive(Debug, Clone, Default)]
@@ -75,15 +75,22 @@ pub(crate) async fn insert_organisation(w: &mut WriteTx<'_>, input: &Organisatio
     .await?;
     replace_sectors(w, id, &input.sectors).await?;
     if let Some(user) = creator {
-        sqlx::query("INSERT INTO memberships (organisation_id, user_id, role, created_at) VALUES ($1, $2, $3, $4)")
-            .bind(id)
-            .bind(user)
-            .bind(OrgRole::Admin.code())
-            .bind(now)
-            .execute(&mut *w.tx)
-            .await?;
+        insert_membership(w, id, user, OrgRole::Admin).await?;
     }
     Ok(id)
+}
+
+/// Adds a member inside an open write.
+pub(crate) async fn insert_membership(w: &mut WriteTx<'_>, org: OrgId, user: UserId, role: OrgRole) -> Result<()> {
+    sqlx::query("INSERT INTO memberships (organisation_id, user_id, role, created_at) VALUES ($1, $2, $3, $4)")
+        .bind(org)
+        .bind(user)
+        .bind(role.code())
+        .bind(now_ms())
+        .execute(&mut *w.tx)
+        .await
+        .map_err(on_unique("already_member", "this person is already a member"))?;
+    Ok(())
 }
 
 impl Store {
@@ -126,9 +133,7 @@ impl Store {
         .execute(&mut *w.tx)
         .await?
         .rows_affected();
-        if n == 0 {
-            return Err(StorageError::NotFound);
-        }
+        touched(n)?;
         replace_sectors(&mut w, id, &input.sectors).await?;
         w.commit().await?;
         self.organisation(id).await
@@ -143,21 +148,14 @@ impl Store {
             .execute(&mut *w.tx)
             .await?
             .rows_affected();
-        if n == 0 {
-            return Err(StorageError::NotFound);
-        }
+        touched(n)?;
         w.commit().await?;
         self.organisation(id).await
     }
 
     /// Deletes an organisation with its memberships and listings.
     pub async fn delete_organisation(&self, id: OrgId) -> Result<()> {
-        let mut w = self.write().await?;
-        let n = sqlx::query("DELETE FROM organisations WHERE id = $1").bind(id).execute(&mut *w.tx).await?.rows_affected();
-        if n == 0 {
-            return Err(StorageError::NotFound);
-        }
-        w.commit().await
+        self.delete_row("organisations", id).await
     }
 
     pub async fn list_organisations(&self, f: &OrganisationFilter, page: PageRequest) -> Result<Page<Organisation>> {
@@ -180,13 +178,7 @@ impl Store {
         if let Some(fair) = f.fair {
             q.push(" AND o.id IN (SELECT b.organisation_id FROM booths b JOIN halls h ON h.id = b.hall_id WHERE h.fair_id = ").bind(fair).push(")");
         }
-        let count_sql = format!("SELECT COUNT(*){}", q.sql);
-        let total: i64 = sqlx::query_scalar_with(sqlx::AssertSqlSafe(count_sql), q.arguments()).fetch_one(self.pool()).await?;
-        let mut page_q = q.clone();
-        page_q.sql = format!("SELECT {}{}", COLUMNS.split(", ").map(|c| format!("o.{c}")).collect::<Vec<_>>().join(", "), q.sql);
-        page_q.push(" ORDER BY o.id LIMIT ").bind(page.per_page as i64).push(" OFFSET ").bind(page.offset());
-        let rows = sqlx::query_with(sqlx::AssertSqlSafe(page_q.sql.clone()), page_q.arguments()).fetch_all(self.pool()).await?;
-        Ok(Page { items: rows.iter().map(organisation).collect::<Result<_>>()?, total })
+        self.fetch_page(q, "o", COLUMNS, "o.id", page, organisation).await
     }
 
     pub async fn members(&self, org: OrgId) -> Result<Vec<Membership>> {
@@ -212,14 +204,7 @@ impl Store {
 
     pub async fn add_member(&self, org: OrgId, user: UserId, role: OrgRole) -> Result<()> {
         let mut w = self.write().await?;
-        sqlx::query("INSERT INTO memberships (organisation_id, user_id, role, created_at) VALUES ($1, $2, $3, $4)")
-            .bind(org)
-            .bind(user)
-            .bind(role.code())
-            .bind(now_ms())
-            .execute(&mut *w.tx)
-            .await
-            .map_err(on_unique("already_member", "this person is already a member"))?;
+        insert_membership(&mut w, org, user, role).await?;
         w.commit().await
     }
 
@@ -233,9 +218,7 @@ impl Store {
             .execute(&mut *w.tx)
             .await?
             .rows_affected();
-        if n == 0 {
-            return Err(StorageError::NotFound);
-        }
+        touched(n)?;
         ensure_an_admin_remains(&mut w, org).await?;
         w.commit().await
     }
@@ -244,9 +227,7 @@ impl Store {
     pub async fn remove_member(&self, org: OrgId, user: UserId) -> Result<()> {
         let mut w = self.write().await?;
         let n = sqlx::query("DELETE FROM memberships WHERE organisation_id = $1 AND user_id = $2").bind(org).bind(user).execute(&mut *w.tx).await?.rows_affected();
-        if n == 0 {
-            return Err(StorageError::NotFound);
-        }
+        touched(n)?;
         ensure_an_admin_remains(&mut w, org).await?;
         w.commit().await
     }

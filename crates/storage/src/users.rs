@@ -7,7 +7,7 @@ use sqlx::any::AnyRow;
 use sqlx::Row;
 
 use crate::codec::{location, parsed};
-use crate::{now_ms, on_unique, Page, PageRequest, Result, Store, StorageError};
+use crate::{now_ms, on_unique, touched, Page, PageRequest, Result, Store, StorageError, WriteTx};
 
 /// An account to create. The password arrives already hashed: storage never sees it in clear.
 #[derive(Debug, Clone)]
@@ -18,6 +18,24 @@ pub struct NewUser {
     pub preferred_language: Language,
     pub location: sc_domain::Location,
     pub platform_role: PlatformRole,
+}
+
+/// Inserts an account inside an open write.
+pub(crate) async fn insert_user(w: &mut WriteTx<'_>, u: &NewUser) -> Result<UserId> {
+    sqlx::query_scalar(
+        "INSERT INTO users (email, password_hash, display_name, preferred_language, location, platform_role, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(u.email.clone())
+    .bind(u.password_hash.clone())
+    .bind(u.display_name.clone())
+    .bind(u.preferred_language.code())
+    .bind(u.location.code())
+    .bind(u.platform_role.code())
+    .bind(now_ms())
+    .fetch_one(&mut *w.tx)
+    .await
+    .map_err(on_unique("email_taken", "an account with this e-mail address exists"))
 }
 
 const ACCOUNT_COLUMNS: &str = "id, email, display_name, preferred_language, location, platform_role, created_at";
@@ -37,20 +55,7 @@ fn account(row: &AnyRow) -> Result<Account> {
 impl Store {
     pub async fn create_user(&self, u: &NewUser) -> Result<Account> {
         let mut w = self.write().await?;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO users (email, password_hash, display_name, preferred_language, location, platform_role, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-        )
-        .bind(u.email.clone())
-        .bind(u.password_hash.clone())
-        .bind(u.display_name.clone())
-        .bind(u.preferred_language.code())
-        .bind(u.location.code())
-        .bind(u.platform_role.code())
-        .bind(now_ms())
-        .fetch_one(&mut *w.tx)
-        .await
-        .map_err(on_unique("email_taken", "an account with this e-mail address exists"))?;
+        let id = insert_user(&mut w, u).await?;
         w.commit().await?;
         self.account(id).await
     }
@@ -93,9 +98,7 @@ impl Store {
             .execute(&mut *w.tx)
             .await?
             .rows_affected();
-        if n == 0 {
-            return Err(StorageError::NotFound);
-        }
+        touched(n)?;
         w.commit().await?;
         self.account(id).await
     }
@@ -109,9 +112,7 @@ impl Store {
     pub async fn set_platform_role(&self, id: UserId, role: PlatformRole) -> Result<Account> {
         let mut w = self.write().await?;
         let n = sqlx::query("UPDATE users SET platform_role = $1 WHERE id = $2").bind(role.code()).bind(id).execute(&mut *w.tx).await?.rows_affected();
-        if n == 0 {
-            return Err(StorageError::NotFound);
-        }
+        touched(n)?;
         w.commit().await?;
         self.account(id).await
     }
