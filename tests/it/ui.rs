@@ -165,3 +165,57 @@ async fn mangled_links_show_a_page_not_an_error() {
         }
     }
 }
+
+#[tokio::test]
+async fn administrators_manage_members_and_delete_from_the_pages() {
+    for s in servers().await {
+        let admin = browser();
+        sign_up(&admin, &s, "boss@example.com", "en").await;
+        let colleague = browser();
+        sign_up(&colleague, &s, "colleague@example.com", "en").await;
+        let boss = s.store.account_by_email("boss@example.com").await.unwrap().unwrap().0;
+        let col = s.store.account_by_email("colleague@example.com").await.unwrap().unwrap().0;
+        let input: sc_domain::organisation::OrganisationInput = serde_json::from_value(crate::harness::org_body("Team")).unwrap();
+        let org = s.store.create_organisation(&input, boss.id).await.unwrap().id;
+
+        let (_, html) = page(&admin, &s, &format!("/organisations/{org}")).await;
+        let token = csrf_of(&html);
+        let add = |email: &'static str| admin.post(s.url(&format!("/organisations/{org}/members"))).form(&[("csrf", token.as_str()), ("email", email), ("role", "member")]).send();
+        let r = add("nobody@example.com").await.unwrap();
+        assert!(r.headers()["location"].to_str().unwrap().contains("notice=no_such_account"));
+        let r = add("colleague@example.com").await.unwrap();
+        assert!(r.headers()["location"].to_str().unwrap().contains("notice=member_added"));
+        let (_, html) = page(&admin, &s, &format!("/organisations/{org}?notice=member_added")).await;
+        assert!(html.contains("Member added."), "the page says what happened");
+        assert_eq!(html.matches("Amy 陳 · Member").count(), 1, "the new member is listed as a member");
+        assert_eq!(html.matches("Amy 陳 · Administrator").count(), 1);
+        assert_eq!(s.store.memberships_of(col.id).await.unwrap(), vec![(org, sc_domain::person::OrgRole::Member)]);
+
+        // The last administrator cannot leave; the page says why.
+        let r = admin.post(s.url(&format!("/organisations/{org}/members/{}/remove", boss.id))).form(&[("csrf", token.as_str())]).send().await.unwrap();
+        assert!(r.headers()["location"].to_str().unwrap().contains("notice=last_admin"));
+        // A member may not remove others, but may leave.
+        let (_, html) = page(&colleague, &s, &format!("/organisations/{org}")).await;
+        let ctoken = csrf_of(&html);
+        let r = colleague.post(s.url(&format!("/organisations/{org}/members/{}/remove", boss.id))).form(&[("csrf", ctoken.as_str())]).send().await.unwrap();
+        assert_eq!(r.status(), StatusCode::FORBIDDEN);
+        let r = colleague.post(s.url(&format!("/organisations/{org}/members/{}/remove", col.id))).form(&[("csrf", ctoken.as_str())]).send().await.unwrap();
+        assert_eq!(r.headers()["location"], "/me");
+        assert!(s.store.memberships_of(col.id).await.unwrap().is_empty());
+
+        // Deleting needs the confirmation box.
+        let l: sc_domain::listing::ListingInput = serde_json::from_value(crate::harness::product_body(None, "To delete", "published")).unwrap();
+        let lid = s.store.create_listing(sc_domain::listing::Owner::Organisation(org), &l, boss.id).await.unwrap().id;
+        let r = admin.post(s.url(&format!("/listings/{lid}/delete"))).form(&[("csrf", token.as_str())]).send().await.unwrap();
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        assert!(s.store.listing(lid).await.is_ok(), "no confirmation, no deletion");
+        let r = admin.post(s.url(&format!("/listings/{lid}/delete"))).form(&[("csrf", token.as_str()), ("confirm", "yes")]).send().await.unwrap();
+        assert_eq!(r.headers()["location"].to_str().unwrap(), format!("/organisations/{org}"));
+        assert!(s.store.listing(lid).await.is_err());
+        let r = colleague.post(s.url(&format!("/organisations/{org}/delete"))).form(&[("csrf", ctoken.as_str()), ("confirm", "yes")]).send().await.unwrap();
+        assert_eq!(r.status(), StatusCode::FORBIDDEN, "a former member cannot delete the organisation");
+        let r = admin.post(s.url(&format!("/organisations/{org}/delete"))).form(&[("csrf", token.as_str()), ("confirm", "yes")]).send().await.unwrap();
+        assert_eq!(r.headers()["location"], "/me");
+        assert!(s.store.organisation(org).await.is_err());
+    }
+}

@@ -37,6 +37,7 @@ fn locations_from(form: &FormData, name: &str) -> Vec<Location> {
 // ---- organisations ------------------------------------------------------------------------
 
 fn org_form(ctx: &Ctx, action: String, heading: &'static str, o: &OrganisationInput, errors: Errors) -> OrgForm {
+    let delete_action = action.strip_suffix("/edit").map(|base| format!("{base}/delete"));
     let t = ctx.t();
     OrgForm {
         c: ctx.chrome("organisations"),
@@ -51,6 +52,7 @@ fn org_form(ctx: &Ctx, action: String, heading: &'static str, o: &OrganisationIn
         markets: location_options(t.lang, &o.markets_served),
         website: o.website.clone().unwrap_or_default(),
         errors,
+        delete_action,
     }
 }
 
@@ -250,6 +252,7 @@ fn status_options(t: I18n, selected: ListingStatus) -> Vec<Opt> {
 
 fn listing_form(ctx: &Ctx, action: String, owner_name: String, input: &ListingInput, errors: Errors) -> ListingForm {
     let t = ctx.t();
+    let delete_action = action.strip_suffix("/edit").map(|base| format!("{base}/delete"));
     ListingForm {
         c: ctx.chrome("listings"),
         t,
@@ -265,6 +268,7 @@ fn listing_form(ctx: &Ctx, action: String, owner_name: String, input: &ListingIn
         attributes: attribute_fields(input.kind, &input.attributes, t),
         statuses: status_options(t, input.status),
         errors,
+        delete_action,
     }
 }
 
@@ -379,6 +383,45 @@ pub async fn update_listing(State(s): State<AppState>, ctx: Ctx, PageId(id): Pag
                 Ok(ctx.page_with(StatusCode::UNPROCESSABLE_ENTITY, listing_form(&ctx, format!("/listings/{id}/edit"), name, &input, form_errors(&inv, ctx.t()))))
             }
         }
+    }
+    .await;
+    r.unwrap_or_else(|e| ctx.error(e))
+}
+
+// ---- deleting -----------------------------------------------------------------------------
+
+/// Deletes a listing; the form must tick the confirmation box.
+pub async fn delete_listing(State(s): State<AppState>, ctx: Ctx, PageId(id): PageId, form: FormData) -> Response {
+    let r: Result<Response, UiError> = async {
+        ctx.check_csrf(&form)?;
+        let l = s.store.listing(id).await?;
+        ctx.caller.may(Action::ReadListing { owner: l.owner, status: l.status })?;
+        ctx.caller.may(Action::DeleteListing { owner: l.owner })?;
+        if form.get("confirm") != "yes" {
+            return Ok(Redirect::to(&format!("/listings/{id}/edit")).into_response());
+        }
+        s.store.delete_listing(id).await?;
+        Ok(Redirect::to(&match l.owner {
+            Owner::Organisation(o) => format!("/organisations/{o}"),
+            Owner::Person(_) => "/me".to_string(),
+        })
+        .into_response())
+    }
+    .await;
+    r.unwrap_or_else(|e| ctx.error(e))
+}
+
+/// Deletes an organisation with its listings; the form must tick the confirmation box.
+pub async fn delete_organisation(State(s): State<AppState>, ctx: Ctx, PageId(id): PageId, form: FormData) -> Response {
+    let r: Result<Response, UiError> = async {
+        ctx.check_csrf(&form)?;
+        s.store.organisation(id).await?;
+        ctx.caller.may(Action::DeleteOrganisation { org: id })?;
+        if form.get("confirm") != "yes" {
+            return Ok(Redirect::to(&format!("/organisations/{id}/edit")).into_response());
+        }
+        s.store.delete_organisation(id).await?;
+        Ok(Redirect::to("/me").into_response())
     }
     .await;
     r.unwrap_or_else(|e| ctx.error(e))

@@ -6,6 +6,7 @@ mod context;
 mod edit;
 mod form;
 mod i18n;
+mod members;
 mod pages;
 mod present;
 mod views;
@@ -27,10 +28,15 @@ pub fn router() -> Router<AppState> {
         .route("/organisations/new", get(edit::new_organisation_form).post(edit::create_organisation))
         .route("/organisations/{id}", get(pages::organisation))
         .route("/organisations/{id}/edit", get(edit::edit_organisation_form).post(edit::update_organisation))
+        .route("/organisations/{id}/delete", post(edit::delete_organisation))
+        .route("/organisations/{id}/members", post(members::add))
+        .route("/organisations/{org}/members/{user}/role", post(members::change_role))
+        .route("/organisations/{org}/members/{user}/remove", post(members::remove))
         .route("/listings", get(pages::listings))
         .route("/listings/new", get(edit::new_listing_form).post(edit::create_listing))
         .route("/listings/{id}", get(pages::listing))
         .route("/listings/{id}/edit", get(edit::edit_listing_form).post(edit::update_listing))
+        .route("/listings/{id}/delete", post(edit::delete_listing))
         .route("/signup", get(account::signup_form).post(account::signup))
         .route("/login", get(account::login_form).post(account::login))
         .route("/logout", post(account::logout))

@@ -8,6 +8,7 @@ use sc_access::Action;
 use sc_domain::listing::Owner;
 use sc_domain::market::{AttrType, Market};
 use sc_domain::organisation::OrgKind;
+use sc_domain::person::OrgRole;
 use sc_domain::sector::is_sector;
 use sc_storage::{ListingFilter, OrganisationFilter, PageRequest};
 use serde::Deserialize;
@@ -26,6 +27,8 @@ pub struct ListQuery {
     market: Option<String>,
     sector: Option<String>,
     kind: Option<String>,
+    /// Outcome code of the last change, shown after a redirect.
+    notice: Option<String>,
 }
 
 /// Owner names for a page of listings, fetched together.
@@ -149,11 +152,22 @@ pub async fn organisation(State(s): State<AppState>, ctx: Ctx, PageId(id): PageI
                 .members(id)
                 .await?
                 .into_iter()
-                .map(|m| Opt { value: m.role.code().into(), label: m.display_name, selected: false })
+                .map(|m| MemberRow {
+                    user_id: m.user_id,
+                    role: t.t(if m.role == OrgRole::Admin { "role.admin" } else { "role.member" }),
+                    is_admin: m.role == OrgRole::Admin,
+                    removable: ctx.caller.allowed(Action::RemoveMember { org: id, user: m.user_id }),
+                    name: m.display_name,
+                })
                 .collect()
         } else {
             vec![]
         };
+        let notice = q.notice.as_deref().and_then(|n| t.try_t(&format!("notice.{n}")).or_else(|| t.try_t(&format!("err.{n}")))).map(str::to_string);
+        let roles = [OrgRole::Member, OrgRole::Admin]
+            .into_iter()
+            .map(|r| Opt { value: r.code().into(), label: t.t(if r == OrgRole::Admin { "role.admin" } else { "role.member" }).into(), selected: r == OrgRole::Member })
+            .collect();
         Ok(ctx.page(OrgPage {
             c: ctx.chrome("organisations"),
             t,
@@ -167,6 +181,9 @@ pub async fn organisation(State(s): State<AppState>, ctx: Ctx, PageId(id): PageI
             can_edit: ctx.caller.allowed(Action::UpdateOrganisation { org: id }),
             can_add_listing: is_insider,
             members,
+            can_manage_members: ctx.caller.allowed(Action::AddMember { org: id }),
+            notice,
+            roles,
             org: org_card(&o, t, None),
         }))
     }

@@ -123,7 +123,21 @@ pub struct OrgPage {
     pub pager: Pager,
     pub can_edit: bool,
     pub can_add_listing: bool,
-    pub members: Vec<Opt>,
+    pub members: Vec<MemberRow>,
+    /// May add, promote and remove members.
+    pub can_manage_members: bool,
+    /// The outcome of the last member change, translated.
+    pub notice: Option<String>,
+    pub roles: Vec<Opt>,
+}
+
+pub struct MemberRow {
+    pub user_id: i64,
+    pub name: String,
+    pub role: &'static str,
+    pub is_admin: bool,
+    /// The caller may remove this member (administrators anyone, members themselves).
+    pub removable: bool,
 }
 
 #[derive(Template)]
@@ -206,6 +220,8 @@ pub struct OrgForm {
     pub markets: Vec<Opt>,
     pub website: String,
     pub errors: Errors,
+    /// Where the delete form posts; `None` when creating.
+    pub delete_action: Option<String>,
 }
 
 #[derive(Template)]
@@ -236,4 +252,6 @@ pub struct ListingForm {
     pub attributes: Vec<AttrField>,
     pub statuses: Vec<Opt>,
     pub errors: Errors,
+    /// Where the delete form posts; `None` when creating.
+    pub delete_action: Option<String>,
 }
