@@ -30,6 +30,27 @@ enum Command {
     Demo(DbArgs),
     /// Print the OpenAPI document of the JSON API.
     Openapi,
+    /// Text tools.
+    #[command(subcommand)]
+    Text(TextCommand),
+}
+
+#[derive(Subcommand)]
+enum TextCommand {
+    /// Show how the platform reads text: one output line per input line on standard input.
+    /// Without flags, the folded form every comparison uses (normalised, lower case,
+    /// Simplified); with --to, the text converted to that script; with --tokens, the tokens.
+    Analyze {
+        /// Convert to zh-Hans or zh-Hant (Hong Kong forms) instead of folding.
+        #[arg(long)]
+        to: Option<String>,
+        /// Print the tokens, separated by spaces.
+        #[arg(long)]
+        tokens: bool,
+        /// With --tokens: segment as a query (whole words) rather than as a document.
+        #[arg(long)]
+        query: bool,
+    },
 }
 
 #[derive(Args, Clone)]
@@ -175,9 +196,54 @@ async fn main() -> Result<()> {
             let a = store.create_user(&user).await.context("creating the account")?;
             println!("created account {} <{}> with role {}", a.id, a.email, a.platform_role.code());
         }
+        Command::Text(TextCommand::Analyze { to, tokens, query }) => analyze(to.as_deref(), tokens, query)?,
         Command::Openapi => {
             println!("{}", sc_web::openapi().to_pretty_json()?);
         }
     }
+    Ok(())
+}
+
+/// `text analyze`: exactly one output line per input line, whatever the bytes.
+fn analyze(to: Option<&str>, tokens: bool, query: bool) -> Result<()> {
+    use std::io::Write;
+    use sc_text::{Analyzer, Mode, Target};
+    let target = match to {
+        None => None,
+        Some(t) => match Language::from_tag(t) {
+            Some(Language::ZhHans) => Some(Target::Simplified),
+            Some(Language::ZhHant) => Some(Target::Traditional),
+            _ => bail!("--to: use zh-Hans or zh-Hant"),
+        },
+    };
+    let a = Analyzer::shared();
+    let mode = if query { Mode::Query } else { Mode::Index };
+    let stdin = std::io::stdin();
+    let mut input = stdin.lock();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        if input.read_until(b'\n', &mut buf)? == 0 {
+            break;
+        }
+        let raw = String::from_utf8_lossy(&buf);
+        let line = raw.trim_end_matches(['\n', '\r']);
+        // Line breaks inside the output would break the one-line-per-line promise.
+        let text = if tokens {
+            let source = match target {
+                Some(t) => a.convert(line, t),
+                None => line.to_string(),
+            };
+            a.tokens(&source, mode).into_iter().map(|t| t.text).collect::<Vec<_>>().join(" ")
+        } else {
+            match target {
+                Some(t) => a.convert(line, t),
+                None => a.fold(line),
+            }
+        };
+        writeln!(out, "{}", text.replace(['\n', '\r'], " "))?;
+    }
+    out.flush()?;
     Ok(())
 }

@@ -155,3 +155,25 @@ async fn an_organisation_cannot_lose_its_last_administrator() {
         assert_eq!((add.status, add.json()["errors"][0]["field"].clone()), (StatusCode::UNPROCESSABLE_ENTITY, json!("email")));
     }
 }
+
+#[tokio::test]
+async fn the_analyzer_explains_how_text_is_read_and_refuses_what_it_cannot() {
+    for s in servers().await {
+        let r = s.get("/api/v1/text/analyze?text=USB-C%20%E5%85%85%E9%9B%BB%E5%99%A8&to=zh-Hans", None).await;
+        assert_eq!(r.status, StatusCode::OK);
+        let v = r.json();
+        assert_eq!(v["script"], "zh-Hant");
+        assert_eq!(v["converted"], "USB-C 充电器");
+        assert_eq!(v["folded"], "usb-c 充电器");
+        let tokens: Vec<&str> = v["tokens"].as_array().unwrap().iter().map(|t| t["token"].as_str().unwrap()).collect();
+        assert!(tokens.contains(&"usbc") && tokens.contains(&"充电器"), "{tokens:?}");
+        let long = "a".repeat(10_001);
+        let r = s.get(&format!("/api/v1/text/analyze?text={long}"), None).await;
+        assert_eq!((r.status, r.json()["code"].clone()), (StatusCode::BAD_REQUEST, json!("text_too_long")));
+        assert_eq!(s.get("/api/v1/text/analyze?text=%FF%FE", None).await.status, StatusCode::BAD_REQUEST, "invalid UTF-8 is refused");
+        assert_eq!(s.get("/api/v1/text/analyze", None).await.status, StatusCode::BAD_REQUEST);
+        assert_eq!(s.get("/api/v1/text/analyze?text=x&to=fr", None).await.status, StatusCode::BAD_REQUEST);
+        let empty = s.get("/api/v1/text/analyze?text=%21%21%3F%F0%9F%98%80", None).await.json();
+        assert_eq!(empty["tokens"], json!([]), "punctuation and emoji make no tokens");
+    }
+}

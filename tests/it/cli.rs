@@ -46,3 +46,20 @@ async fn a_database_url_of_an_unknown_kind_is_refused_clearly() {
     assert!(!ok);
     assert!(err.contains("sqlite:") && err.contains("postgres://"), "{err}");
 }
+
+#[tokio::test]
+async fn text_analyze_writes_one_line_per_input_line() {
+    let input = "USB-C 充電器 65W\n\n頭髮\r\n\u{FEFF}ＡＢＣ\nno newline at end";
+    let (ok, out, err) = run(&["text", "analyze", "--tokens"], input).await;
+    assert!(ok, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 5, "{out:?}");
+    assert!(lines[0].split(' ').any(|t| t == "usbc"));
+    assert_eq!(lines[1], "");
+    let (_, out, _) = run(&["text", "analyze", "--to", "zh-Hant"], "头发 发展\n").await;
+    assert_eq!(out, "頭髮 發展\n");
+    let (_, out, _) = run(&["text", "analyze"], "香港會議展覽中心 ＵＳＢ\n").await;
+    assert_eq!(out, "香港会议展览中心 usb\n");
+    let (ok, _, err) = run(&["text", "analyze", "--to", "klingon"], "x\n").await;
+    assert!(!ok && err.contains("--to"));
+}

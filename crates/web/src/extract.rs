@@ -45,8 +45,11 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for ApiQuery<T> {
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
         let q = parts.uri.query().unwrap_or("");
-        let de = serde_urlencoded_de(q);
-        de.map(ApiQuery)
+        // Decoding would quietly turn bad bytes into U+FFFD; say so instead.
+        if percent_encoding::percent_decode_str(q).decode_utf8().is_err() {
+            return Err(ApiError::BadRequest { code: "bad_query", detail: "the query string is not valid UTF-8".into() });
+        }
+        serde_urlencoded_de(q).map(ApiQuery)
     }
 }
 

@@ -6,6 +6,7 @@ mod fairs;
 mod listings;
 mod meta;
 mod organisations;
+mod text;
 mod users;
 
 use serde::{Deserialize, Serialize};
@@ -48,6 +49,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(meta::healthz))
         .routes(routes!(meta::markets))
+        .routes(routes!(text::analyze))
         .routes(routes!(auth::register))
         .routes(routes!(auth::login))
         .routes(routes!(auth::logout))
