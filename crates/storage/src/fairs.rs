@@ -183,6 +183,10 @@ impl Batch<'_> {
     }
 
     pub async fn insert_booth(&mut self, hall_id: HallId, booth: &NewBooth) -> Result<BoothId> {
+        if let Some(org) = booth.organisation_id {
+            // An exhibitor's fair is a search facet.
+            crate::changes::record(&mut self.w, crate::Entity::Organisation(org)).await?;
+        }
         Ok(sqlx::query_scalar("INSERT INTO booths (hall_id, code, organisation_id) VALUES ($1, $2, $3) RETURNING id")
             .bind(hall_id)
             .bind(booth.code.clone())

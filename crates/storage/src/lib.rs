@@ -3,6 +3,7 @@
 //! `$n` parameters (which SQLite accepts too), and one migration tree with a single dialect token.
 //! The engine is chosen once, from the URL, in [`Store::connect`].
 
+mod changes;
 mod codec;
 mod fairs;
 mod listings;
@@ -21,6 +22,7 @@ use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};
 use tokio::sync::{Mutex, MutexGuard};
 
+pub use changes::Entity;
 pub use fairs::{Batch, BoothView, NewBooth, NewHall};
 pub use listings::ListingFilter;
 pub use organisations::OrganisationFilter;
@@ -83,6 +85,7 @@ pub struct Store {
 
 pub(crate) struct WriteTx<'a> {
     pub tx: sqlx::Transaction<'static, sqlx::Any>,
+    pub engine: Engine,
     _guard: Option<MutexGuard<'a, ()>>,
 }
 
@@ -168,7 +171,7 @@ impl Store {
             Engine::Postgres => None,
         };
         let tx = self.pool.begin().await?;
-        Ok(WriteTx { tx, _guard: guard })
+        Ok(WriteTx { tx, engine: self.engine, _guard: guard })
     }
 
     pub(crate) fn pool(&self) -> &AnyPool {
@@ -203,9 +206,11 @@ impl Store {
         Ok(Page { items: rows.iter().map(decode).collect::<Result<_>>()?, total })
     }
 
-    /// Deletes row `id` of `table` (a table name of this crate, never user input).
-    pub(crate) async fn delete_row(&self, table: &'static str, id: i64) -> Result<()> {
+    /// Deletes row `id` of `table` (a table name of this crate, never user input), recording the
+    /// change for search.
+    pub(crate) async fn delete_row(&self, table: &'static str, id: i64, change: Entity) -> Result<()> {
         let mut w = self.write().await?;
+        changes::record(&mut w, change).await?;
         let n = sqlx::query(sqlx::AssertSqlSafe(format!("DELETE FROM {table} WHERE id = $1"))).bind(id).execute(&mut *w.tx).await?.rows_affected();
         touched(n)?;
         w.commit().await

@@ -7,6 +7,7 @@ use sc_domain::Location;
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
+use crate::changes::{self, Entity};
 use crate::codec::{columns, json, parsed, text, to_json};
 use crate::query::Query;
 use crate::{now_ms, touched, Page, PageRequest, Result, Store, StorageError, WriteTx};
@@ -98,6 +99,7 @@ pub(crate) async fn insert_listing(w: &mut WriteTx<'_>, owner: Owner, input: &Li
     .fetch_one(&mut *w.tx)
     .await?;
     replace_codes(w, id, &input.codes).await?;
+    changes::record(w, Entity::Listing(id)).await?;
     Ok(id)
 }
 
@@ -144,12 +146,13 @@ impl Store {
         .rows_affected();
         touched(n)?;
         replace_codes(&mut w, id, &input.codes).await?;
+        changes::record(&mut w, Entity::Listing(id)).await?;
         w.commit().await?;
         self.listing(id).await
     }
 
     pub async fn delete_listing(&self, id: ListingId) -> Result<()> {
-        self.delete_row("listings", id).await
+        self.delete_row("listings", id, Entity::Listing(id)).await
     }
 
     /// Listings matching `f`, newest first.
@@ -191,5 +194,18 @@ impl Store {
             q.push(" AND l.owner_organisation IN (SELECT b.organisation_id FROM booths b JOIN halls h ON h.id = b.hall_id WHERE h.fair_id = ").bind(fair).push(")");
         }
         self.fetch_page(q, "l", COLUMNS, "l.id DESC", page, listing).await
+    }
+}
+
+impl Store {
+    /// Every listing with id above `after`, by id, at most `limit`: for walking the whole table.
+    pub async fn listings_after(&self, after: ListingId, limit: i64) -> Result<Vec<Listing>> {
+        let sql = format!("SELECT {COLUMNS} FROM listings WHERE id > $1 ORDER BY id LIMIT $2");
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(after).bind(limit).fetch_all(self.pool()).await?;
+        rows.iter().map(listing).collect()
+    }
+
+    pub async fn count_listings(&self) -> Result<i64> {
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM listings").fetch_one(self.pool()).await?)
     }
 }

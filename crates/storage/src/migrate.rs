@@ -6,7 +6,10 @@ use sqlx::Executor;
 use crate::{now_ms, Engine, Result, Store};
 
 /// (version, name, SQL). Append only; never edit an applied migration.
-const MIGRATIONS: &[(i64, &str, &str)] = &[(1, "foundation", include_str!("../migrations/0001_foundation.sql"))];
+const MIGRATIONS: &[(i64, &str, &str)] = &[
+    (1, "foundation", include_str!("../migrations/0001_foundation.sql")),
+    (2, "search_changes", include_str!("../migrations/0002_search_changes.sql")),
+];
 
 fn for_engine(sql: &str, engine: Engine) -> String {
     let id = match engine {

@@ -6,6 +6,7 @@ use sc_domain::Location;
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
+use crate::changes::{self, Entity};
 use crate::codec::{columns, json, location, parsed, text, to_json};
 use crate::query::Query;
 use crate::{now_ms, on_unique, touched, Page, PageRequest, Result, Store, StorageError, WriteTx};
@@ -74,10 +75,19 @@ pub(crate) async fn insert_organisation(w: &mut WriteTx<'_>, input: &Organisatio
     .fetch_one(&mut *w.tx)
     .await?;
     replace_sectors(w, id, &input.sectors).await?;
+    changes::record(w, Entity::Organisation(id)).await?;
     if let Some(user) = creator {
         insert_membership(w, id, user, OrgRole::Admin).await?;
     }
     Ok(id)
+}
+
+async fn record_listings_of(w: &mut WriteTx<'_>, org: OrgId) -> Result<()> {
+    let listings: Vec<i64> = sqlx::query_scalar("SELECT id FROM listings WHERE owner_organisation = $1").bind(org).fetch_all(&mut *w.tx).await?;
+    for l in listings {
+        changes::record(w, Entity::Listing(l)).await?;
+    }
+    Ok(())
 }
 
 /// Adds a member inside an open write.
@@ -135,6 +145,9 @@ impl Store {
         .rows_affected();
         touched(n)?;
         replace_sectors(&mut w, id, &input.sectors).await?;
+        changes::record(&mut w, Entity::Organisation(id)).await?;
+        // Listings carry their owner's name and location into search: re-index them too.
+        record_listings_of(&mut w, id).await?;
         w.commit().await?;
         self.organisation(id).await
     }
@@ -155,7 +168,13 @@ impl Store {
 
     /// Deletes an organisation with its memberships and listings.
     pub async fn delete_organisation(&self, id: OrgId) -> Result<()> {
-        self.delete_row("organisations", id).await
+        let mut w = self.write().await?;
+        // Its listings go with it (ON DELETE CASCADE); search must drop them too.
+        record_listings_of(&mut w, id).await?;
+        changes::record(&mut w, Entity::Organisation(id)).await?;
+        let n = sqlx::query("DELETE FROM organisations WHERE id = $1").bind(id).execute(&mut *w.tx).await?.rows_affected();
+        touched(n)?;
+        w.commit().await
     }
 
     pub async fn list_organisations(&self, f: &OrganisationFilter, page: PageRequest) -> Result<Page<Organisation>> {
@@ -262,6 +281,39 @@ impl Store {
         q.push(")");
         for row in sqlx::query_with(sqlx::AssertSqlSafe(q.sql.clone()), q.arguments()).fetch_all(self.pool()).await? {
             out.insert(row.try_get("id")?, text(&row, "name")?);
+        }
+        Ok(out)
+    }
+}
+
+impl Store {
+    /// Every organisation with id above `after`, by id, at most `limit`.
+    pub async fn organisations_after(&self, after: OrgId, limit: i64) -> Result<Vec<Organisation>> {
+        let sql = format!("SELECT {COLUMNS} FROM organisations WHERE id > $1 ORDER BY id LIMIT $2");
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(after).bind(limit).fetch_all(self.pool()).await?;
+        rows.iter().map(organisation).collect()
+    }
+
+    pub async fn count_organisations(&self) -> Result<i64> {
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM organisations").fetch_one(self.pool()).await?)
+    }
+
+    /// The fairs each of these organisations exhibits at.
+    pub async fn fairs_of(&self, ids: &[OrgId]) -> Result<std::collections::HashMap<OrgId, Vec<i64>>> {
+        let mut out: std::collections::HashMap<OrgId, Vec<i64>> = std::collections::HashMap::new();
+        if ids.is_empty() {
+            return Ok(out);
+        }
+        let mut q = Query::new("SELECT DISTINCT b.organisation_id, h.fair_id FROM booths b JOIN halls h ON h.id = b.hall_id WHERE b.organisation_id IN (");
+        for (i, id) in ids.iter().enumerate() {
+            if i > 0 {
+                q.push(", ");
+            }
+            q.bind(*id);
+        }
+        q.push(")");
+        for row in sqlx::query_with(sqlx::AssertSqlSafe(q.sql.clone()), q.arguments()).fetch_all(self.pool()).await? {
+            out.entry(row.try_get("organisation_id")?).or_default().push(row.try_get("fair_id")?);
         }
         Ok(out)
     }

@@ -1,0 +1,125 @@
+//! Full-text search over organisations and listings. The index is derived from the database:
+//! every write appends to the database's change log (`search_changes`), and [`sync`] applies the
+//! log to the index, recording in each index commit the last change it holds. After a crash the
+//! index notices it is behind and replays the rest; `reindex` rebuilds it from scratch.
+
+mod doc;
+mod query;
+pub mod sync;
+mod tokenizer;
+
+use std::path::Path;
+use std::sync::Mutex;
+
+use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy};
+
+pub use query::{Filters, Hit, SearchRequest, SearchResults};
+
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    #[error("search index: {0}")]
+    Index(#[from] tantivy::TantivyError),
+    #[error("search index directory: {0}")]
+    Directory(#[from] tantivy::directory::error::OpenDirectoryError),
+    #[error("database: {0}")]
+    Storage(#[from] sc_storage::StorageError),
+    #[error("{0}")]
+    Invalid(String),
+}
+
+pub type Result<T, E = SearchError> = std::result::Result<T, E>;
+
+/// The tokenizer name registered on the index.
+const TOKENIZER: &str = "sc";
+
+/// Fields per language: zh-Hant, zh-Hans, en (stored for display and snippets).
+#[derive(Clone, Copy)]
+pub(crate) struct Fields {
+    key: Field,
+    entity: Field,
+    id: Field,
+    name: [Field; 3],
+    body: [Field; 3],
+    codes: Field,
+    facets: Field,
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let text = |stored: bool| {
+        let o = TextOptions::default().set_indexing_options(TextFieldIndexing::default().set_tokenizer(TOKENIZER).set_index_option(IndexRecordOption::WithFreqsAndPositions));
+        if stored { o.set_stored() } else { o }
+    };
+    let fields = Fields {
+        key: b.add_text_field("key", STRING | STORED),
+        entity: b.add_text_field("entity", STRING | STORED),
+        id: b.add_u64_field("id", INDEXED | STORED | FAST),
+        name: [b.add_text_field("name_zh_hant", text(true)), b.add_text_field("name_zh_hans", text(true)), b.add_text_field("name_en", text(true))],
+        body: [b.add_text_field("body_zh_hant", text(true)), b.add_text_field("body_zh_hans", text(true)), b.add_text_field("body_en", text(true))],
+        codes: b.add_text_field("codes", text(false)),
+        facets: b.add_facet_field("facets", tantivy::schema::FacetOptions::default()),
+    };
+    (b.build(), fields)
+}
+
+/// The index, its reader and its single writer.
+pub struct SearchIndex {
+    index: Index,
+    reader: IndexReader,
+    writer: Mutex<IndexWriter>,
+    fields: Fields,
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir`, creating it (empty) if there is none.
+    pub fn open(dir: &Path) -> Result<SearchIndex> {
+        std::fs::create_dir_all(dir).map_err(|e| SearchError::Invalid(format!("cannot create {}: {e}", dir.display())))?;
+        let (schema, fields) = schema();
+        let directory = tantivy::directory::MmapDirectory::open(dir)?;
+        let index = Index::open_or_create(directory, schema)?;
+        Self::with_index(index, fields)
+    }
+
+    /// An index in memory, for tests.
+    pub fn in_memory() -> Result<SearchIndex> {
+        let (schema, fields) = schema();
+        Self::with_index(Index::create_in_ram(schema), fields)
+    }
+
+    fn with_index(index: Index, fields: Fields) -> Result<SearchIndex> {
+        index.tokenizers().register(TOKENIZER, tokenizer::ScTokenizer);
+        // Two indexing threads on a two-core machine; 100 MB before a segment is flushed.
+        let writer = index.writer_with_num_threads(2, 100_000_000)?;
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        Ok(SearchIndex { index, reader, writer: Mutex::new(writer), fields })
+    }
+
+    /// The last database change this index holds (`None` for a new, empty index).
+    pub fn applied_seq(&self) -> Result<Option<i64>> {
+        Ok(self.index.load_metas()?.payload.and_then(|p| p.parse().ok()))
+    }
+
+    /// Number of documents searchable now.
+    pub fn num_docs(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    pub(crate) fn writer(&self) -> std::sync::MutexGuard<'_, IndexWriter> {
+        self.writer.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Makes everything written durable, records `seq`, and shows it to searches.
+    pub(crate) fn commit(&self, writer: &mut IndexWriter, seq: i64) -> Result<()> {
+        let mut prepared = writer.prepare_commit()?;
+        prepared.set_payload(&seq.to_string());
+        prepared.commit()?;
+        self.reader.reload()?;
+        Ok(())
+    }
+}
+
+/// An HS filter: 2 to 10 digits, an even count.
+pub(crate) fn hs_prefix_ok(code: &str) -> bool {
+    sc_domain::listing::is_hs_code(code)
+}

@@ -1,0 +1,266 @@
+//! Turning what a user typed into a ranked, faceted, highlighted answer.
+
+use std::collections::{BTreeMap, HashSet};
+
+use sc_domain::{Language, LocalizedText};
+use sc_text::{Analyzer, Mode, Script, Target};
+use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::schema::{Facet, IndexRecordOption, Value};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{TantivyDocument, Term};
+
+use crate::{Result, SearchIndex};
+
+/// Facet roots reported with every answer.
+pub const FACETS: &[&str] = &["entity", "market", "kind", "sector", "region", "location", "fair", "hs"];
+
+/// Narrowing filters, each a facet value (`market` = `trade`, `hs` = `85/8504`).
+#[derive(Debug, Clone, Default)]
+pub struct Filters {
+    pub entity: Option<String>,
+    pub market: Option<String>,
+    pub kind: Option<String>,
+    pub sector: Option<String>,
+    pub region: Option<String>,
+    pub location: Option<String>,
+    pub fair: Option<i64>,
+    /// An HS code or prefix, digits only.
+    pub hs: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct SearchRequest {
+    pub q: String,
+    pub filters: Filters,
+    /// The reader's language: titles are shown in it.
+    pub lang: Language,
+    /// 0-based offset and page size.
+    pub offset: usize,
+    pub limit: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub id: i64,
+    /// `listing` or `organisation`.
+    pub entity: String,
+    pub title: String,
+    pub title_lang: Language,
+    /// HTML: the matching words in `<mark>`, everything else escaped; in the query's script.
+    pub snippet: String,
+    pub score: f32,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct SearchResults {
+    pub total: usize,
+    /// Facet root → (value, count), largest first.
+    pub facets: BTreeMap<String, Vec<(String, u64)>>,
+    pub hits: Vec<Hit>,
+}
+
+const NAME_BOOST: f32 = 3.0;
+const PHRASE_BOOST: f32 = 2.0;
+
+fn boosted(q: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
+    Box::new(BoostQuery::new(q, boost))
+}
+
+impl SearchIndex {
+    /// Runs a search. Queries with no searchable words and no filters match nothing.
+    pub fn search(&self, req: &SearchRequest) -> Result<SearchResults> {
+        let a = Analyzer::shared();
+        let tokens = a.tokens(&req.q, Mode::Query);
+        let f = self.fields;
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![];
+
+        // Every word must match somewhere; in a name it counts more.
+        let mut seen = HashSet::new();
+        let distinct: Vec<&sc_text::Token> = tokens.iter().filter(|t| seen.insert(t.text.clone())).collect();
+        let short = distinct.len() <= 3;
+        for (i, t) in distinct.iter().enumerate() {
+            let mut alts: Vec<(Occur, Box<dyn Query>)> = vec![];
+            for field in f.name {
+                let term = Term::from_field_text(field, &t.text);
+                alts.push((Occur::Should, boosted(Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)), NAME_BOOST)));
+            }
+            for field in f.body.into_iter().chain([f.codes]) {
+                alts.push((Occur::Should, Box::new(TermQuery::new(Term::from_field_text(field, &t.text), IndexRecordOption::WithFreqs))));
+            }
+            let latin = t.text.chars().all(|c| c.is_ascii_alphanumeric());
+            let last = i + 1 == distinct.len();
+            if latin && t.text.chars().count() >= 5 && t.text.chars().any(|c| c.is_ascii_alphabetic()) {
+                // One typo allowed in longer Latin words ("chargr", "bluetoth").
+                for field in f.name.into_iter().chain(f.body) {
+                    alts.push((Occur::Should, boosted(Box::new(FuzzyTermQuery::new(Term::from_field_text(field, &t.text), 1, true)), 0.5)));
+                }
+            }
+            if last && short && t.text.chars().count() >= 2 {
+                // Type-ahead: the last word may be unfinished ("blueto", "充電").
+                for field in f.name {
+                    alts.push((Occur::Should, boosted(Box::new(FuzzyTermQuery::new_prefix(Term::from_field_text(field, &t.text), 0, false)), 1.5)));
+                }
+                alts.push((Occur::Should, Box::new(FuzzyTermQuery::new_prefix(Term::from_field_text(f.codes, &t.text), 0, false))));
+            }
+            clauses.push((Occur::Must, Box::new(BooleanQuery::new(alts))));
+        }
+        // The exact phrase in a name ranks first.
+        let mut by_position: Vec<&sc_text::Token> = vec![];
+        for t in &tokens {
+            if by_position.last().is_none_or(|p| p.position != t.position) {
+                by_position.push(t);
+            }
+        }
+        if by_position.len() >= 2 {
+            for field in f.name {
+                let terms: Vec<(usize, Term)> = by_position.iter().enumerate().map(|(i, t)| (i, Term::from_field_text(field, &t.text))).collect();
+                clauses.push((Occur::Should, boosted(Box::new(PhraseQuery::new_with_offset(terms)), PHRASE_BOOST)));
+            }
+        }
+
+        let filter_terms = self.filter_terms(&req.filters)?;
+        if distinct.is_empty() {
+            if filter_terms.is_empty() {
+                return Ok(SearchResults::default());
+            }
+            clauses.push((Occur::Must, Box::new(AllQuery)));
+        }
+        for term in filter_terms {
+            clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(Box::new(TermQuery::new(term, IndexRecordOption::Basic)), 0.0))));
+        }
+        let query = BooleanQuery::new(clauses);
+
+        let searcher = self.reader.searcher();
+        let mut facet_collector = FacetCollector::for_field("facets");
+        for root in FACETS {
+            facet_collector.add_facet(Facet::from(&format!("/{root}")));
+        }
+        let limit = req.limit.clamp(1, 100);
+        let (top, total, facet_counts) = searcher.search(&query, &(TopDocs::with_limit(limit).and_offset(req.offset).order_by_score(), Count, facet_collector))?;
+
+        let mut facets = BTreeMap::new();
+        for root in FACETS {
+            let mut values: Vec<(String, u64)> = facet_counts
+                .get(&format!("/{root}"))
+                .map(|(facet, count)| (facet.to_path().last().map(|s| s.to_string()).unwrap_or_default(), count))
+                .collect();
+            values.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+            values.truncate(20);
+            facets.insert(root.to_string(), values);
+        }
+
+        // Snippets come from the body in the query's script when there is one, else the reader's.
+        let order = match a.script(&req.q) {
+            Script::Simplified => [1, 0, 2],
+            Script::Traditional => [0, 1, 2],
+            Script::Latin => [2, 0, 1],
+            _ => match req.lang {
+                Language::ZhHans => [1, 0, 2],
+                Language::ZhHant => [0, 1, 2],
+                Language::En => [2, 0, 1],
+            },
+        };
+        let want_script = match a.script(&req.q) {
+            Script::Simplified => Some(Target::Simplified),
+            Script::Traditional => Some(Target::Traditional),
+            _ => None,
+        };
+        let mut generators = vec![];
+        for i in 0..3 {
+            let mut g = SnippetGenerator::create(&searcher, &query, f.body[i])?;
+            g.set_max_num_chars(160);
+            generators.push(g);
+        }
+        let mut hits = vec![];
+        for (score, address) in top {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            let text_of = |field| doc.get_first(field).and_then(|v| v.as_str()).map(str::to_string);
+            let name = LocalizedText { zh_hant: text_of(f.name[0]), zh_hans: text_of(f.name[1]), en: text_of(f.name[2]) };
+            let mut snippet = String::new();
+            for i in order {
+                if doc.get_first(f.body[i]).is_none() {
+                    continue;
+                }
+                let s = generators[i].snippet_from_doc(&doc);
+                if s.fragment().is_empty() {
+                    continue;
+                }
+                // Convert to the query's script only where the body is in the other script.
+                let convert = match (want_script, i) {
+                    (Some(Target::Simplified), 0) => Some(Target::Simplified),
+                    (Some(Target::Traditional), 1) => Some(Target::Traditional),
+                    _ => None,
+                };
+                snippet = render_snippet(s.fragment(), s.highlighted(), convert);
+                break;
+            }
+            hits.push(Hit {
+                id: doc.get_first(f.id).and_then(|v| v.as_u64()).unwrap_or(0) as i64,
+                entity: text_of(f.entity).unwrap_or_default(),
+                title: name.best(req.lang).to_string(),
+                title_lang: name.best_lang(req.lang),
+                snippet,
+                score,
+            });
+        }
+        Ok(SearchResults { total, facets, hits })
+    }
+
+    fn filter_terms(&self, filters: &Filters) -> Result<Vec<Term>> {
+        let mut out = vec![];
+        let mut add = |root: &str, value: Option<&str>| -> Result<()> {
+            if let Some(v) = value {
+                if v.is_empty() || v.len() > 64 || !v.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '/') {
+                    return Err(crate::SearchError::Invalid(format!("{root}: not a value this filter knows")));
+                }
+                let mut path = vec![root];
+                path.extend(v.split('/'));
+                out.push(Term::from_facet(self.fields.facets, &Facet::from_path(path)));
+            }
+            Ok(())
+        };
+        add("entity", filters.entity.as_deref())?;
+        add("market", filters.market.as_deref())?;
+        add("kind", filters.kind.as_deref())?;
+        add("sector", filters.sector.as_deref())?;
+        add("region", filters.region.as_deref())?;
+        add("location", filters.location.as_deref())?;
+        let fair = filters.fair.map(|f| f.to_string());
+        add("fair", fair.as_deref())?;
+        if let Some(code) = filters.hs.as_deref() {
+            if !crate::hs_prefix_ok(code) {
+                return Err(crate::SearchError::Invalid("hs: an HS code or prefix, 2 to 10 digits in pairs".into()));
+            }
+            let path = (1..=code.len() / 2).map(|i| code[..i * 2].to_string()).collect::<Vec<_>>().join("/");
+            add("hs", Some(&path))?;
+        }
+        Ok(out)
+    }
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
+}
+
+/// Escaped HTML with `<mark>` around each highlighted range, optionally converted to a script.
+fn render_snippet(fragment: &str, highlighted: &[std::ops::Range<usize>], convert: Option<Target>) -> String {
+    let conv = |s: &str| match convert {
+        Some(t) => Analyzer::shared().convert(s, t),
+        None => s.to_string(),
+    };
+    let mut html = String::new();
+    let mut at = 0;
+    for r in highlighted {
+        if r.start < at || r.end > fragment.len() {
+            continue;
+        }
+        html.push_str(&escape(&conv(&fragment[at..r.start])));
+        html.push_str("<mark>");
+        html.push_str(&escape(&conv(&fragment[r.start..r.end])));
+        html.push_str("</mark>");
+        at = r.end;
+    }
+    html.push_str(&escape(&conv(&fragment[at..])));
+    html
+}
