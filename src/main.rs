@@ -28,6 +28,8 @@ enum Command {
     Admin(AdminCommand),
     /// Load the demo fair (idempotent) and exit.
     Demo(DbArgs),
+    /// Rebuild the search index from the database, with progress.
+    Reindex(DbArgs),
     /// Print the OpenAPI document of the JSON API.
     Openapi,
     /// Text tools.
@@ -55,7 +57,7 @@ enum TextCommand {
 
 #[derive(Args, Clone)]
 struct DbArgs {
-    /// Directory for the embedded SQLite database (created on first run).
+    /// Directory for the embedded SQLite database and the search index (created on first run).
     #[arg(long, env = "SC_DATA", default_value = "./superconnector-data")]
     data: PathBuf,
     /// Use this database instead of the embedded one: postgres://user@host/db (or sqlite://file).
@@ -107,6 +109,12 @@ impl DbArgs {
         }
     }
 
+    /// The search index, kept in the data directory whichever database is used.
+    fn search_index(&self) -> Result<std::sync::Arc<sc_search::SearchIndex>> {
+        let dir = self.data.join("search");
+        Ok(std::sync::Arc::new(sc_search::SearchIndex::open(&dir).with_context(|| format!("cannot open the search index in {}", dir.display()))?))
+    }
+
     async fn open(&self) -> Result<Store> {
         let url = self.url()?;
         Store::open(&url).await.with_context(|| format!("cannot open database {}", redact(&url)))
@@ -156,12 +164,20 @@ async fn main() -> Result<()> {
                 let summary = sc_demo::load(&store, std::io::stderr().is_terminal()).await.context("loading the demo fair")?;
                 tracing::info!("{summary}");
             }
+            let search = a.db.search_index()?;
+            // Catch up before serving: after a crash, or with a database changed behind our back.
+            let applied = sc_search::sync::catch_up(&search, &store).await.context("bringing the search index up to date")?;
+            if applied > 0 {
+                tracing::info!(applied, "search index caught up with the database");
+            }
+            let follower = sc_search::sync::follow(search.clone(), store.clone());
             let listener = tokio::net::TcpListener::bind(a.listen).await.with_context(|| format!("cannot listen on {}", a.listen))?;
             let addr = listener.local_addr()?;
             tracing::info!(engine = ?store.engine(), "superconnector listening on http://{addr}");
             // Tools that start the server on port 0 read the real address from this line.
             println!("listening on http://{addr}");
-            sc_web::serve(listener, sc_web::AppState::new(store.clone(), a.secure_cookies)).await?;
+            sc_web::serve(listener, sc_web::AppState::new(store.clone(), search, a.secure_cookies)).await?;
+            follower.abort();
             store.close().await;
         }
         Command::Migrate(db) => {
@@ -169,6 +185,14 @@ async fn main() -> Result<()> {
             let store = Store::connect(&url).await.with_context(|| format!("cannot open database {}", redact(&url)))?;
             let applied = store.migrate().await?;
             println!("schema at version {} (applied now: {:?})", Store::latest_schema_version(), applied);
+        }
+        Command::Reindex(db) => {
+            let store = db.open().await?;
+            let search = db.search_index()?;
+            let started = std::time::Instant::now();
+            let n = sc_search::sync::rebuild(&search, &store, std::io::stderr().is_terminal()).await?;
+            let secs = started.elapsed().as_secs_f64();
+            println!("indexed {n} organisations and listings in {secs:.1} s ({:.0}/s)", n as f64 / secs.max(0.001));
         }
         Command::Demo(db) => {
             let store = db.open().await?;

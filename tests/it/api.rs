@@ -177,3 +177,56 @@ async fn the_analyzer_explains_how_text_is_read_and_refuses_what_it_cannot() {
         assert_eq!(empty["tokens"], json!([]), "punctuation and emoji make no tokens");
     }
 }
+
+#[tokio::test]
+async fn search_finds_across_scripts_within_a_second_and_refuses_bad_input_clearly() {
+    for s in servers().await {
+        let (_, token) = s.register("searcher@example.com", "HK", "en").await;
+        let t = Some(token.as_str());
+        let org = s.post("/api/v1/organisations", t, json!({"kind": "company", "name": {"zh-Hans": "深圳华南电子有限公司", "en": "Huanan Electronics"}, "location": "CN-GD-SZ", "sectors": ["electronics"]})).await.json()["id"].as_i64().unwrap();
+        let hant = s.post("/api/v1/listings", t, json!({"organisation_id": org, "kind": "product", "title": {"zh-Hant": "氮化鎵充電器 65W"}, "codes": ["850440"]})).await.json()["id"].as_i64().unwrap();
+        let hans = s.post("/api/v1/listings", t, json!({"organisation_id": org, "kind": "product", "title": {"zh-Hans": "移动电源"}, "codes": ["850760"]})).await.json()["id"].as_i64().unwrap();
+        let en = s.post("/api/v1/listings", t, json!({"organisation_id": org, "kind": "product", "title": {"en": "Solar garden light"}, "codes": ["940540"]})).await.json()["id"].as_i64().unwrap();
+        let started = std::time::Instant::now();
+        let find = |q: &'static str| {
+            let s = &s;
+            async move { s.get(&format!("/api/v1/search?q={q}&lang=en"), None).await.json() }
+        };
+        let mut first = find("%E5%85%85%E7%94%B5%E5%99%A8").await; // 充电器 (Simplified)
+        while first["total"] == 0 && started.elapsed() < std::time::Duration::from_secs(1) {
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+            first = find("%E5%85%85%E7%94%B5%E5%99%A8").await;
+        }
+        assert_eq!(first["results"][0]["id"], hant, "a Simplified query finds a Traditional listing within a second: {first}");
+        assert_eq!(first["results"][0]["url"], format!("/listings/{hant}"));
+        let back = find("%E7%A7%BB%E5%8B%95%E9%9B%BB%E6%BA%90").await; // 移動電源 (Traditional)
+        assert_eq!(back["results"][0]["id"], hans, "and the reverse");
+        let english = find("solar%20light").await;
+        assert_eq!(english["results"][0]["id"], en);
+        assert_eq!(english["results"][0]["title"], "Solar garden light");
+        let org_hit = find("%E8%8F%AF%E5%8D%97%E9%9B%BB%E5%AD%90&entity=organisation").await; // 華南電子
+        assert_eq!(org_hit["results"][0]["id"], org);
+        assert_eq!(org_hit["results"][0]["title"], "Huanan Electronics", "titles in the requested language");
+        let facets = find("%E5%85%85%E7%94%B5%E5%99%A8").await["facets"].clone();
+        assert_eq!(facets["location"][0]["value"], "CN-GD-SZ");
+        let suggest = s.get("/api/v1/search/suggest?q=sol", None).await.json();
+        assert_eq!(suggest[0]["id"], en, "type-ahead completes a prefix");
+
+        for (path, code) in [
+            ("/api/v1/search?q=%FF%FE", 400u16),
+            ("/api/v1/search?q=x&hs=8", 400),
+            ("/api/v1/search?q=x&market=%3Cscript%3E", 400),
+            ("/api/v1/search?q=x&lang=fr", 400),
+            ("/api/v1/search?q=x&page=abc", 400),
+        ] {
+            let r = s.get(path, None).await;
+            assert_eq!((r.status.as_u16(), r.content_type.as_str()), (code, "application/problem+json"), "{path}");
+        }
+        let long = "a".repeat(1_001);
+        assert_eq!(s.get(&format!("/api/v1/search?q={long}"), None).await.status, StatusCode::BAD_REQUEST);
+        for empty in ["", "%21%21%21", "%F0%9F%98%80", "%00%07", "%20%20"] {
+            let r = s.get(&format!("/api/v1/search?q={empty}"), None).await;
+            assert_eq!((r.status, r.json()["total"].clone()), (StatusCode::OK, json!(0)), "{empty}");
+        }
+    }
+}

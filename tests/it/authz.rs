@@ -93,6 +93,9 @@ fn cases() -> Vec<Case> {
         case(M::GET, "/api/openapi.json", none, all_ok),
         case(M::GET, "/api/v1/markets", none, all_ok),
         case(M::GET, "/api/v1/text/analyze?text=%E9%A6%99%E6%B8%AF", none, all_ok),
+        case(M::GET, "/api/v1/search?q=charger", none, all_ok),
+        case(M::GET, "/api/v1/search/suggest?q=char", none, all_ok),
+        case(M::GET, "/search?q=charger", none, all_ok),
         case(M::POST, "/api/v1/auth/register", |_, _| {
             let n = COUNTER.fetch_add(1, Ordering::Relaxed);
             Some(json!({"email": format!("new{n}@authz.example.com"), "password": "correct horse battery", "display_name": "New", "location": "MO"}))

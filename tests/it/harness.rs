@@ -20,7 +20,10 @@ pub async fn servers() -> Vec<Server> {
         let store = Store::open(&url).await.unwrap_or_else(|e| panic!("{engine}: {e}"));
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr: SocketAddr = listener.local_addr().unwrap();
-        let state = sc_web::AppState::new(store.clone(), false);
+        let search = std::sync::Arc::new(sc_search::SearchIndex::in_memory().unwrap());
+        sc_search::sync::catch_up(&search, &store).await.unwrap();
+        sc_search::sync::follow(search.clone(), store.clone());
+        let state = sc_web::AppState::new(store.clone(), search, false);
         tokio::spawn(sc_web::serve_until(listener, state, std::future::pending()));
         out.push(Server { base: format!("http://{addr}"), store, engine });
     }

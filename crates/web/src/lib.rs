@@ -27,6 +27,8 @@ pub use error::Problem;
 #[derive(Clone)]
 pub struct AppState {
     pub store: Store,
+    /// The full-text index, kept in step with `store` by `sc_search::sync::follow`.
+    pub search: Arc<sc_search::SearchIndex>,
     /// Marks cookies `Secure`: set when the platform is served over TLS (directly or behind a
     /// proxy that terminates it).
     pub secure_cookies: bool,
@@ -34,8 +36,8 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(store: Store, secure_cookies: bool) -> Self {
-        AppState { store, secure_cookies, limiter: Arc::new(ratelimit::LoginLimiter::default()) }
+    pub fn new(store: Store, search: Arc<sc_search::SearchIndex>, secure_cookies: bool) -> Self {
+        AppState { store, search, secure_cookies, limiter: Arc::new(ratelimit::LoginLimiter::default()) }
     }
 }
 
@@ -58,8 +60,8 @@ pub fn app(state: AppState) -> Router {
         .layer(SetResponseHeaderLayer::if_not_present(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
-            // No script at all, no framing: the pages need neither.
-            HeaderValue::from_static("default-src 'self'; img-src 'self' data:; script-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"),
+            // Scripts only from our own files (type-ahead), never inline; no framing.
+            HeaderValue::from_static("default-src 'self'; img-src 'self' data:; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"),
         ))
         .layer(tower_http::trace::TraceLayer::new_for_http())
         .with_state(state)

@@ -6,6 +6,7 @@ mod fairs;
 mod listings;
 mod meta;
 mod organisations;
+pub(crate) mod search;
 mod text;
 mod users;
 
@@ -30,6 +31,7 @@ use crate::AppState;
         (name = "organisations", description = "Organisations and their members"),
         (name = "listings", description = "What organisations and people offer or need, in four markets"),
         (name = "fairs", description = "Fairs, halls and booths"),
+        (name = "search", description = "Full-text search in three languages"),
         (name = "meta", description = "Health and reference data"),
     )
 )]
@@ -50,6 +52,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(meta::healthz))
         .routes(routes!(meta::markets))
         .routes(routes!(text::analyze))
+        .routes(routes!(search::search))
+        .routes(routes!(search::suggest))
         .routes(routes!(auth::register))
         .routes(routes!(auth::login))
         .routes(routes!(auth::logout))

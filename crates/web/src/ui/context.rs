@@ -24,6 +24,8 @@ pub struct Chrome {
     pub here: String,
     /// Which main navigation entry is current.
     pub nav: &'static str,
+    /// The search box's text (the current query on the results page).
+    pub q: String,
 }
 
 pub struct Ctx {
@@ -75,6 +77,7 @@ impl Ctx {
             csrf: self.csrf.clone(),
             here: encode(&self.path_and_query),
             nav,
+            q: String::new(),
         }
     }
 

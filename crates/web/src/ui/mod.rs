@@ -9,6 +9,7 @@ mod i18n;
 mod members;
 mod pages;
 mod present;
+mod search;
 mod views;
 
 use axum::http::header;
@@ -18,6 +19,7 @@ use axum::Router;
 use crate::AppState;
 
 const CSS: &str = include_str!("../../static/app.css");
+const SUGGEST_JS: &str = include_str!("../../static/suggest.js");
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -43,6 +45,8 @@ pub fn router() -> Router<AppState> {
         .route("/lang/{code}", get(account::switch_language))
         .route("/me", get(account::account).post(account::save_account))
         .route("/static/app.css", get(|| async { ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")], CSS) }))
+        .route("/static/suggest.js", get(|| async { ([(header::CONTENT_TYPE, "text/javascript; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")], SUGGEST_JS) }))
+        .route("/search", get(search::page))
         .fallback(not_found)
 }
 

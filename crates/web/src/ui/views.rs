@@ -255,3 +255,37 @@ pub struct ListingForm {
     /// Where the delete form posts; `None` when creating.
     pub delete_action: Option<String>,
 }
+
+pub struct SearchRow {
+    pub url: String,
+    pub kind: &'static str,
+    pub title: String,
+    pub title_lang: &'static str,
+    /// Escaped HTML from the index, with `<mark>` around matches.
+    pub snippet: String,
+}
+
+pub struct FacetLink {
+    pub label: String,
+    pub count: u64,
+    pub href: String,
+    pub active: bool,
+}
+
+pub struct FacetGroup {
+    pub label: &'static str,
+    pub links: Vec<FacetLink>,
+}
+
+#[derive(Template)]
+#[template(path = "search.html")]
+pub struct SearchPage {
+    pub c: Chrome,
+    pub t: I18n,
+    pub q: String,
+    pub rows: Vec<SearchRow>,
+    pub facets: Vec<FacetGroup>,
+    /// Filters in force, each linking to the search without it.
+    pub active: Vec<FacetLink>,
+    pub pager: Pager,
+}
