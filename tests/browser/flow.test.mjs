@@ -58,7 +58,7 @@ test(`sign up, create an organisation, add a listing, read it in each language (
   await page.fill('input[name=display_name]', '陳嘉欣');
   await page.selectOption('select[name=location]', 'HK');
   await page.selectOption('select[name=preferred_language]', 'zh-Hant');
-  await Promise.all([page.waitForNavigation(), page.click('form button')]);
+  await Promise.all([page.waitForNavigation(), page.click('form.stack button')]);
   assert.match(await page.textContent('header'), /陳嘉欣/);
 
   await page.goto(`${base}/organisations/new`);
@@ -117,4 +117,26 @@ test(`the demo fair is browsable in three languages on a phone (${ENGINE})`, asy
     assert.match(page.url(), /\/organisations\/\d+$/);
     assert.ok(await page.locator('ul.cards li').count() >= 10, 'an exhibitor shows its products');
   }
+});
+
+test(`search from the header box finds across scripts (${ENGINE})`, async () => {
+  const page = await (await browser.newContext({ ...phone, locale: 'zh-CN' })).newPage();
+  await page.goto(`${base}/`);
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hans');
+  await page.fill('form.search input[name=q]', '蓝牙耳机');
+  await Promise.all([page.waitForNavigation(), page.press('form.search input[name=q]', 'Enter')]);
+  assert.match(page.url(), /\/search\?q=/);
+  const hits = await page.locator('ul.cards li').count();
+  assert.ok(hits >= 5, `results for a Simplified query (${hits})`);
+  assert.ok(await page.locator('ul.cards li mark').count() >= 1, 'matches are marked');
+  await page.screenshot({ path: join(SHOTS, `search-zh-Hans-${ENGINE}.png`), fullPage: false });
+  // Narrow by a facet, then open a result.
+  await Promise.all([page.waitForNavigation(), page.click('.facets a >> nth=0')]);
+  assert.ok(await page.locator('.active-filters a').count() >= 1);
+  await Promise.all([page.waitForNavigation(), page.click('ul.cards li a.title >> nth=0')]);
+  assert.match(page.url(), /\/(listings|organisations)\/\d+$/);
+  // Type-ahead offers names as one types.
+  await page.goto(`${base}/`);
+  await page.type('form.search input[name=q]', 'blueto', { delay: 30 });
+  await page.waitForFunction(() => document.querySelectorAll('#sc-suggest option').length > 0, null, { timeout: 5000 });
 });
