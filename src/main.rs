@@ -1,5 +1,7 @@
 //! `superconnector`: the whole platform as one binary.
 
+mod bench;
+
 use std::io::{BufRead, IsTerminal};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -35,6 +37,28 @@ enum Command {
     /// Text tools.
     #[command(subcommand)]
     Text(TextCommand),
+    /// Benchmarks whose figures go into docs/BENCHMARKS.md.
+    #[command(subcommand)]
+    Bench(BenchCommand),
+}
+
+#[derive(Subcommand)]
+enum BenchCommand {
+    /// Search: indexing speed, query latency and recall@10 on a generated catalogue, beside
+    /// SQLite FTS5 (trigram) and, with --postgres, PostgreSQL full-text search.
+    Search {
+        #[arg(long, default_value_t = 1_000_000)]
+        listings: u64,
+        /// Working directory for the indexes (emptied first).
+        #[arg(long, default_value = "./bench-data")]
+        dir: PathBuf,
+        /// A PostgreSQL database to compare with (a table sc_bench_docs is created and dropped).
+        #[arg(long)]
+        postgres: Option<String>,
+        /// How many times each query runs for the latency figures.
+        #[arg(long, default_value_t = 10)]
+        rounds: usize,
+    },
 }
 
 #[derive(Subcommand)]
@@ -221,6 +245,9 @@ async fn main() -> Result<()> {
             println!("created account {} <{}> with role {}", a.id, a.email, a.platform_role.code());
         }
         Command::Text(TextCommand::Analyze { to, tokens, query }) => analyze(to.as_deref(), tokens, query)?,
+        Command::Bench(BenchCommand::Search { listings, dir, postgres, rounds }) => {
+            bench::run(bench::Options { listings, dir, postgres, rounds }).await?;
+        }
         Command::Openapi => {
             println!("{}", sc_web::openapi().to_pretty_json()?);
         }

@@ -3,6 +3,7 @@
 //! the other three markets, in Traditional Chinese, Simplified Chinese and English mixed the way
 //! such a fair mixes them. Generated from code and word lists, the same every time.
 
+pub mod catalogue;
 mod words;
 
 use std::fmt;
@@ -50,7 +51,7 @@ impl fmt::Display for Summary {
 }
 
 /// SplitMix64: small, fast and the same on every machine, so the demo is reproducible.
-struct Rng(u64);
+pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {
     fn next(&mut self) -> u64 {

@@ -14,6 +14,7 @@ use std::sync::Mutex;
 use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy};
 
+pub use doc::OwnerInfo;
 pub use query::{Filters, Hit, SearchRequest, SearchResults};
 
 #[derive(Debug, thiserror::Error)]
@@ -103,6 +104,22 @@ impl SearchIndex {
     /// Number of documents searchable now.
     pub fn num_docs(&self) -> u64 {
         self.reader.searcher().num_docs()
+    }
+
+    /// Adds listings straight to the index (no database), for benchmarks and bulk loads.
+    /// Nothing is searchable until [`commit_bulk`](Self::commit_bulk).
+    pub fn add_listings(&self, items: &[(sc_domain::listing::Listing, Option<OwnerInfo>)]) -> Result<()> {
+        let w = self.writer();
+        for (l, owner) in items {
+            w.add_document(doc::listing(&self.fields, l, owner.as_ref()))?;
+        }
+        Ok(())
+    }
+
+    /// Commits a bulk load (recording change 0: such an index follows no database).
+    pub fn commit_bulk(&self) -> Result<()> {
+        let mut w = self.writer();
+        self.commit(&mut w, 0)
     }
 
     pub(crate) fn writer(&self) -> std::sync::MutexGuard<'_, IndexWriter> {

@@ -90,8 +90,9 @@ impl SearchIndex {
             }
             let latin = t.text.chars().all(|c| c.is_ascii_alphanumeric());
             let last = i + 1 == distinct.len();
-            if latin && t.text.chars().count() >= 5 && t.text.chars().any(|c| c.is_ascii_alphabetic()) {
-                // One typo allowed in longer Latin words ("chargr", "bluetoth").
+            if latin && t.text.chars().count() >= 4 && t.text.chars().any(|c| c.is_ascii_alphabetic()) {
+                // One typo allowed in Latin words of four or more letters after stemming ("chargr",
+                // "fibre" for "fiber").
                 for field in f.name.into_iter().chain(f.body) {
                     alts.push((Occur::Should, boosted(Box::new(FuzzyTermQuery::new(Term::from_field_text(field, &t.text), 1, true)), 0.5)));
                 }

@@ -1,0 +1,308 @@
+//! `superconnector bench search`: indexing speed, query latency and recall@10 of the platform's
+//! search on a large generated catalogue, side by side with SQLite FTS5 (trigram tokenizer) and
+//! PostgreSQL full-text search on the same data and the same labelled queries.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use indicatif::{ProgressBar, ProgressStyle};
+use sc_domain::Language;
+use sc_search::{Filters, SearchIndex, SearchRequest};
+use sqlx::{Connection, Executor, Row};
+
+const SEED: u64 = 0x5C_2026;
+
+pub struct Options {
+    pub listings: u64,
+    pub dir: PathBuf,
+    pub postgres: Option<String>,
+    pub rounds: usize,
+}
+
+fn bar(len: u64, msg: &'static str) -> ProgressBar {
+    let b = ProgressBar::new(len);
+    b.set_style(ProgressStyle::with_template("{msg:>10} [{bar:40}] {pos}/{len} {per_sec} ({eta})").expect("valid template").progress_chars("=> "));
+    b.set_message(msg);
+    b
+}
+
+/// Load queries: for a spread of product types, the type's name in each of the three
+/// languages (each matches thousands of listings at full size).
+fn load_queries() -> Vec<String> {
+    let types = sc_demo::catalogue::product_types();
+    (0..types.len()).step_by(3).flat_map(|t| [types[t].1.0.to_string(), types[t].1.1.to_string(), types[t].1.2.to_string()]).collect()
+}
+
+/// The labelled set: listings written in one script or language only, with queries a buyer
+/// would type for them (the other Chinese script, fewer words, plurals, a typo). Their words
+/// appear nowhere else in the catalogue, so each query's relevant set is exactly its listing.
+/// (title, language of the title, queries)
+const LABELLED: &[(&str, &str, &[&str])] = &[
+    ("骨傳導運動耳機", "zh-Hant", &["骨传导耳机", "骨傳導耳機"]),
+    ("智能門鎖 指紋解鎖", "zh-Hant", &["智能门锁", "指纹门锁"]),
+    ("空氣淨化器 HEPA濾網", "zh-Hant", &["空气净化器", "HEPA 滤网"]),
+    ("電動牙刷 聲波震動", "zh-Hant", &["电动牙刷", "声波牙刷"]),
+    ("意式濃縮咖啡機", "zh-Hant", &["咖啡机", "浓缩咖啡机"]),
+    ("兒童安全座椅", "zh-Hant", &["儿童安全座椅", "安全座椅"]),
+    ("不鏽鋼炒鍋", "zh-Hant", &["不锈钢炒锅", "炒鍋"]),
+    ("太陽能充電背包", "zh-Hant", &["太阳能背包", "充电背包"]),
+    ("扫地机器人 激光导航", "zh-Hans", &["掃地機器人", "激光導航"]),
+    ("羽绒服 轻薄保暖", "zh-Hans", &["羽絨服", "輕薄羽絨服"]),
+    ("蚕丝被 双人", "zh-Hans", &["蠶絲被"]),
+    ("电热水壶 1.7升", "zh-Hans", &["電熱水壺"]),
+    ("筋膜枪 深层按摩", "zh-Hans", &["筋膜槍", "按摩槍"]),
+    ("儿童智能手表 定位", "zh-Hans", &["兒童智能手錶"]),
+    ("宠物自动喂食器", "zh-Hans", &["寵物餵食器", "自動餵食器"]),
+    ("Bamboo fiber bath towels", "en", &["bamboo towel", "bamboo fibre towels", "bambo towels"]),
+    ("Portable espresso maker", "en", &["espresso makers", "portable espreso"]),
+    ("Yoga mat non-slip", "en", &["yoga mats", "non slip yoga"]),
+    ("Insulated stainless water bottle", "en", &["insulated bottles", "water bottle"]),
+    ("Cordless vacuum cleaner", "en", &["cordless vacuum", "vacuum cleaners"]),
+    ("LED grow light for indoor plants", "en", &["grow lights", "indoor plant light"]),
+];
+
+fn labelled_listing(id: i64, title: &str, lang: &str) -> sc_domain::listing::Listing {
+    let (mut l, _) = sc_demo::catalogue::listing(0, SEED);
+    l.id = id;
+    l.title = match lang {
+        "zh-Hant" => sc_domain::LocalizedText::new(title, "", ""),
+        "zh-Hans" => sc_domain::LocalizedText::new("", title, ""),
+        _ => sc_domain::LocalizedText::new("", "", title),
+    };
+    l.description = sc_domain::LocalizedText::default();
+    l.codes = vec![];
+    l
+}
+
+/// The labelled queries with the id of the listing each should find.
+fn labelled_queries(n: u64) -> Vec<(String, u64)> {
+    LABELLED.iter().enumerate().flat_map(|(i, (_, _, qs))| qs.iter().map(move |q| (q.to_string(), n + 1 + i as u64))).collect()
+}
+
+struct EngineResult {
+    name: &'static str,
+    missed: Vec<String>,
+    build: Duration,
+    latencies: Vec<Duration>,
+    recall: f64,
+    extra: String,
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    if sorted.is_empty() {
+        return Duration::ZERO;
+    }
+    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
+}
+
+fn rss_mib() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("VmRSS:")).and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok()))
+        .map(|kb| kb / 1024.0)
+        .unwrap_or(0.0)
+}
+
+fn dir_mib(p: &Path) -> f64 {
+    fn walk(p: &Path) -> u64 {
+        std::fs::read_dir(p).map(|rd| rd.flatten().map(|e| if e.path().is_dir() { walk(&e.path()) } else { e.metadata().map(|m| m.len()).unwrap_or(0) }).sum()).unwrap_or(0)
+    }
+    walk(p) as f64 / 1_048_576.0
+}
+
+/// Runs every query `rounds` times through `search` (returning the top ten ids); returns the
+/// latencies and recall@10 over the labelled queries (each has one relevant listing).
+async fn measure(rounds: usize, load: &[String], labelled: &[(String, u64)], mut search: impl AsyncFnMut(String) -> Result<Vec<u64>>) -> Result<(Vec<Duration>, f64, Vec<String>)> {
+    let mut lat = vec![];
+    let mut found = 0;
+    let mut missed = vec![];
+    for round in 0..rounds {
+        for q in load {
+            let s = Instant::now();
+            search(q.clone()).await?;
+            lat.push(s.elapsed());
+        }
+        for (q, want) in labelled {
+            let s = Instant::now();
+            let top = search(q.clone()).await?;
+            lat.push(s.elapsed());
+            if round == 0 {
+                if top.contains(want) {
+                    found += 1;
+                } else {
+                    missed.push(q.clone());
+                }
+            }
+        }
+    }
+    Ok((lat, found as f64 / labelled.len().max(1) as f64, missed))
+}
+
+fn joined(t: &sc_domain::LocalizedText) -> String {
+    [t.zh_hant.as_deref(), t.zh_hans.as_deref(), t.en.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" | ")
+}
+
+/// Listing `i` of the benchmark corpus: the generated catalogue, then the labelled listings.
+fn corpus(i: u64, n: u64) -> sc_domain::listing::Listing {
+    if i < n {
+        sc_demo::catalogue::listing(i, SEED).0
+    } else {
+        let (title, lang, _) = LABELLED[(i - n) as usize];
+        labelled_listing(i as i64 + 1, title, lang)
+    }
+}
+
+pub async fn run(o: Options) -> Result<()> {
+    std::fs::create_dir_all(&o.dir)?;
+    let n = o.listings;
+    let total = n + LABELLED.len() as u64;
+    let load = load_queries();
+    let labelled = labelled_queries(n);
+    let mut results = vec![];
+
+    // --- the platform's index -----------------------------------------------------------------
+    let tantivy_dir = o.dir.join("tantivy");
+    let _ = std::fs::remove_dir_all(&tantivy_dir);
+    let index = Arc::new(SearchIndex::open(&tantivy_dir)?);
+    let rss_before = rss_mib();
+    let b = bar(total, "index");
+    let started = Instant::now();
+    let mut batch = Vec::with_capacity(10_000);
+    for i in 0..total {
+        batch.push((corpus(i, n), None));
+        if batch.len() == 10_000 {
+            index.add_listings(&batch)?;
+            batch.clear();
+            b.inc(10_000);
+        }
+    }
+    index.add_listings(&batch)?;
+    index.commit_bulk()?;
+    let build = started.elapsed();
+    b.finish_and_clear();
+    let (latencies, recall, missed) = measure(o.rounds, &load, &labelled, async |q: String| {
+        let req = SearchRequest { q, filters: Filters::default(), lang: Language::En, offset: 0, limit: 10 };
+        Ok(index.search(&req)?.hits.iter().map(|h| h.id as u64).collect())
+    })
+    .await?;
+    results.push(EngineResult {
+        name: "superconnector (tantivy + sc-text)",
+        missed,
+        build,
+        latencies,
+        recall,
+        extra: format!("index {:.0} MiB on disk; process RSS {:.0} MiB (+{:.0} MiB while indexing)", dir_mib(&tantivy_dir), rss_mib(), rss_mib() - rss_before),
+    });
+
+    // --- SQLite FTS5, trigram tokenizer -------------------------------------------------------
+    let fts_path = o.dir.join("fts5.db");
+    let _ = std::fs::remove_file(&fts_path);
+    let mut conn = sqlx::sqlite::SqliteConnection::connect(&format!("sqlite://{}?mode=rwc", fts_path.display())).await?;
+    conn.execute("PRAGMA journal_mode = WAL").await?;
+    conn.execute("CREATE VIRTUAL TABLE docs USING fts5(title, body, tokenize = 'trigram')").await?;
+    let b = bar(total, "fts5");
+    let started = Instant::now();
+    let mut i = 0;
+    while i < total {
+        let end = (i + 10_000).min(total);
+        let mut tx = conn.begin().await?;
+        for j in i..end {
+            let l = corpus(j, n);
+            sqlx::query("INSERT INTO docs (rowid, title, body) VALUES (?, ?, ?)").bind(l.id).bind(joined(&l.title)).bind(joined(&l.description)).execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        b.inc(end - i);
+        i = end;
+    }
+    let build = started.elapsed();
+    b.finish_and_clear();
+    let fts_mib = std::fs::metadata(&fts_path).map(|m| m.len() as f64 / 1_048_576.0).unwrap_or(0.0);
+    let (latencies, recall, missed) = measure(o.rounds, &load, &labelled, async |q: String| {
+        // Each word quoted (trigram MATCH syntax), all required.
+        let m = q.split_whitespace().map(|w| format!("\"{}\"", w.replace('"', ""))).collect::<Vec<_>>().join(" ");
+        let rows = sqlx::query("SELECT rowid FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT 10").bind(&m).fetch_all(&mut conn).await.unwrap_or_default();
+        Ok(rows.iter().map(|r| r.get::<i64, _>(0) as u64).collect())
+    })
+    .await?;
+    results.push(EngineResult { name: "SQLite FTS5 (trigram)", missed, build, latencies, recall, extra: format!("database {fts_mib:.0} MiB") });
+    drop(conn);
+
+    // --- PostgreSQL full-text search ----------------------------------------------------------
+    if let Some(url) = &o.postgres {
+        let mut pg = sqlx::postgres::PgConnection::connect(url).await.context("connecting to --postgres")?;
+        pg.execute("DROP TABLE IF EXISTS sc_bench_docs").await?;
+        pg.execute("CREATE TABLE sc_bench_docs (id BIGINT PRIMARY KEY, title TEXT NOT NULL, body TEXT NOT NULL)").await?;
+        let b = bar(total, "postgres");
+        let started = Instant::now();
+        let mut i = 0;
+        while i < total {
+            let end = (i + 1_000).min(total);
+            let (mut ids, mut titles, mut bodies) = (vec![], vec![], vec![]);
+            for j in i..end {
+                let l = corpus(j, n);
+                ids.push(l.id);
+                titles.push(joined(&l.title));
+                bodies.push(joined(&l.description));
+            }
+            sqlx::query("INSERT INTO sc_bench_docs SELECT * FROM UNNEST($1::bigint[], $2::text[], $3::text[])").bind(&ids).bind(&titles).bind(&bodies).execute(&mut pg).await?;
+            b.inc(end - i);
+            i = end;
+        }
+        b.set_message("gin index");
+        pg.execute("ALTER TABLE sc_bench_docs ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', title || ' ' || body)) STORED").await?;
+        pg.execute("CREATE INDEX sc_bench_docs_tsv ON sc_bench_docs USING GIN (tsv)").await?;
+        let build = started.elapsed();
+        b.finish_and_clear();
+        let (latencies, recall, missed) = measure(o.rounds, &load, &labelled, async |q: String| {
+            let rows = sqlx::query("SELECT id FROM sc_bench_docs WHERE tsv @@ plainto_tsquery('simple', $1) ORDER BY ts_rank(tsv, plainto_tsquery('simple', $1)) DESC LIMIT 10")
+                .bind(q)
+                .fetch_all(&mut pg)
+                .await?;
+            Ok(rows.iter().map(|r| r.get::<i64, _>(0) as u64).collect())
+        })
+        .await?;
+        results.push(EngineResult { name: "PostgreSQL FTS ('simple', GIN)", missed, build, latencies, recall, extra: String::new() });
+        pg.execute("DROP TABLE sc_bench_docs").await?;
+    }
+
+    // --- report ---------------------------------------------------------------------------------
+    println!(
+        "catalogue: {n} generated listings + {} labelled (seed {SEED:#x}); {} load queries and {} labelled queries in zh-Hant, zh-Hans and en, {} rounds",
+        LABELLED.len(),
+        load.len(),
+        labelled.len(),
+        o.rounds
+    );
+    println!("| engine | build | docs/s | query p50 | query p99 | recall@10 | notes |");
+    println!("|---|---|---|---|---|---|---|");
+    for r in &mut results {
+        r.latencies.sort();
+    }
+    for r in &results {
+        println!(
+            "| {} | {:.1} s | {:.0} | {:.3} ms | {:.3} ms | {:.3} | {} |",
+            r.name,
+            r.build.as_secs_f64(),
+            total as f64 / r.build.as_secs_f64(),
+            percentile(&r.latencies, 0.5).as_secs_f64() * 1000.0,
+            percentile(&r.latencies, 0.99).as_secs_f64() * 1000.0,
+            r.recall,
+            r.extra
+        );
+    }
+    for r in &results {
+        println!("{} missed {} labelled queries: {}", r.name, r.missed.len(), r.missed.join(" / "));
+    }
+    let ours = &results[0].latencies;
+    for r in results.iter().skip(1) {
+        println!(
+            "{}: p50 {:.1}x, p99 {:.1}x the platform's latency",
+            r.name,
+            percentile(&r.latencies, 0.5).as_secs_f64() / percentile(ours, 0.5).as_secs_f64().max(1e-9),
+            percentile(&r.latencies, 0.99).as_secs_f64() / percentile(ours, 0.99).as_secs_f64().max(1e-9)
+        );
+    }
+    Ok(())
+}
