@@ -58,6 +58,12 @@ enum BenchCommand {
         /// How many times each query runs for the latency figures.
         #[arg(long, default_value_t = 10)]
         rounds: usize,
+        /// Measure the platform's index only.
+        #[arg(long)]
+        platform_only: bool,
+        /// Reuse an index of the same size already in --dir.
+        #[arg(long)]
+        reuse: bool,
     },
 }
 
@@ -216,7 +222,7 @@ async fn main() -> Result<()> {
             let started = std::time::Instant::now();
             let n = sc_search::sync::rebuild(&search, &store, std::io::stderr().is_terminal()).await?;
             let secs = started.elapsed().as_secs_f64();
-            println!("indexed {n} organisations and listings in {secs:.1} s ({:.0}/s)", n as f64 / secs.max(0.001));
+            println!("indexed {n} organisations and listings in {secs:.1} s ({:.0}/s; drafts and archived listings are not searchable)", n as f64 / secs.max(0.001));
         }
         Command::Demo(db) => {
             let store = db.open().await?;
@@ -245,8 +251,8 @@ async fn main() -> Result<()> {
             println!("created account {} <{}> with role {}", a.id, a.email, a.platform_role.code());
         }
         Command::Text(TextCommand::Analyze { to, tokens, query }) => analyze(to.as_deref(), tokens, query)?,
-        Command::Bench(BenchCommand::Search { listings, dir, postgres, rounds }) => {
-            bench::run(bench::Options { listings, dir, postgres, rounds }).await?;
+        Command::Bench(BenchCommand::Search { listings, dir, postgres, rounds, platform_only, reuse }) => {
+            bench::run(bench::Options { listings, dir, postgres, rounds, platform_only, reuse }).await?;
         }
         Command::Openapi => {
             println!("{}", sc_web::openapi().to_pretty_json()?);

@@ -63,3 +63,42 @@ async fn text_analyze_writes_one_line_per_input_line() {
     let (ok, _, err) = run(&["text", "analyze", "--to", "klingon"], "x\n").await;
     assert!(!ok && err.contains("--to"));
 }
+
+#[tokio::test]
+async fn reindex_rebuilds_the_search_index_from_the_database() {
+    for (engine, url) in sc_storage::testing::database_urls().await {
+        let store = sc_storage::Store::open(&url).await.unwrap();
+        sc_demo_like_data(&store).await;
+        let data = std::env::temp_dir().join(format!("sc-reindex-{engine}-{}-{}", std::process::id(), sc_storage::now_ms()));
+        let data_arg = data.display().to_string();
+        let (ok, out, err) = run(&["reindex", "--database", &url, "--data", &data_arg], "").await;
+        assert!(ok, "[{engine}] {err}");
+        assert!(out.starts_with("indexed 3 organisations and listings"), "{out}");
+        let index = sc_search::SearchIndex::open(&data.join("search")).unwrap();
+        assert_eq!(index.num_docs(), 3);
+        assert_eq!(index.applied_seq().unwrap(), Some(store.last_change_seq().await.unwrap()), "it records how far it got");
+    }
+}
+
+/// One organisation with one published and one draft listing, and a personal listing.
+async fn sc_demo_like_data(store: &sc_storage::Store) {
+    use sc_domain::listing::{ListingInput, Owner};
+    let user = store
+        .create_user(&sc_storage::NewUser {
+            email: "r@example.com".into(),
+            password_hash: "x".into(),
+            display_name: "R".into(),
+            preferred_language: sc_domain::Language::En,
+            location: sc_domain::Location::HongKong,
+            platform_role: sc_domain::person::PlatformRole::User,
+        })
+        .await
+        .unwrap()
+        .id;
+    let org: sc_domain::organisation::OrganisationInput = serde_json::from_value(serde_json::json!({"kind": "company", "name": {"en": "R Ltd"}, "location": "HK"})).unwrap();
+    let org = store.create_organisation(&org, user).await.unwrap().id;
+    for (status, owner) in [("published", Owner::Organisation(org)), ("draft", Owner::Organisation(org)), ("published", Owner::Person(user))] {
+        let l: ListingInput = serde_json::from_value(serde_json::json!({"kind": "talent_profile", "title": {"en": "Analyst"}, "attributes": {"years_experience": 2}, "status": status})).unwrap();
+        store.create_listing(owner, &l, user).await.unwrap();
+    }
+}

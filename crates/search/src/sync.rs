@@ -114,8 +114,9 @@ async fn replay(index: &Arc<SearchIndex>, store: &Store, mut seq: i64) -> Result
     Ok(applied)
 }
 
-/// Rebuilds the index from the database, showing progress on a terminal. Changes made while
-/// it runs are replayed by the next [`catch_up`]: the recorded position is taken first.
+/// Rebuilds the index from the database, showing progress on a terminal, and returns the number
+/// of documents indexed (drafts are read but not indexed). Changes made while it runs are
+/// replayed at the end: the recorded position is taken first.
 pub async fn rebuild(index: &Arc<SearchIndex>, store: &Store, show_progress: bool) -> Result<u64> {
     let start_seq = store.last_change_seq().await?;
     let total = (store.count_listings().await? + store.count_organisations().await?) as u64;
@@ -129,6 +130,7 @@ pub async fn rebuild(index: &Arc<SearchIndex>, store: &Store, show_progress: boo
         tokio::task::spawn_blocking(move || idx.writer().delete_all_documents().map(|_| ())).await.map_err(|e| crate::SearchError::Invalid(e.to_string()))??;
     }
     let mut done = 0u64;
+    let mut indexed = 0u64;
     let mut after = 0;
     loop {
         let orgs = store.organisations_after(after, 2_000).await?;
@@ -137,7 +139,9 @@ pub async fn rebuild(index: &Arc<SearchIndex>, store: &Store, show_progress: boo
         let ids: Vec<i64> = orgs.iter().map(|o| o.id).collect();
         let fairs = store.fairs_of(&ids).await?;
         let docs: Vec<TantivyDocument> = orgs.iter().map(|o| doc::organisation(&index.fields, o, fairs.get(&o.id).map(Vec::as_slice).unwrap_or(&[]))).collect();
-        done += add_all(index, docs).await?;
+        let n = add_all(index, docs).await?;
+        done += n;
+        indexed += n;
         if let Some(b) = &bar {
             b.set_message("organisations");
             b.set_position(done);
@@ -150,7 +154,7 @@ pub async fn rebuild(index: &Arc<SearchIndex>, store: &Store, show_progress: boo
         after = last.id;
         let n = listings.len() as u64;
         let docs: Vec<TantivyDocument> = listing_docs(index, store, &listings).await?.into_iter().filter_map(|(_, d)| d).collect();
-        add_all(index, docs).await?;
+        indexed += add_all(index, docs).await?;
         done += n;
         if let Some(b) = &bar {
             b.set_message("listings");
@@ -169,7 +173,7 @@ pub async fn rebuild(index: &Arc<SearchIndex>, store: &Store, show_progress: boo
     }
     // Anything written during the rebuild.
     replay(index, store, start_seq).await?;
-    Ok(done)
+    Ok(indexed)
 }
 
 async fn add_all(index: &Arc<SearchIndex>, docs: Vec<TantivyDocument>) -> Result<u64> {

@@ -35,7 +35,7 @@ async fn add(w: &World, v: serde_json::Value) -> i64 {
 }
 
 fn req(q: &str) -> SearchRequest {
-    SearchRequest { q: q.into(), filters: Filters::default(), lang: Language::En, offset: 0, limit: 10 }
+    SearchRequest { q: q.into(), filters: Filters::default(), lang: Language::En, offset: 0, limit: 10, facets: true }
 }
 
 fn ids(index: &SearchIndex, r: SearchRequest) -> Vec<i64> {
