@@ -271,14 +271,8 @@ impl Store {
         if ids.is_empty() {
             return Ok(out);
         }
-        let mut q = Query::new("SELECT id, name_zh_hant, name_zh_hans, name_en FROM organisations WHERE id IN (");
-        for (i, id) in ids.iter().enumerate() {
-            if i > 0 {
-                q.push(", ");
-            }
-            q.bind(*id);
-        }
-        q.push(")");
+        let mut q = Query::new("SELECT id, name_zh_hant, name_zh_hans, name_en FROM organisations WHERE id IN ");
+        q.bind_list(ids);
         for row in sqlx::query_with(sqlx::AssertSqlSafe(q.sql.clone()), q.arguments()).fetch_all(self.pool()).await? {
             out.insert(row.try_get("id")?, text(&row, "name")?);
         }
@@ -304,14 +298,8 @@ impl Store {
         if ids.is_empty() {
             return Ok(out);
         }
-        let mut q = Query::new("SELECT DISTINCT b.organisation_id, h.fair_id FROM booths b JOIN halls h ON h.id = b.hall_id WHERE b.organisation_id IN (");
-        for (i, id) in ids.iter().enumerate() {
-            if i > 0 {
-                q.push(", ");
-            }
-            q.bind(*id);
-        }
-        q.push(")");
+        let mut q = Query::new("SELECT DISTINCT b.organisation_id, h.fair_id FROM booths b JOIN halls h ON h.id = b.hall_id WHERE b.organisation_id IN ");
+        q.bind_list(ids);
         for row in sqlx::query_with(sqlx::AssertSqlSafe(q.sql.clone()), q.arguments()).fetch_all(self.pool()).await? {
             out.entry(row.try_get("organisation_id")?).or_default().push(row.try_get("fair_id")?);
         }

@@ -50,6 +50,19 @@ impl Query {
         self
     }
 
+    /// Appends `(…)` with one placeholder per id, for `IN` lists.
+    pub fn bind_list(&mut self, ids: &[i64]) -> &mut Self {
+        self.sql.push('(');
+        for (i, id) in ids.iter().enumerate() {
+            if i > 0 {
+                self.sql.push_str(", ");
+            }
+            self.bind(*id);
+        }
+        self.sql.push(')');
+        self
+    }
+
     pub fn arguments(&self) -> AnyArguments {
         let mut a = AnyArguments::default();
         for arg in &self.args {

@@ -14,27 +14,32 @@ use crate::api::search::{run, url_of, SearchQuery};
 use crate::extract::ApiQuery;
 use crate::AppState;
 
+/// The filters, in the order the page lists them.
+const FILTERS: [&str; 8] = ["entity", "market", "kind", "sector", "location", "region", "fair", "hs"];
+
+/// The value of filter `key` in `q`.
+fn filter_value(q: &SearchQuery, key: &str) -> Option<String> {
+    match key {
+        "entity" => q.entity.clone(),
+        "market" => q.market.clone(),
+        "kind" => q.kind.clone(),
+        "sector" => q.sector.clone(),
+        "region" => q.region.clone(),
+        "location" => q.location.clone(),
+        "fair" => q.fair.map(|f| f.to_string()),
+        "hs" => q.hs.clone(),
+        _ => None,
+    }
+}
+
 /// The query string of `q` with one filter set (or cleared), page reset.
 fn with(q: &SearchQuery, key: &str, value: Option<&str>) -> String {
     let mut pairs: Vec<(&str, String)> = vec![];
     if !q.q.is_empty() {
         pairs.push(("q", q.q.clone()));
     }
-    let current = |k: &str| -> Option<String> {
-        match k {
-            "entity" => q.entity.clone(),
-            "market" => q.market.clone(),
-            "kind" => q.kind.clone(),
-            "sector" => q.sector.clone(),
-            "region" => q.region.clone(),
-            "location" => q.location.clone(),
-            "fair" => q.fair.map(|f| f.to_string()),
-            "hs" => q.hs.clone(),
-            _ => None,
-        }
-    };
-    for k in ["entity", "market", "kind", "sector", "region", "location", "fair", "hs"] {
-        let v = if k == key { value.map(str::to_string) } else { current(k) };
+    for k in FILTERS {
+        let v = if k == key { value.map(str::to_string) } else { filter_value(q, k) };
         if let Some(v) = v.filter(|v| !v.is_empty()) {
             pairs.push((k, v));
         }
@@ -60,23 +65,10 @@ pub async fn page(State(s): State<AppState>, ctx: Ctx, query: Result<ApiQuery<Se
         let ApiQuery(q) = query?;
         let t = ctx.t();
         let (results, page, per_page) = run(&s, &q, ctx.lang).await?;
-        let selected = |root: &str| -> Option<String> {
-            match root {
-                "entity" => q.entity.clone(),
-                "market" => q.market.clone(),
-                "kind" => q.kind.clone(),
-                "sector" => q.sector.clone(),
-                "region" => q.region.clone(),
-                "location" => q.location.clone(),
-                "fair" => q.fair.map(|f| f.to_string()),
-                "hs" => q.hs.clone(),
-                _ => None,
-            }
-        };
         let mut facets = vec![];
         let mut active = vec![];
-        for root in ["entity", "market", "kind", "sector", "location", "region", "fair", "hs"] {
-            let current = selected(root);
+        for root in FILTERS {
+            let current = filter_value(&q, root);
             if let Some(v) = &current {
                 active.push(FacetLink { label: facet_label(root, v, t), count: 0, href: with(&q, root, None), active: true });
             }
