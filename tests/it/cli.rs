@@ -102,3 +102,48 @@ async fn sc_demo_like_data(store: &sc_storage::Store) {
         store.create_listing(owner, &l, user).await.unwrap();
     }
 }
+
+#[tokio::test]
+async fn importing_exhibitors_is_all_or_nothing_and_repeatable() {
+    for (engine, url) in sc_storage::testing::database_urls().await {
+        let store = sc_storage::Store::open(&url).await.unwrap();
+        let fair: sc_domain::fair::FairInput = serde_json::from_value(serde_json::json!({"name": {"en": "Import Fair"}, "starts_on": "2026-12-01", "ends_on": "2026-12-03", "online_until": "2027-01-01"})).unwrap();
+        let fair = store.create_fair(&fair).await.unwrap().id.to_string();
+        let dir = std::env::temp_dir().join(format!("sc-import-{engine}-{}-{}", std::process::id(), sc_storage::now_ms()));
+        std::fs::create_dir_all(&dir).unwrap();
+        // As an older Hong Kong system writes it: Big5, headers in Traditional Chinese.
+        let sheet = "參考編號,攤位,名稱（繁）,英文名稱,所在地,行業\n\
+                     HK-001,1A-A01,華南電子有限公司,Huanan Electronics,香港,電子產品\n\
+                     HK-002,1A-A02,明珠照明有限公司,Pearl Lighting,深圳,照明\n\
+                     HK-003,1B-B01,海濱玩具有限公司,Seaside Toys,澳門,禮品及玩具\n";
+        let (big5, _, _) = encoding_rs::BIG5.encode(sheet);
+        let good = dir.join("exhibitors.csv");
+        std::fs::write(&good, &big5).unwrap();
+        let good_arg = good.display().to_string();
+        let orgs = |store: sc_storage::Store| async move { store.list_organisations(&Default::default(), sc_storage::PageRequest::new(None, None)).await.unwrap().total };
+
+        let (ok, out, err) = run(&["import", "exhibitors", "--database", &url, &good_arg, "--fair", &fair, "--dry-run"], "").await;
+        assert!(ok, "[{engine}] {err}");
+        assert!(out.contains("3 rows good, 0 problems (read as Big5)") && out.contains("nothing written"), "{out}");
+        assert_eq!(orgs(store.clone()).await, 0);
+
+        let (ok, out, err) = run(&["import", "exhibitors", "--database", &url, &good_arg, "--fair", &fair], "").await;
+        assert!(ok, "[{engine}] {err}");
+        assert!(out.contains("imported: 3 created, 0 updated, 2 halls created"), "{out}");
+        let booths = store.booths(Some(fair.parse().unwrap()), None).await.unwrap();
+        assert_eq!(booths.iter().map(|b| b.booth.code.as_str()).collect::<Vec<_>>(), vec!["1A-A01", "1A-A02", "1B-B01"]);
+        assert!(booths.iter().all(|b| b.booth.organisation_id.is_some()));
+
+        let (ok, out, _) = run(&["import", "exhibitors", "--database", &url, &good_arg, "--fair", &fair], "").await;
+        assert!(ok && out.contains("imported: 0 created, 3 updated, 0 halls created"), "re-importing updates: {out}");
+        assert_eq!(orgs(store.clone()).await, 3, "never duplicates");
+
+        let bad = dir.join("bad.csv");
+        std::fs::write(&bad, "ref,booth,name_en,location\nN-1,2A-A01,New Co,HK\nN-2,2A-A02\nN-3,2A-A03,Third,Atlantis\n").unwrap();
+        let (ok, out, err) = run(&["import", "exhibitors", "--database", &url, &bad.display().to_string(), "--fair", &fair], "").await;
+        assert!(!ok, "{out}");
+        assert!(err.contains("line 3: expected 4 columns, found 2") && err.contains("line 4, column location"), "{err}");
+        assert!(err.contains("nothing imported"), "{err}");
+        assert_eq!(orgs(store.clone()).await, 3, "the good row of a bad file was not written either");
+    }
+}

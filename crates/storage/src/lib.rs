@@ -6,6 +6,7 @@
 mod changes;
 mod codec;
 mod fairs;
+mod imports;
 mod listings;
 mod migrate;
 mod organisations;
@@ -24,6 +25,7 @@ use tokio::sync::{Mutex, MutexGuard};
 
 pub use changes::Entity;
 pub use fairs::{Batch, BoothView, NewBooth, NewHall};
+pub use imports::{ImportSummary, NewExhibitor};
 pub use listings::ListingFilter;
 pub use organisations::OrganisationFilter;
 pub use users::NewUser;

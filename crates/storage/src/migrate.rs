@@ -9,6 +9,7 @@ use crate::{now_ms, Engine, Result, Store};
 const MIGRATIONS: &[(i64, &str, &str)] = &[
     (1, "foundation", include_str!("../migrations/0001_foundation.sql")),
     (2, "search_changes", include_str!("../migrations/0002_search_changes.sql")),
+    (3, "fair_exhibitors", include_str!("../migrations/0003_fair_exhibitors.sql")),
 ];
 
 fn for_engine(sql: &str, engine: Engine) -> String {

@@ -82,6 +82,40 @@ pub(crate) async fn insert_organisation(w: &mut WriteTx<'_>, input: &Organisatio
     Ok(id)
 }
 
+/// Replaces an organisation's profile inside an open write.
+pub(crate) async fn update_organisation_in(w: &mut WriteTx<'_>, id: OrgId, input: &OrganisationInput) -> Result<()> {
+    let [nh, ns, ne] = columns(&input.name);
+    let [dh, ds, de] = columns(&input.description);
+    let n = sqlx::query(
+        "UPDATE organisations SET kind = $1, name_zh_hant = $2, name_zh_hans = $3, name_en = $4, description_zh_hant = $5,
+            description_zh_hans = $6, description_en = $7, sectors = $8, markets_served = $9, location = $10, website = $11,
+            updated_at = $12 WHERE id = $13",
+    )
+    .bind(input.kind.code())
+    .bind(nh)
+    .bind(ns)
+    .bind(ne)
+    .bind(dh)
+    .bind(ds)
+    .bind(de)
+    .bind(to_json(&input.sectors))
+    .bind(to_json(&input.markets_served))
+    .bind(input.location.code())
+    .bind(input.website.clone())
+    .bind(now_ms())
+    .bind(id)
+    .execute(&mut *w.tx)
+    .await?
+    .rows_affected();
+    touched(n)?;
+    replace_sectors(w, id, &input.sectors).await?;
+    changes::record(w, Entity::Organisation(id)).await?;
+    // Listings carry their owner's name and location into search: re-index them too.
+    record_listings_of(w, id).await?;
+    Ok(())
+}
+
+
 async fn record_listings_of(w: &mut WriteTx<'_>, org: OrgId) -> Result<()> {
     let listings: Vec<i64> = sqlx::query_scalar("SELECT id FROM listings WHERE owner_organisation = $1").bind(org).fetch_all(&mut *w.tx).await?;
     for l in listings {
@@ -120,34 +154,7 @@ impl Store {
 
     pub async fn update_organisation(&self, id: OrgId, input: &OrganisationInput) -> Result<Organisation> {
         let mut w = self.write().await?;
-        let [nh, ns, ne] = columns(&input.name);
-        let [dh, ds, de] = columns(&input.description);
-        let n = sqlx::query(
-            "UPDATE organisations SET kind = $1, name_zh_hant = $2, name_zh_hans = $3, name_en = $4, description_zh_hant = $5,
-                description_zh_hans = $6, description_en = $7, sectors = $8, markets_served = $9, location = $10, website = $11,
-                updated_at = $12 WHERE id = $13",
-        )
-        .bind(input.kind.code())
-        .bind(nh)
-        .bind(ns)
-        .bind(ne)
-        .bind(dh)
-        .bind(ds)
-        .bind(de)
-        .bind(to_json(&input.sectors))
-        .bind(to_json(&input.markets_served))
-        .bind(input.location.code())
-        .bind(input.website.clone())
-        .bind(now_ms())
-        .bind(id)
-        .execute(&mut *w.tx)
-        .await?
-        .rows_affected();
-        touched(n)?;
-        replace_sectors(&mut w, id, &input.sectors).await?;
-        changes::record(&mut w, Entity::Organisation(id)).await?;
-        // Listings carry their owner's name and location into search: re-index them too.
-        record_listings_of(&mut w, id).await?;
+        update_organisation_in(&mut w, id, input).await?;
         w.commit().await?;
         self.organisation(id).await
     }
