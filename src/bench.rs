@@ -27,7 +27,11 @@ pub struct Options {
 
 fn bar(len: u64, msg: &'static str) -> ProgressBar {
     let b = ProgressBar::new(len);
-    b.set_style(ProgressStyle::with_template("{msg:>10} [{bar:40}] {pos}/{len} {per_sec} ({eta})").expect("valid template").progress_chars("=> "));
+    b.set_style(
+        ProgressStyle::with_template("{msg:>10} [{bar:40}] {pos}/{len} {per_sec} ({eta})")
+            .expect("valid template")
+            .progress_chars("=> "),
+    );
     b.set_message(msg);
     b
 }
@@ -36,7 +40,16 @@ fn bar(len: u64, msg: &'static str) -> ProgressBar {
 /// languages (each matches thousands of listings at full size).
 fn load_queries() -> Vec<String> {
     let types = sc_demo::catalogue::product_types();
-    (0..types.len()).step_by(3).flat_map(|t| [types[t].1.0.to_string(), types[t].1.1.to_string(), types[t].1.2.to_string()]).collect()
+    (0..types.len())
+        .step_by(3)
+        .flat_map(|t| {
+            [
+                types[t].1.0.to_string(),
+                types[t].1.1.to_string(),
+                types[t].1.2.to_string(),
+            ]
+        })
+        .collect()
 }
 
 /// The labelled set: listings written in one script or language only, with queries a buyer
@@ -46,25 +59,53 @@ fn load_queries() -> Vec<String> {
 const LABELLED: &[(&str, &str, &[&str])] = &[
     ("骨傳導運動耳機", "zh-Hant", &["骨传导耳机", "骨傳導耳機"]),
     ("智能門鎖 指紋解鎖", "zh-Hant", &["智能门锁", "指纹门锁"]),
-    ("空氣淨化器 HEPA濾網", "zh-Hant", &["空气净化器", "HEPA 滤网"]),
+    (
+        "空氣淨化器 HEPA濾網",
+        "zh-Hant",
+        &["空气净化器", "HEPA 滤网"],
+    ),
     ("電動牙刷 聲波震動", "zh-Hant", &["电动牙刷", "声波牙刷"]),
     ("意式濃縮咖啡機", "zh-Hant", &["咖啡机", "浓缩咖啡机"]),
     ("兒童安全座椅", "zh-Hant", &["儿童安全座椅", "安全座椅"]),
     ("不鏽鋼炒鍋", "zh-Hant", &["不锈钢炒锅", "炒鍋"]),
     ("太陽能充電背包", "zh-Hant", &["太阳能背包", "充电背包"]),
-    ("扫地机器人 激光导航", "zh-Hans", &["掃地機器人", "激光導航"]),
+    (
+        "扫地机器人 激光导航",
+        "zh-Hans",
+        &["掃地機器人", "激光導航"],
+    ),
     ("羽绒服 轻薄保暖", "zh-Hans", &["羽絨服", "輕薄羽絨服"]),
     ("蚕丝被 双人", "zh-Hans", &["蠶絲被"]),
     ("电热水壶 1.7升", "zh-Hans", &["電熱水壺"]),
     ("筋膜枪 深层按摩", "zh-Hans", &["筋膜槍", "按摩槍"]),
     ("儿童智能手表 定位", "zh-Hans", &["兒童智能手錶"]),
     ("宠物自动喂食器", "zh-Hans", &["寵物餵食器", "自動餵食器"]),
-    ("Bamboo fiber bath towels", "en", &["bamboo towel", "bamboo fibre towels", "bambo towels"]),
-    ("Portable espresso maker", "en", &["espresso makers", "portable espreso"]),
+    (
+        "Bamboo fiber bath towels",
+        "en",
+        &["bamboo towel", "bamboo fibre towels", "bambo towels"],
+    ),
+    (
+        "Portable espresso maker",
+        "en",
+        &["espresso makers", "portable espreso"],
+    ),
     ("Yoga mat non-slip", "en", &["yoga mats", "non slip yoga"]),
-    ("Insulated stainless water bottle", "en", &["insulated bottles", "water bottle"]),
-    ("Cordless vacuum cleaner", "en", &["cordless vacuum", "vacuum cleaners"]),
-    ("LED grow light for indoor plants", "en", &["grow lights", "indoor plant light"]),
+    (
+        "Insulated stainless water bottle",
+        "en",
+        &["insulated bottles", "water bottle"],
+    ),
+    (
+        "Cordless vacuum cleaner",
+        "en",
+        &["cordless vacuum", "vacuum cleaners"],
+    ),
+    (
+        "LED grow light for indoor plants",
+        "en",
+        &["grow lights", "indoor plant light"],
+    ),
 ];
 
 fn labelled_listing(id: i64, title: &str, lang: &str) -> sc_domain::listing::Listing {
@@ -82,7 +123,11 @@ fn labelled_listing(id: i64, title: &str, lang: &str) -> sc_domain::listing::Lis
 
 /// The labelled queries with the id of the listing each should find.
 fn labelled_queries(n: u64) -> Vec<(String, u64)> {
-    LABELLED.iter().enumerate().flat_map(|(i, (_, _, qs))| qs.iter().map(move |q| (q.to_string(), n + 1 + i as u64))).collect()
+    LABELLED
+        .iter()
+        .enumerate()
+        .flat_map(|(i, (_, _, qs))| qs.iter().map(move |q| (q.to_string(), n + 1 + i as u64)))
+        .collect()
 }
 
 struct EngineResult {
@@ -104,21 +149,42 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
 fn rss_mib() -> f64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmRSS:")).and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok()))
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+        })
         .map(|kb| kb / 1024.0)
         .unwrap_or(0.0)
 }
 
 fn dir_mib(p: &Path) -> f64 {
     fn walk(p: &Path) -> u64 {
-        std::fs::read_dir(p).map(|rd| rd.flatten().map(|e| if e.path().is_dir() { walk(&e.path()) } else { e.metadata().map(|m| m.len()).unwrap_or(0) }).sum()).unwrap_or(0)
+        std::fs::read_dir(p)
+            .map(|rd| {
+                rd.flatten()
+                    .map(|e| {
+                        if e.path().is_dir() {
+                            walk(&e.path())
+                        } else {
+                            e.metadata().map(|m| m.len()).unwrap_or(0)
+                        }
+                    })
+                    .sum()
+            })
+            .unwrap_or(0)
     }
     walk(p) as f64 / 1_048_576.0
 }
 
 /// Runs every query `rounds` times through `search` (returning the top ten ids); returns the
 /// latencies and recall@10 over the labelled queries (each has one relevant listing).
-async fn measure(rounds: usize, load: &[String], labelled: &[(String, u64)], mut search: impl AsyncFnMut(String) -> Result<Vec<u64>>) -> Result<(Vec<Duration>, f64, Vec<String>)> {
+async fn measure(
+    rounds: usize,
+    load: &[String],
+    labelled: &[(String, u64)],
+    mut search: impl AsyncFnMut(String) -> Result<Vec<u64>>,
+) -> Result<(Vec<Duration>, f64, Vec<String>)> {
     let mut lat = vec![];
     let mut found = 0;
     let mut missed = vec![];
@@ -145,7 +211,11 @@ async fn measure(rounds: usize, load: &[String], labelled: &[(String, u64)], mut
 }
 
 fn joined(t: &sc_domain::LocalizedText) -> String {
-    [t.zh_hant.as_deref(), t.zh_hans.as_deref(), t.en.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" | ")
+    [t.zh_hant.as_deref(), t.zh_hans.as_deref(), t.en.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" | ")
 }
 
 /// Listing `i` of the benchmark corpus: the generated catalogue, then the labelled listings.
@@ -192,8 +262,20 @@ pub async fn run(o: Options) -> Result<()> {
     }
     let build = started.elapsed();
     let (latencies, recall, missed) = measure(o.rounds, &load, &labelled, async |q: String| {
-        let req = SearchRequest { q, filters: Filters::default(), lang: Language::En, offset: 0, limit: 10, facets: std::env::var("SC_BENCH_FACETS").is_ok() };
-        Ok(index.search(&req)?.hits.iter().map(|h| h.id as u64).collect())
+        let req = SearchRequest {
+            q,
+            filters: Filters::default(),
+            lang: Language::En,
+            offset: 0,
+            limit: 10,
+            facets: std::env::var("SC_BENCH_FACETS").is_ok(),
+        };
+        Ok(index
+            .search(&req)?
+            .hits
+            .iter()
+            .map(|h| h.id as u64)
+            .collect())
     })
     .await?;
     results.push(EngineResult {
@@ -202,7 +284,12 @@ pub async fn run(o: Options) -> Result<()> {
         build,
         latencies,
         recall,
-        extra: format!("index {:.0} MiB on disk; process RSS {:.0} MiB (+{:.0} MiB while indexing)", dir_mib(&tantivy_dir), rss_mib(), rss_mib() - rss_before),
+        extra: format!(
+            "index {:.0} MiB on disk; process RSS {:.0} MiB (+{:.0} MiB while indexing)",
+            dir_mib(&tantivy_dir),
+            rss_mib(),
+            rss_mib() - rss_before
+        ),
     });
 
     if o.platform_only {
@@ -212,9 +299,14 @@ pub async fn run(o: Options) -> Result<()> {
     // --- SQLite FTS5, trigram tokenizer -------------------------------------------------------
     let fts_path = o.dir.join("fts5.db");
     let _ = std::fs::remove_file(&fts_path);
-    let mut conn = sqlx::sqlite::SqliteConnection::connect(&format!("sqlite://{}?mode=rwc", fts_path.display())).await?;
+    let mut conn = sqlx::sqlite::SqliteConnection::connect(&format!(
+        "sqlite://{}?mode=rwc",
+        fts_path.display()
+    ))
+    .await?;
     conn.execute("PRAGMA journal_mode = WAL").await?;
-    conn.execute("CREATE VIRTUAL TABLE docs USING fts5(title, body, tokenize = 'trigram')").await?;
+    conn.execute("CREATE VIRTUAL TABLE docs USING fts5(title, body, tokenize = 'trigram')")
+        .await?;
     let b = bar(total, "fts5");
     let started = Instant::now();
     let mut i = 0;
@@ -223,7 +315,12 @@ pub async fn run(o: Options) -> Result<()> {
         let mut tx = conn.begin().await?;
         for j in i..end {
             let l = corpus(j, n);
-            sqlx::query("INSERT INTO docs (rowid, title, body) VALUES (?, ?, ?)").bind(l.id).bind(joined(&l.title)).bind(joined(&l.description)).execute(&mut *tx).await?;
+            sqlx::query("INSERT INTO docs (rowid, title, body) VALUES (?, ?, ?)")
+                .bind(l.id)
+                .bind(joined(&l.title))
+                .bind(joined(&l.description))
+                .execute(&mut *tx)
+                .await?;
         }
         tx.commit().await?;
         b.inc(end - i);
@@ -231,20 +328,39 @@ pub async fn run(o: Options) -> Result<()> {
     }
     let build = started.elapsed();
     b.finish_and_clear();
-    let fts_mib = std::fs::metadata(&fts_path).map(|m| m.len() as f64 / 1_048_576.0).unwrap_or(0.0);
+    let fts_mib = std::fs::metadata(&fts_path)
+        .map(|m| m.len() as f64 / 1_048_576.0)
+        .unwrap_or(0.0);
     let (latencies, recall, missed) = measure(o.rounds, &load, &labelled, async |q: String| {
         // Each word quoted (trigram MATCH syntax), all required.
-        let m = q.split_whitespace().map(|w| format!("\"{}\"", w.replace('"', ""))).collect::<Vec<_>>().join(" ");
-        let rows = sqlx::query("SELECT rowid FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT 10").bind(&m).fetch_all(&mut conn).await.unwrap_or_default();
+        let m = q
+            .split_whitespace()
+            .map(|w| format!("\"{}\"", w.replace('"', "")))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let rows = sqlx::query("SELECT rowid FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT 10")
+            .bind(&m)
+            .fetch_all(&mut conn)
+            .await
+            .unwrap_or_default();
         Ok(rows.iter().map(|r| r.get::<i64, _>(0) as u64).collect())
     })
     .await?;
-    results.push(EngineResult { name: "SQLite FTS5 (trigram)", missed, build, latencies, recall, extra: format!("database {fts_mib:.0} MiB") });
+    results.push(EngineResult {
+        name: "SQLite FTS5 (trigram)",
+        missed,
+        build,
+        latencies,
+        recall,
+        extra: format!("database {fts_mib:.0} MiB"),
+    });
     drop(conn);
 
     // --- PostgreSQL full-text search ----------------------------------------------------------
     if let Some(url) = &o.postgres {
-        let mut pg = sqlx::postgres::PgConnection::connect(url).await.context("connecting to --postgres")?;
+        let mut pg = sqlx::postgres::PgConnection::connect(url)
+            .await
+            .context("connecting to --postgres")?;
         pg.execute("DROP TABLE IF EXISTS sc_bench_docs").await?;
         pg.execute("CREATE TABLE sc_bench_docs (id BIGINT PRIMARY KEY, title TEXT NOT NULL, body TEXT NOT NULL)").await?;
         let b = bar(total, "postgres");
@@ -265,7 +381,8 @@ pub async fn run(o: Options) -> Result<()> {
         }
         b.set_message("gin index");
         pg.execute("ALTER TABLE sc_bench_docs ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', title || ' ' || body)) STORED").await?;
-        pg.execute("CREATE INDEX sc_bench_docs_tsv ON sc_bench_docs USING GIN (tsv)").await?;
+        pg.execute("CREATE INDEX sc_bench_docs_tsv ON sc_bench_docs USING GIN (tsv)")
+            .await?;
         let build = started.elapsed();
         b.finish_and_clear();
         let (latencies, recall, missed) = measure(o.rounds, &load, &labelled, async |q: String| {
@@ -276,14 +393,28 @@ pub async fn run(o: Options) -> Result<()> {
             Ok(rows.iter().map(|r| r.get::<i64, _>(0) as u64).collect())
         })
         .await?;
-        results.push(EngineResult { name: "PostgreSQL FTS ('simple', GIN)", missed, build, latencies, recall, extra: String::new() });
+        results.push(EngineResult {
+            name: "PostgreSQL FTS ('simple', GIN)",
+            missed,
+            build,
+            latencies,
+            recall,
+            extra: String::new(),
+        });
         pg.execute("DROP TABLE sc_bench_docs").await?;
     }
 
     report(&o, n, total, &load, &labelled, results)
 }
 
-fn report(o: &Options, n: u64, total: u64, load: &[String], labelled: &[(String, u64)], mut results: Vec<EngineResult>) -> Result<()> {
+fn report(
+    o: &Options,
+    n: u64,
+    total: u64,
+    load: &[String],
+    labelled: &[(String, u64)],
+    mut results: Vec<EngineResult>,
+) -> Result<()> {
     let _ = o;
     println!(
         "catalogue: {n} generated listings + {} labelled (seed {SEED:#x}); {} load queries and {} labelled queries in zh-Hant, zh-Hans and en, {} rounds",
@@ -301,7 +432,10 @@ fn report(o: &Options, n: u64, total: u64, load: &[String], labelled: &[(String,
         let (build, rate) = if r.build < Duration::from_millis(50) {
             ("reused".to_string(), "-".to_string())
         } else {
-            (format!("{:.1} s", r.build.as_secs_f64()), format!("{:.0}", total as f64 / r.build.as_secs_f64()))
+            (
+                format!("{:.1} s", r.build.as_secs_f64()),
+                format!("{:.0}", total as f64 / r.build.as_secs_f64()),
+            )
         };
         println!(
             "| {} | {build} | {rate} | {:.3} ms | {:.3} ms | {:.3} | {} |",
@@ -313,15 +447,22 @@ fn report(o: &Options, n: u64, total: u64, load: &[String], labelled: &[(String,
         );
     }
     for r in &results {
-        println!("{} missed {} labelled queries: {}", r.name, r.missed.len(), r.missed.join(" / "));
+        println!(
+            "{} missed {} labelled queries: {}",
+            r.name,
+            r.missed.len(),
+            r.missed.join(" / ")
+        );
     }
     let ours = &results[0].latencies;
     for r in results.iter().skip(1) {
         println!(
             "{}: p50 {:.1}x, p99 {:.1}x the platform's latency",
             r.name,
-            percentile(&r.latencies, 0.5).as_secs_f64() / percentile(ours, 0.5).as_secs_f64().max(1e-9),
-            percentile(&r.latencies, 0.99).as_secs_f64() / percentile(ours, 0.99).as_secs_f64().max(1e-9)
+            percentile(&r.latencies, 0.5).as_secs_f64()
+                / percentile(ours, 0.5).as_secs_f64().max(1e-9),
+            percentile(&r.latencies, 0.99).as_secs_f64()
+                / percentile(ours, 0.99).as_secs_f64().max(1e-9)
         );
     }
     Ok(())

@@ -6,14 +6,18 @@ use std::io::{BufRead, IsTerminal};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand};
-use sc_domain::person::{normalize_email, PlatformRole, MIN_PASSWORD_CHARS};
+use sc_domain::person::{MIN_PASSWORD_CHARS, PlatformRole, normalize_email};
 use sc_domain::{Language, Location};
 use sc_storage::{NewUser, Store};
 
 #[derive(Parser)]
-#[command(name = "superconnector", version, about = "Matching platform for Hong Kong and the Greater Bay Area")]
+#[command(
+    name = "superconnector",
+    version,
+    about = "Matching platform for Hong Kong and the Greater Bay Area"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -156,19 +160,25 @@ impl DbArgs {
     fn url(&self) -> Result<String> {
         match &self.database {
             Some(u) => Ok(u.clone()),
-            None => Store::sqlite_url_in(&self.data).with_context(|| format!("cannot create data directory {}", self.data.display())),
+            None => Store::sqlite_url_in(&self.data)
+                .with_context(|| format!("cannot create data directory {}", self.data.display())),
         }
     }
 
     /// The search index, kept in the data directory whichever database is used.
     fn search_index(&self) -> Result<std::sync::Arc<sc_search::SearchIndex>> {
         let dir = self.data.join("search");
-        Ok(std::sync::Arc::new(sc_search::SearchIndex::open(&dir).with_context(|| format!("cannot open the search index in {}", dir.display()))?))
+        Ok(std::sync::Arc::new(
+            sc_search::SearchIndex::open(&dir)
+                .with_context(|| format!("cannot open the search index in {}", dir.display()))?,
+        ))
     }
 
     async fn open(&self) -> Result<Store> {
         let url = self.url()?;
-        Store::open(&url).await.with_context(|| format!("cannot open database {}", redact(&url)))
+        Store::open(&url)
+            .await
+            .with_context(|| format!("cannot open database {}", redact(&url)))
     }
 }
 
@@ -204,7 +214,10 @@ fn read_password() -> Result<String> {
 #[tokio::main]
 async fn main() -> Result<()> {
     tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("SC_LOG").unwrap_or_else(|_| "info,sqlx=warn,tower_http=warn".into()))
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("SC_LOG")
+                .unwrap_or_else(|_| "info,sqlx=warn,tower_http=warn".into()),
+        )
         .with_writer(std::io::stderr)
         .init();
     let cli = Cli::parse();
@@ -212,50 +225,85 @@ async fn main() -> Result<()> {
         Command::Serve(a) => {
             let store = a.db.open().await?;
             if a.demo {
-                let summary = sc_demo::load(&store, std::io::stderr().is_terminal()).await.context("loading the demo fair")?;
+                let summary = sc_demo::load(&store, std::io::stderr().is_terminal())
+                    .await
+                    .context("loading the demo fair")?;
                 tracing::info!("{summary}");
             }
             let search = a.db.search_index()?;
             // Catch up before serving: after a crash, or with a database changed behind our back.
-            let applied = sc_search::sync::catch_up(&search, &store).await.context("bringing the search index up to date")?;
+            let applied = sc_search::sync::catch_up(&search, &store)
+                .await
+                .context("bringing the search index up to date")?;
             if applied > 0 {
                 tracing::info!(applied, "search index caught up with the database");
             }
             let follower = sc_search::sync::follow(search.clone(), store.clone());
-            let listener = tokio::net::TcpListener::bind(a.listen).await.with_context(|| format!("cannot listen on {}", a.listen))?;
+            let listener = tokio::net::TcpListener::bind(a.listen)
+                .await
+                .with_context(|| format!("cannot listen on {}", a.listen))?;
             let addr = listener.local_addr()?;
             tracing::info!(engine = ?store.engine(), "superconnector listening on http://{addr}");
             // Tools that start the server on port 0 read the real address from this line.
             println!("listening on http://{addr}");
-            sc_web::serve(listener, sc_web::AppState::new(store.clone(), search, a.secure_cookies)).await?;
+            sc_web::serve(
+                listener,
+                sc_web::AppState::new(store.clone(), search, a.secure_cookies),
+            )
+            .await?;
             follower.abort();
             store.close().await;
         }
         Command::Migrate(db) => {
             let url = db.url()?;
-            let store = Store::connect(&url).await.with_context(|| format!("cannot open database {}", redact(&url)))?;
+            let store = Store::connect(&url)
+                .await
+                .with_context(|| format!("cannot open database {}", redact(&url)))?;
             let applied = store.migrate().await?;
-            println!("schema at version {} (applied now: {:?})", Store::latest_schema_version(), applied);
+            println!(
+                "schema at version {} (applied now: {:?})",
+                Store::latest_schema_version(),
+                applied
+            );
         }
-        Command::Import(ImportCommand::Exhibitors { db, file, fair, dry_run }) => import_exhibitors(&db, &file, &fair, dry_run).await?,
+        Command::Import(ImportCommand::Exhibitors {
+            db,
+            file,
+            fair,
+            dry_run,
+        }) => import_exhibitors(&db, &file, &fair, dry_run).await?,
         Command::Reindex(db) => {
             let store = db.open().await?;
             let search = db.search_index()?;
             let started = std::time::Instant::now();
-            let n = sc_search::sync::rebuild(&search, &store, std::io::stderr().is_terminal()).await?;
+            let n =
+                sc_search::sync::rebuild(&search, &store, std::io::stderr().is_terminal()).await?;
             let secs = started.elapsed().as_secs_f64();
-            println!("indexed {n} organisations and listings in {secs:.1} s ({:.0}/s; drafts and archived listings are not searchable)", n as f64 / secs.max(0.001));
+            println!(
+                "indexed {n} organisations and listings in {secs:.1} s ({:.0}/s; drafts and archived listings are not searchable)",
+                n as f64 / secs.max(0.001)
+            );
         }
         Command::Demo(db) => {
             let store = db.open().await?;
             let summary = sc_demo::load(&store, std::io::stderr().is_terminal()).await?;
             println!("{summary}");
         }
-        Command::Admin(AdminCommand::CreateUser { db, email, name, role, location, language }) => {
+        Command::Admin(AdminCommand::CreateUser {
+            db,
+            email,
+            name,
+            role,
+            location,
+            language,
+        }) => {
             let email = normalize_email(&email).map_err(|m| anyhow::anyhow!("--email: {m}"))?;
-            let role = PlatformRole::parse(&role).context("--role: use admin, organiser or user")?;
-            let location = Location::parse(&location).map_err(|m| anyhow::anyhow!("--location: {m}"))?;
-            let language = Language::from_tag(&language).context("--language: use zh-Hant, zh-Hans or en")?;
+            let role =
+                PlatformRole::parse(&role).context("--role: use admin, organiser or user")?;
+            let location =
+                Location::parse(&location).map_err(|m| anyhow::anyhow!("--location: {m}"))?;
+            let language =
+                Language::from_tag(&language).context("--language: use zh-Hant, zh-Hans or en")?;
             let password = read_password()?;
             if password.chars().count() < MIN_PASSWORD_CHARS {
                 bail!("the password needs at least {MIN_PASSWORD_CHARS} characters");
@@ -269,12 +317,37 @@ async fn main() -> Result<()> {
                 location,
                 platform_role: role,
             };
-            let a = store.create_user(&user).await.context("creating the account")?;
-            println!("created account {} <{}> with role {}", a.id, a.email, a.platform_role.code());
+            let a = store
+                .create_user(&user)
+                .await
+                .context("creating the account")?;
+            println!(
+                "created account {} <{}> with role {}",
+                a.id,
+                a.email,
+                a.platform_role.code()
+            );
         }
-        Command::Text(TextCommand::Analyze { to, tokens, query }) => analyze(to.as_deref(), tokens, query)?,
-        Command::Bench(BenchCommand::Search { listings, dir, postgres, rounds, platform_only, reuse }) => {
-            bench::run(bench::Options { listings, dir, postgres, rounds, platform_only, reuse }).await?;
+        Command::Text(TextCommand::Analyze { to, tokens, query }) => {
+            analyze(to.as_deref(), tokens, query)?
+        }
+        Command::Bench(BenchCommand::Search {
+            listings,
+            dir,
+            postgres,
+            rounds,
+            platform_only,
+            reuse,
+        }) => {
+            bench::run(bench::Options {
+                listings,
+                dir,
+                postgres,
+                rounds,
+                platform_only,
+                reuse,
+            })
+            .await?;
         }
         Command::Openapi => {
             println!("{}", sc_web::openapi().to_pretty_json()?);
@@ -285,8 +358,8 @@ async fn main() -> Result<()> {
 
 /// `text analyze`: exactly one output line per input line, whatever the bytes.
 fn analyze(to: Option<&str>, tokens: bool, query: bool) -> Result<()> {
-    use std::io::Write;
     use sc_text::{Analyzer, Mode, Target};
+    use std::io::Write;
     let target = match to {
         None => None,
         Some(t) => match Language::from_tag(t) {
@@ -314,7 +387,11 @@ fn analyze(to: Option<&str>, tokens: bool, query: bool) -> Result<()> {
                 Some(t) => a.convert(line, t),
                 None => line.to_string(),
             };
-            a.tokens(&source, mode).into_iter().map(|t| t.text).collect::<Vec<_>>().join(" ")
+            a.tokens(&source, mode)
+                .into_iter()
+                .map(|t| t.text)
+                .collect::<Vec<_>>()
+                .join(" ")
         } else {
             match target {
                 Some(t) => a.convert(line, t),
@@ -329,25 +406,50 @@ fn analyze(to: Option<&str>, tokens: bool, query: bool) -> Result<()> {
 
 /// `import exhibitors`: checks every row, reports each problem by line and column, and writes
 /// all rows in one transaction only when there is none.
-async fn import_exhibitors(db: &DbArgs, file: &std::path::Path, fair: &str, dry_run: bool) -> Result<()> {
-    let meta = std::fs::metadata(file).with_context(|| format!("cannot read {}", file.display()))?;
+async fn import_exhibitors(
+    db: &DbArgs,
+    file: &std::path::Path,
+    fair: &str,
+    dry_run: bool,
+) -> Result<()> {
+    let meta =
+        std::fs::metadata(file).with_context(|| format!("cannot read {}", file.display()))?;
     if meta.len() as usize > sc_import::encoding::MAX_BYTES {
-        bail!("{} is larger than {} MB; split it", file.display(), sc_import::encoding::MAX_BYTES / 1024 / 1024);
+        bail!(
+            "{} is larger than {} MB; split it",
+            file.display(),
+            sc_import::encoding::MAX_BYTES / 1024 / 1024
+        );
     }
     let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
-    let parsed = sc_import::exhibitors::parse(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    let parsed = sc_import::exhibitors::parse(&bytes)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
     for e in &parsed.errors {
         eprintln!("{}: {e}", file.display());
     }
     let store = db.open().await?;
     let fair_id = match fair.parse::<i64>() {
         Ok(id) => id,
-        Err(_) => store.fair_id_by_slug(fair).await?.with_context(|| format!("--fair: no fair with slug {fair:?}"))?,
+        Err(_) => store
+            .fair_id_by_slug(fair)
+            .await?
+            .with_context(|| format!("--fair: no fair with slug {fair:?}"))?,
     };
-    store.fair(fair_id).await.map_err(|_| anyhow::anyhow!("--fair: no fair {fair}"))?;
-    println!("{}: {} rows good, {} problems (read as {})", file.display(), parsed.rows.len(), parsed.errors.len(), parsed.encoding);
+    store
+        .fair(fair_id)
+        .await
+        .map_err(|_| anyhow::anyhow!("--fair: no fair {fair}"))?;
+    println!(
+        "{}: {} rows good, {} problems (read as {})",
+        file.display(),
+        parsed.rows.len(),
+        parsed.errors.len(),
+        parsed.encoding
+    );
     if !parsed.is_clean() {
-        bail!("nothing imported: fix the problems above and run again (the import is all or nothing)");
+        bail!(
+            "nothing imported: fix the problems above and run again (the import is all or nothing)"
+        );
     }
     if dry_run {
         println!("dry run: nothing written");
@@ -356,11 +458,21 @@ async fn import_exhibitors(db: &DbArgs, file: &std::path::Path, fair: &str, dry_
     let rows: Vec<sc_storage::NewExhibitor> = parsed
         .rows
         .into_iter()
-        .map(|r| sc_storage::NewExhibitor { reference: r.value.reference, hall: r.value.hall, booth: r.value.booth, organisation: r.value.organisation, contact_email: r.value.contact_email })
+        .map(|r| sc_storage::NewExhibitor {
+            reference: r.value.reference,
+            hall: r.value.hall,
+            booth: r.value.booth,
+            organisation: r.value.organisation,
+            contact_email: r.value.contact_email,
+        })
         .collect();
     let bar = std::io::stderr().is_terminal().then(|| {
         let b = indicatif::ProgressBar::new(rows.len() as u64);
-        b.set_style(indicatif::ProgressStyle::with_template("{msg:>10} [{bar:40}] {pos}/{len} ({eta})").expect("valid template").progress_chars("=> "));
+        b.set_style(
+            indicatif::ProgressStyle::with_template("{msg:>10} [{bar:40}] {pos}/{len} ({eta})")
+                .expect("valid template")
+                .progress_chars("=> "),
+        );
         b.set_message("importing");
         b
     });

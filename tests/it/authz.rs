@@ -8,11 +8,18 @@ use reqwest::Method;
 use sc_domain::listing::{ListingInput, ListingStatus, Owner};
 use sc_domain::organisation::OrganisationInput;
 use sc_domain::person::{OrgRole, PlatformRole};
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
-use crate::harness::{org_body, product_body, servers, Server};
+use crate::harness::{Server, org_body, product_body, servers};
 
-const ROLES: [&str; 6] = ["anonymous", "individual", "org_member", "org_admin", "organiser", "platform_admin"];
+const ROLES: [&str; 6] = [
+    "anonymous",
+    "individual",
+    "org_member",
+    "org_admin",
+    "organiser",
+    "platform_admin",
+];
 
 struct World {
     tokens: Vec<Option<String>>,
@@ -44,25 +51,71 @@ async fn world(s: &Server) -> World {
         emails.push(email);
         ids.push(id);
     }
-    s.store.set_platform_role(ids[4], PlatformRole::Organiser).await.unwrap();
-    s.store.set_platform_role(ids[5], PlatformRole::Admin).await.unwrap();
+    s.store
+        .set_platform_role(ids[4], PlatformRole::Organiser)
+        .await
+        .unwrap();
+    s.store
+        .set_platform_role(ids[5], PlatformRole::Admin)
+        .await
+        .unwrap();
     let (dummy_id, _) = s.register("dummy@authz.example.com", "SG", "en").await;
     let fair: sc_domain::fair::FairInput = serde_json::from_value(json!({"name": {"en": "Fair"}, "starts_on": "2026-12-01", "ends_on": "2026-12-03", "online_until": "2027-01-01"})).unwrap();
     let fair = s.store.create_fair(&fair).await.unwrap().id;
-    World { tokens, emails, ids, dummy_email: "dummy@authz.example.com".into(), dummy_id, fair }
+    World {
+        tokens,
+        emails,
+        ids,
+        dummy_email: "dummy@authz.example.com".into(),
+        dummy_id,
+        fair,
+    }
 }
 
 async fn target(s: &Server, w: &World) -> Target {
     let input: OrganisationInput = serde_json::from_value(org_body("Target")).unwrap();
-    let org = s.store.create_organisation(&input, w.ids[3]).await.unwrap().id;
-    s.store.add_member(org, w.ids[2], OrgRole::Member).await.unwrap();
-    let listing = |status: &str| -> ListingInput { serde_json::from_value(product_body(None, "Charger", status)).unwrap() };
-    let published = s.store.create_listing(Owner::Organisation(org), &listing("published"), w.ids[3]).await.unwrap().id;
-    let draft = s.store.create_listing(Owner::Organisation(org), &listing("draft"), w.ids[3]).await.unwrap().id;
+    let org = s
+        .store
+        .create_organisation(&input, w.ids[3])
+        .await
+        .unwrap()
+        .id;
+    s.store
+        .add_member(org, w.ids[2], OrgRole::Member)
+        .await
+        .unwrap();
+    let listing = |status: &str| -> ListingInput {
+        serde_json::from_value(product_body(None, "Charger", status)).unwrap()
+    };
+    let published = s
+        .store
+        .create_listing(Owner::Organisation(org), &listing("published"), w.ids[3])
+        .await
+        .unwrap()
+        .id;
+    let draft = s
+        .store
+        .create_listing(Owner::Organisation(org), &listing("draft"), w.ids[3])
+        .await
+        .unwrap()
+        .id;
     let job: ListingInput = serde_json::from_value(json!({"kind": "talent_profile", "title": {"en": "Analyst"}, "attributes": {"years_experience": 3}})).unwrap();
-    let personal = s.store.create_listing(Owner::Person(w.ids[1]), &job, w.ids[1]).await.unwrap().id;
-    assert_eq!(s.store.listing(draft).await.unwrap().status, ListingStatus::Draft);
-    Target { org, published, draft, personal }
+    let personal = s
+        .store
+        .create_listing(Owner::Person(w.ids[1]), &job, w.ids[1])
+        .await
+        .unwrap()
+        .id;
+    assert_eq!(
+        s.store.listing(draft).await.unwrap().status,
+        ListingStatus::Draft
+    );
+    Target {
+        org,
+        published,
+        draft,
+        personal,
+    }
 }
 
 type Body = fn(&World, &Target) -> Option<Value>;
@@ -82,7 +135,13 @@ fn none(_: &World, _: &Target) -> Option<Value> {
 }
 
 fn case(method: Method, path: &'static str, body: Body, expect: [u16; 6]) -> Case {
-    Case { method, path, body, expect, own_session: false }
+    Case {
+        method,
+        path,
+        body,
+        expect,
+        own_session: false,
+    }
 }
 
 fn cases() -> Vec<Case> {
@@ -92,45 +151,191 @@ fn cases() -> Vec<Case> {
         case(M::GET, "/healthz", none, all_ok),
         case(M::GET, "/api/openapi.json", none, all_ok),
         case(M::GET, "/api/v1/markets", none, all_ok),
-        case(M::GET, "/api/v1/text/analyze?text=%E9%A6%99%E6%B8%AF", none, all_ok),
+        case(
+            M::GET,
+            "/api/v1/text/analyze?text=%E9%A6%99%E6%B8%AF",
+            none,
+            all_ok,
+        ),
         case(M::GET, "/api/v1/search?q=charger", none, all_ok),
         case(M::GET, "/api/v1/search/suggest?q=char", none, all_ok),
         case(M::GET, "/search?q=charger", none, all_ok),
-        case(M::POST, "/api/v1/auth/register", |_, _| {
-            let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-            Some(json!({"email": format!("new{n}@authz.example.com"), "password": "correct horse battery", "display_name": "New", "location": "MO"}))
-        }, [201; 6]),
-        case(M::POST, "/api/v1/auth/login", |w, _| Some(json!({"email": w.dummy_email, "password": "correct horse battery"})), all_ok),
-        Case { method: M::POST, path: "/api/v1/auth/logout", body: none, expect: [401, 204, 204, 204, 204, 204], own_session: true },
+        case(
+            M::POST,
+            "/api/v1/auth/register",
+            |_, _| {
+                let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+                Some(
+                    json!({"email": format!("new{n}@authz.example.com"), "password": "correct horse battery", "display_name": "New", "location": "MO"}),
+                )
+            },
+            [201; 6],
+        ),
+        case(
+            M::POST,
+            "/api/v1/auth/login",
+            |w, _| Some(json!({"email": w.dummy_email, "password": "correct horse battery"})),
+            all_ok,
+        ),
+        Case {
+            method: M::POST,
+            path: "/api/v1/auth/logout",
+            body: none,
+            expect: [401, 204, 204, 204, 204, 204],
+            own_session: true,
+        },
         case(M::GET, "/api/v1/me", none, [401, 200, 200, 200, 200, 200]),
-        case(M::PATCH, "/api/v1/me", |_, _| Some(json!({"preferred_language": "zh-Hans"})), [401, 200, 200, 200, 200, 200]),
-        case(M::GET, "/api/v1/me/contact", none, [401, 200, 200, 200, 200, 200]),
-        case(M::PUT, "/api/v1/me/contact", |_, _| Some(json!({"phone": "+852 5555 1234"})), [401, 200, 200, 200, 200, 200]),
-        case(M::GET, "/api/v1/users", none, [401, 403, 403, 403, 403, 200]),
-        case(M::PUT, "/api/v1/users/{dummy}/role", |_, _| Some(json!({"role": "user"})), [401, 403, 403, 403, 403, 200]),
+        case(
+            M::PATCH,
+            "/api/v1/me",
+            |_, _| Some(json!({"preferred_language": "zh-Hans"})),
+            [401, 200, 200, 200, 200, 200],
+        ),
+        case(
+            M::GET,
+            "/api/v1/me/contact",
+            none,
+            [401, 200, 200, 200, 200, 200],
+        ),
+        case(
+            M::PUT,
+            "/api/v1/me/contact",
+            |_, _| Some(json!({"phone": "+852 5555 1234"})),
+            [401, 200, 200, 200, 200, 200],
+        ),
+        case(
+            M::GET,
+            "/api/v1/users",
+            none,
+            [401, 403, 403, 403, 403, 200],
+        ),
+        case(
+            M::PUT,
+            "/api/v1/users/{dummy}/role",
+            |_, _| Some(json!({"role": "user"})),
+            [401, 403, 403, 403, 403, 200],
+        ),
         case(M::GET, "/api/v1/organisations", none, all_ok),
-        case(M::POST, "/api/v1/organisations", |_, _| Some(org_body("New")), [401, 201, 201, 201, 201, 201]),
+        case(
+            M::POST,
+            "/api/v1/organisations",
+            |_, _| Some(org_body("New")),
+            [401, 201, 201, 201, 201, 201],
+        ),
         case(M::GET, "/api/v1/organisations/{org}", none, all_ok),
-        case(M::PUT, "/api/v1/organisations/{org}", |_, _| Some(org_body("Renamed")), [401, 403, 403, 200, 403, 200]),
-        case(M::DELETE, "/api/v1/organisations/{org}", none, [401, 403, 403, 204, 403, 204]),
-        case(M::PUT, "/api/v1/organisations/{org}/verified", |_, _| Some(json!({"verified": true})), [401, 403, 403, 403, 200, 200]),
-        case(M::GET, "/api/v1/organisations/{org}/members", none, [401, 403, 200, 200, 403, 200]),
-        case(M::POST, "/api/v1/organisations/{org}/members", |w, _| Some(json!({"email": w.dummy_email, "role": "member"})), [401, 403, 403, 201, 403, 201]),
-        case(M::PUT, "/api/v1/organisations/{org}/members/{member}", |_, _| Some(json!({"role": "admin"})), [401, 403, 403, 200, 403, 200]),
-        case(M::DELETE, "/api/v1/organisations/{org}/members/{member}", none, [401, 403, 204, 204, 403, 204]),
+        case(
+            M::PUT,
+            "/api/v1/organisations/{org}",
+            |_, _| Some(org_body("Renamed")),
+            [401, 403, 403, 200, 403, 200],
+        ),
+        case(
+            M::DELETE,
+            "/api/v1/organisations/{org}",
+            none,
+            [401, 403, 403, 204, 403, 204],
+        ),
+        case(
+            M::PUT,
+            "/api/v1/organisations/{org}/verified",
+            |_, _| Some(json!({"verified": true})),
+            [401, 403, 403, 403, 200, 200],
+        ),
+        case(
+            M::GET,
+            "/api/v1/organisations/{org}/members",
+            none,
+            [401, 403, 200, 200, 403, 200],
+        ),
+        case(
+            M::POST,
+            "/api/v1/organisations/{org}/members",
+            |w, _| Some(json!({"email": w.dummy_email, "role": "member"})),
+            [401, 403, 403, 201, 403, 201],
+        ),
+        case(
+            M::PUT,
+            "/api/v1/organisations/{org}/members/{member}",
+            |_, _| Some(json!({"role": "admin"})),
+            [401, 403, 403, 200, 403, 200],
+        ),
+        case(
+            M::DELETE,
+            "/api/v1/organisations/{org}/members/{member}",
+            none,
+            [401, 403, 204, 204, 403, 204],
+        ),
         case(M::GET, "/api/v1/listings", none, all_ok),
-        case(M::GET, "/api/v1/listings?organisation={org}&status=draft", none, [403, 403, 200, 200, 403, 200]),
-        case(M::POST, "/api/v1/listings", |_, t| Some(product_body(Some(t.org), "New charger", "published")), [401, 403, 201, 201, 403, 201]),
-        case(M::POST, "/api/v1/listings", |_, _| Some(product_body(None, "My own charger", "published")), [401, 201, 201, 201, 201, 201]),
+        case(
+            M::GET,
+            "/api/v1/listings?organisation={org}&status=draft",
+            none,
+            [403, 403, 200, 200, 403, 200],
+        ),
+        case(
+            M::POST,
+            "/api/v1/listings",
+            |_, t| Some(product_body(Some(t.org), "New charger", "published")),
+            [401, 403, 201, 201, 403, 201],
+        ),
+        case(
+            M::POST,
+            "/api/v1/listings",
+            |_, _| Some(product_body(None, "My own charger", "published")),
+            [401, 201, 201, 201, 201, 201],
+        ),
         case(M::GET, "/api/v1/listings/{published}", none, all_ok),
-        case(M::GET, "/api/v1/listings/{draft}", none, [404, 404, 200, 200, 404, 200]),
-        case(M::PUT, "/api/v1/listings/{published}", |_, _| Some(product_body(None, "Edited", "published")), [401, 403, 200, 200, 403, 200]),
-        case(M::PUT, "/api/v1/listings/{draft}", |_, _| Some(product_body(None, "Edited", "draft")), [404, 404, 200, 200, 404, 200]),
-        case(M::PUT, "/api/v1/listings/{personal}", |_, _| Some(json!({"kind": "talent_profile", "title": {"en": "Senior analyst"}, "attributes": {"years_experience": 4}})), [401, 200, 403, 403, 403, 200]),
-        case(M::DELETE, "/api/v1/listings/{published}", none, [401, 403, 204, 204, 403, 204]),
-        case(M::DELETE, "/api/v1/listings/{draft}", none, [404, 404, 204, 204, 404, 204]),
+        case(
+            M::GET,
+            "/api/v1/listings/{draft}",
+            none,
+            [404, 404, 200, 200, 404, 200],
+        ),
+        case(
+            M::PUT,
+            "/api/v1/listings/{published}",
+            |_, _| Some(product_body(None, "Edited", "published")),
+            [401, 403, 200, 200, 403, 200],
+        ),
+        case(
+            M::PUT,
+            "/api/v1/listings/{draft}",
+            |_, _| Some(product_body(None, "Edited", "draft")),
+            [404, 404, 200, 200, 404, 200],
+        ),
+        case(
+            M::PUT,
+            "/api/v1/listings/{personal}",
+            |_, _| {
+                Some(
+                    json!({"kind": "talent_profile", "title": {"en": "Senior analyst"}, "attributes": {"years_experience": 4}}),
+                )
+            },
+            [401, 200, 403, 403, 403, 200],
+        ),
+        case(
+            M::DELETE,
+            "/api/v1/listings/{published}",
+            none,
+            [401, 403, 204, 204, 403, 204],
+        ),
+        case(
+            M::DELETE,
+            "/api/v1/listings/{draft}",
+            none,
+            [404, 404, 204, 204, 404, 204],
+        ),
         case(M::GET, "/api/v1/fairs", none, all_ok),
-        case(M::POST, "/api/v1/fairs", |_, _| Some(json!({"name": {"en": "Another fair"}, "starts_on": "2027-04-01", "ends_on": "2027-04-04", "online_until": "2027-05-01"})), [401, 403, 403, 403, 201, 201]),
+        case(
+            M::POST,
+            "/api/v1/fairs",
+            |_, _| {
+                Some(
+                    json!({"name": {"en": "Another fair"}, "starts_on": "2027-04-01", "ends_on": "2027-04-04", "online_until": "2027-05-01"}),
+                )
+            },
+            [401, 403, 403, 403, 201, 201],
+        ),
         case(M::GET, "/api/v1/fairs/{fair}", none, all_ok),
         case(M::GET, "/api/v1/fairs/{fair}/booths", none, all_ok),
         // The UI: pages behave by the same rules (303 sends the anonymous to log in).
@@ -138,16 +343,56 @@ fn cases() -> Vec<Case> {
         case(M::GET, "/fairs/{fair}", none, all_ok),
         case(M::GET, "/organisations", none, all_ok),
         case(M::GET, "/organisations/{org}", none, all_ok),
-        case(M::GET, "/organisations/new", none, [303, 200, 200, 200, 200, 200]),
-        case(M::GET, "/organisations/{org}/edit", none, [303, 403, 403, 200, 403, 200]),
+        case(
+            M::GET,
+            "/organisations/new",
+            none,
+            [303, 200, 200, 200, 200, 200],
+        ),
+        case(
+            M::GET,
+            "/organisations/{org}/edit",
+            none,
+            [303, 403, 403, 200, 403, 200],
+        ),
         case(M::GET, "/listings", none, all_ok),
         case(M::GET, "/listings/{published}", none, all_ok),
-        case(M::GET, "/listings/{draft}", none, [404, 404, 200, 200, 404, 200]),
-        case(M::GET, "/listings/new?organisation={org}", none, [303, 403, 200, 200, 403, 200]),
-        case(M::GET, "/listings/new?organisation={org}&kind=product", none, [303, 403, 200, 200, 403, 200]),
-        case(M::GET, "/listings/new?kind=job", none, [303, 200, 200, 200, 200, 200]),
-        case(M::GET, "/listings/{published}/edit", none, [303, 403, 200, 200, 403, 200]),
-        case(M::GET, "/listings/{personal}/edit", none, [303, 200, 403, 403, 403, 200]),
+        case(
+            M::GET,
+            "/listings/{draft}",
+            none,
+            [404, 404, 200, 200, 404, 200],
+        ),
+        case(
+            M::GET,
+            "/listings/new?organisation={org}",
+            none,
+            [303, 403, 200, 200, 403, 200],
+        ),
+        case(
+            M::GET,
+            "/listings/new?organisation={org}&kind=product",
+            none,
+            [303, 403, 200, 200, 403, 200],
+        ),
+        case(
+            M::GET,
+            "/listings/new?kind=job",
+            none,
+            [303, 200, 200, 200, 200, 200],
+        ),
+        case(
+            M::GET,
+            "/listings/{published}/edit",
+            none,
+            [303, 403, 200, 200, 403, 200],
+        ),
+        case(
+            M::GET,
+            "/listings/{personal}/edit",
+            none,
+            [303, 200, 403, 403, 403, 200],
+        ),
         case(M::GET, "/me", none, [303, 200, 200, 200, 200, 200]),
         case(M::GET, "/signup", none, all_ok),
         case(M::GET, "/login", none, all_ok),
@@ -171,18 +416,44 @@ async fn every_endpoint_answers_every_role_as_the_rules_say() {
                     .replace("{member}", &w.ids[2].to_string())
                     .replace("{dummy}", &w.dummy_id.to_string())
                     .replace("{fair}", &w.fair.to_string());
-                let token = if c.own_session && i > 0 { Some(s.login(&w.emails[i]).await) } else { w.tokens[i].clone() };
-                let r = s.call(c.method.clone(), &path, token.as_deref(), (c.body)(&w, &t)).await;
+                let token = if c.own_session && i > 0 {
+                    Some(s.login(&w.emails[i]).await)
+                } else {
+                    w.tokens[i].clone()
+                };
+                let r = s
+                    .call(c.method.clone(), &path, token.as_deref(), (c.body)(&w, &t))
+                    .await;
                 if r.status.as_u16() != c.expect[i] {
-                    failures.push(format!("[{}] {} {} as {role}: expected {}, got {} {}", s.engine, c.method, c.path, c.expect[i], r.status, r.body.chars().take(200).collect::<String>()));
+                    failures.push(format!(
+                        "[{}] {} {} as {role}: expected {}, got {} {}",
+                        s.engine,
+                        c.method,
+                        c.path,
+                        c.expect[i],
+                        r.status,
+                        r.body.chars().take(200).collect::<String>()
+                    ));
                 }
                 if r.status.is_client_error() && c.path.starts_with("/api/v1") {
-                    assert_eq!(r.content_type, "application/problem+json", "{} {} as {role}", c.method, c.path);
+                    assert_eq!(
+                        r.content_type, "application/problem+json",
+                        "{} {} as {role}",
+                        c.method, c.path
+                    );
                 }
             }
         }
-        assert!(failures.is_empty(), "{} authorisation mismatches:\n{}", failures.len(), failures.join("\n"));
+        assert!(
+            failures.is_empty(),
+            "{} authorisation mismatches:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
         // The sessions used above still work: nothing signed the shared ones out.
-        assert_eq!(s.get("/api/v1/me", w.tokens[1].as_deref()).await.status, 200);
+        assert_eq!(
+            s.get("/api/v1/me", w.tokens[1].as_deref()).await.status,
+            200
+        );
     }
 }

@@ -8,10 +8,27 @@ use tokio::process::Command;
 const BIN: &str = env!("CARGO_BIN_EXE_superconnector");
 
 async fn run(args: &[&str], stdin: &str) -> (bool, String, String) {
-    let mut child = Command::new(BIN).args(args).env("SC_LOG", "warn").stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).await.unwrap();
+    let mut child = Command::new(BIN)
+        .args(args)
+        .env("SC_LOG", "warn")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .await
+        .unwrap();
     let out = child.wait_with_output().await.unwrap();
-    (out.status.success(), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
 }
 
 #[tokio::test]
@@ -21,21 +38,87 @@ async fn migrate_and_create_the_first_administrator_from_stdin() {
         assert!(ok, "[{engine}] migrate failed: {err}");
         assert!(out.contains("schema at version"), "{out}");
         let (ok, out, _) = run(&["migrate", "--database", &url], "").await;
-        assert!(ok && out.contains("applied now: []"), "[{engine}] a second migrate applies nothing: {out}");
+        assert!(
+            ok && out.contains("applied now: []"),
+            "[{engine}] a second migrate applies nothing: {out}"
+        );
 
-        let (ok, out, err) = run(&["admin", "create-user", "--database", &url, "--email", "Root@Example.com", "--name", "Root", "--location", "HK"], "a long admin password\n").await;
+        let (ok, out, err) = run(
+            &[
+                "admin",
+                "create-user",
+                "--database",
+                &url,
+                "--email",
+                "Root@Example.com",
+                "--name",
+                "Root",
+                "--location",
+                "HK",
+            ],
+            "a long admin password\n",
+        )
+        .await;
         assert!(ok, "[{engine}] create-user failed: {err}");
-        assert!(out.contains("root@example.com") && out.contains("role admin"), "{out}");
+        assert!(
+            out.contains("root@example.com") && out.contains("role admin"),
+            "{out}"
+        );
         let store = sc_storage::Store::connect(&url).await.unwrap();
-        let (account, hash) = store.account_by_email("root@example.com").await.unwrap().unwrap();
-        assert_eq!(account.platform_role, sc_domain::person::PlatformRole::Admin);
-        assert!(sc_access::password::verify("a long admin password", &hash), "the password came from stdin, without its newline");
+        let (account, hash) = store
+            .account_by_email("root@example.com")
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            account.platform_role,
+            sc_domain::person::PlatformRole::Admin
+        );
+        assert!(
+            sc_access::password::verify("a long admin password", &hash),
+            "the password came from stdin, without its newline"
+        );
 
-        let (ok, _, err) = run(&["admin", "create-user", "--database", &url, "--email", "short@example.com"], "short\n").await;
+        let (ok, _, err) = run(
+            &[
+                "admin",
+                "create-user",
+                "--database",
+                &url,
+                "--email",
+                "short@example.com",
+            ],
+            "short\n",
+        )
+        .await;
         assert!(!ok && err.contains("at least 10 characters"), "{err}");
-        let (ok, _, err) = run(&["admin", "create-user", "--database", &url, "--email", "root@example.com"], "another long password\n").await;
+        let (ok, _, err) = run(
+            &[
+                "admin",
+                "create-user",
+                "--database",
+                &url,
+                "--email",
+                "root@example.com",
+            ],
+            "another long password\n",
+        )
+        .await;
         assert!(!ok && err.contains("exists"), "{err}");
-        let (ok, _, err) = run(&["admin", "create-user", "--database", &url, "--email", "x@example.com", "--location", "Atlantis"], "another long password\n").await;
+        let (ok, _, err) = run(
+            &[
+                "admin",
+                "create-user",
+                "--database",
+                &url,
+                "--email",
+                "x@example.com",
+                "--location",
+                "Atlantis",
+            ],
+            "another long password\n",
+        )
+        .await;
         assert!(!ok && err.contains("--location"), "{err}");
     }
 }
@@ -44,7 +127,10 @@ async fn migrate_and_create_the_first_administrator_from_stdin() {
 async fn a_database_url_of_an_unknown_kind_is_refused_clearly() {
     let (ok, _, err) = run(&["migrate", "--database", "mysql://localhost/x"], "").await;
     assert!(!ok);
-    assert!(err.contains("sqlite:") && err.contains("postgres://"), "{err}");
+    assert!(
+        err.contains("sqlite:") && err.contains("postgres://"),
+        "{err}"
+    );
 }
 
 #[tokio::test]
@@ -69,14 +155,25 @@ async fn reindex_rebuilds_the_search_index_from_the_database() {
     for (engine, url) in sc_storage::testing::database_urls().await {
         let store = sc_storage::Store::open(&url).await.unwrap();
         sc_demo_like_data(&store).await;
-        let data = std::env::temp_dir().join(format!("sc-reindex-{engine}-{}-{}", std::process::id(), sc_storage::now_ms()));
+        let data = std::env::temp_dir().join(format!(
+            "sc-reindex-{engine}-{}-{}",
+            std::process::id(),
+            sc_storage::now_ms()
+        ));
         let data_arg = data.display().to_string();
         let (ok, out, err) = run(&["reindex", "--database", &url, "--data", &data_arg], "").await;
         assert!(ok, "[{engine}] {err}");
-        assert!(out.starts_with("indexed 3 organisations and listings"), "{out}");
+        assert!(
+            out.starts_with("indexed 3 organisations and listings"),
+            "{out}"
+        );
         let index = sc_search::SearchIndex::open(&data.join("search")).unwrap();
         assert_eq!(index.num_docs(), 3);
-        assert_eq!(index.applied_seq().unwrap(), Some(store.last_change_seq().await.unwrap()), "it records how far it got");
+        assert_eq!(
+            index.applied_seq().unwrap(),
+            Some(store.last_change_seq().await.unwrap()),
+            "it records how far it got"
+        );
     }
 }
 
@@ -95,9 +192,16 @@ async fn sc_demo_like_data(store: &sc_storage::Store) {
         .await
         .unwrap()
         .id;
-    let org: sc_domain::organisation::OrganisationInput = serde_json::from_value(serde_json::json!({"kind": "company", "name": {"en": "R Ltd"}, "location": "HK"})).unwrap();
+    let org: sc_domain::organisation::OrganisationInput = serde_json::from_value(
+        serde_json::json!({"kind": "company", "name": {"en": "R Ltd"}, "location": "HK"}),
+    )
+    .unwrap();
     let org = store.create_organisation(&org, user).await.unwrap().id;
-    for (status, owner) in [("published", Owner::Organisation(org)), ("draft", Owner::Organisation(org)), ("published", Owner::Person(user))] {
+    for (status, owner) in [
+        ("published", Owner::Organisation(org)),
+        ("draft", Owner::Organisation(org)),
+        ("published", Owner::Person(user)),
+    ] {
         let l: ListingInput = serde_json::from_value(serde_json::json!({"kind": "talent_profile", "title": {"en": "Analyst"}, "attributes": {"years_experience": 2}, "status": status})).unwrap();
         store.create_listing(owner, &l, user).await.unwrap();
     }
@@ -109,7 +213,11 @@ async fn importing_exhibitors_is_all_or_nothing_and_repeatable() {
         let store = sc_storage::Store::open(&url).await.unwrap();
         let fair: sc_domain::fair::FairInput = serde_json::from_value(serde_json::json!({"name": {"en": "Import Fair"}, "starts_on": "2026-12-01", "ends_on": "2026-12-03", "online_until": "2027-01-01"})).unwrap();
         let fair = store.create_fair(&fair).await.unwrap().id.to_string();
-        let dir = std::env::temp_dir().join(format!("sc-import-{engine}-{}-{}", std::process::id(), sc_storage::now_ms()));
+        let dir = std::env::temp_dir().join(format!(
+            "sc-import-{engine}-{}-{}",
+            std::process::id(),
+            sc_storage::now_ms()
+        ));
         std::fs::create_dir_all(&dir).unwrap();
         // As an older Hong Kong system writes it: Big5, headers in Traditional Chinese.
         let sheet = "參考編號,攤位,名稱（繁）,英文名稱,所在地,行業\n\
@@ -120,30 +228,115 @@ async fn importing_exhibitors_is_all_or_nothing_and_repeatable() {
         let good = dir.join("exhibitors.csv");
         std::fs::write(&good, &big5).unwrap();
         let good_arg = good.display().to_string();
-        let orgs = |store: sc_storage::Store| async move { store.list_organisations(&Default::default(), sc_storage::PageRequest::new(None, None)).await.unwrap().total };
+        let orgs = |store: sc_storage::Store| async move {
+            store
+                .list_organisations(
+                    &Default::default(),
+                    sc_storage::PageRequest::new(None, None),
+                )
+                .await
+                .unwrap()
+                .total
+        };
 
-        let (ok, out, err) = run(&["import", "exhibitors", "--database", &url, &good_arg, "--fair", &fair, "--dry-run"], "").await;
+        let (ok, out, err) = run(
+            &[
+                "import",
+                "exhibitors",
+                "--database",
+                &url,
+                &good_arg,
+                "--fair",
+                &fair,
+                "--dry-run",
+            ],
+            "",
+        )
+        .await;
         assert!(ok, "[{engine}] {err}");
-        assert!(out.contains("3 rows good, 0 problems (read as Big5)") && out.contains("nothing written"), "{out}");
+        assert!(
+            out.contains("3 rows good, 0 problems (read as Big5)")
+                && out.contains("nothing written"),
+            "{out}"
+        );
         assert_eq!(orgs(store.clone()).await, 0);
 
-        let (ok, out, err) = run(&["import", "exhibitors", "--database", &url, &good_arg, "--fair", &fair], "").await;
+        let (ok, out, err) = run(
+            &[
+                "import",
+                "exhibitors",
+                "--database",
+                &url,
+                &good_arg,
+                "--fair",
+                &fair,
+            ],
+            "",
+        )
+        .await;
         assert!(ok, "[{engine}] {err}");
-        assert!(out.contains("imported: 3 created, 0 updated, 2 halls created"), "{out}");
-        let booths = store.booths(Some(fair.parse().unwrap()), None).await.unwrap();
-        assert_eq!(booths.iter().map(|b| b.booth.code.as_str()).collect::<Vec<_>>(), vec!["1A-A01", "1A-A02", "1B-B01"]);
+        assert!(
+            out.contains("imported: 3 created, 0 updated, 2 halls created"),
+            "{out}"
+        );
+        let booths = store
+            .booths(Some(fair.parse().unwrap()), None)
+            .await
+            .unwrap();
+        assert_eq!(
+            booths
+                .iter()
+                .map(|b| b.booth.code.as_str())
+                .collect::<Vec<_>>(),
+            vec!["1A-A01", "1A-A02", "1B-B01"]
+        );
         assert!(booths.iter().all(|b| b.booth.organisation_id.is_some()));
 
-        let (ok, out, _) = run(&["import", "exhibitors", "--database", &url, &good_arg, "--fair", &fair], "").await;
-        assert!(ok && out.contains("imported: 0 created, 3 updated, 0 halls created"), "re-importing updates: {out}");
+        let (ok, out, _) = run(
+            &[
+                "import",
+                "exhibitors",
+                "--database",
+                &url,
+                &good_arg,
+                "--fair",
+                &fair,
+            ],
+            "",
+        )
+        .await;
+        assert!(
+            ok && out.contains("imported: 0 created, 3 updated, 0 halls created"),
+            "re-importing updates: {out}"
+        );
         assert_eq!(orgs(store.clone()).await, 3, "never duplicates");
 
         let bad = dir.join("bad.csv");
         std::fs::write(&bad, "ref,booth,name_en,location\nN-1,2A-A01,New Co,HK\nN-2,2A-A02\nN-3,2A-A03,Third,Atlantis\n").unwrap();
-        let (ok, out, err) = run(&["import", "exhibitors", "--database", &url, &bad.display().to_string(), "--fair", &fair], "").await;
+        let (ok, out, err) = run(
+            &[
+                "import",
+                "exhibitors",
+                "--database",
+                &url,
+                &bad.display().to_string(),
+                "--fair",
+                &fair,
+            ],
+            "",
+        )
+        .await;
         assert!(!ok, "{out}");
-        assert!(err.contains("line 3: expected 4 columns, found 2") && err.contains("line 4, column location"), "{err}");
+        assert!(
+            err.contains("line 3: expected 4 columns, found 2")
+                && err.contains("line 4, column location"),
+            "{err}"
+        );
         assert!(err.contains("nothing imported"), "{err}");
-        assert_eq!(orgs(store.clone()).await, 3, "the good row of a bad file was not written either");
+        assert_eq!(
+            orgs(store.clone()).await,
+            3,
+            "the good row of a bad file was not written either"
+        );
     }
 }

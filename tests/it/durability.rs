@@ -9,7 +9,7 @@ use reqwest::StatusCode;
 use tokio::io::{AsyncBufReadExt, BufReader};
 use tokio::process::{Child, Command};
 
-use crate::harness::{org_body, product_body, Server};
+use crate::harness::{Server, org_body, product_body};
 
 /// Starts the real binary on a free port; returns the process and its base URL.
 async fn start(database: &str) -> (Child, String) {
@@ -22,8 +22,15 @@ async fn start(database: &str) -> (Child, String) {
         .spawn()
         .expect("the binary starts");
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let line = tokio::time::timeout(Duration::from_secs(60), lines.next_line()).await.expect("server announces its address in time").unwrap().unwrap();
-    let base = line.strip_prefix("listening on ").expect("first line names the address").to_string();
+    let line = tokio::time::timeout(Duration::from_secs(60), lines.next_line())
+        .await
+        .expect("server announces its address in time")
+        .unwrap()
+        .unwrap();
+    let base = line
+        .strip_prefix("listening on ")
+        .expect("first line names the address")
+        .to_string();
     (child, base)
 }
 
@@ -32,9 +39,18 @@ async fn acknowledged_writes_survive_kill_9() {
     for (engine, url) in sc_storage::testing::database_urls().await {
         let (mut child, base) = start(&url).await;
         let store = sc_storage::Store::connect(&url).await.unwrap();
-        let s = Server { base: base.clone(), store: store.clone(), engine };
+        let s = Server {
+            base: base.clone(),
+            store: store.clone(),
+            engine,
+        };
         let (_, token) = s.register("writer@example.com", "HK", "en").await;
-        let org = s.post("/api/v1/organisations", Some(&token), org_body("Durable")).await.json()["id"].as_i64().unwrap();
+        let org = s
+            .post("/api/v1/organisations", Some(&token), org_body("Durable"))
+            .await
+            .json()["id"]
+            .as_i64()
+            .unwrap();
 
         let acked = Arc::new(Mutex::new(Vec::<i64>::new()));
         let deadline = Instant::now() + Duration::from_secs(30);
@@ -47,10 +63,22 @@ async fn acknowledged_writes_survive_kill_9() {
                     if Instant::now() > deadline {
                         break;
                     }
-                    let r = c.post(format!("{base}/api/v1/listings")).bearer_auth(&token).json(&product_body(Some(org), &format!("w{w} item {i}"), "published")).send().await;
+                    let r = c
+                        .post(format!("{base}/api/v1/listings"))
+                        .bearer_auth(&token)
+                        .json(&product_body(
+                            Some(org),
+                            &format!("w{w} item {i}"),
+                            "published",
+                        ))
+                        .send()
+                        .await;
                     match r {
                         Ok(r) if r.status() == StatusCode::CREATED => {
-                            let id = r.json::<serde_json::Value>().await.map(|v| v["id"].as_i64().unwrap());
+                            let id = r
+                                .json::<serde_json::Value>()
+                                .await
+                                .map(|v| v["id"].as_i64().unwrap());
                             // A reply cut off by the kill is not an acknowledgement.
                             if let Ok(id) = id {
                                 acked.lock().unwrap().push(id);
@@ -71,18 +99,40 @@ async fn acknowledged_writes_survive_kill_9() {
             w.await.unwrap();
         }
         let acked = acked.lock().unwrap().clone();
-        assert!(acked.len() >= 300, "[{engine}] only {} writes were acknowledged before the deadline", acked.len());
+        assert!(
+            acked.len() >= 300,
+            "[{engine}] only {} writes were acknowledged before the deadline",
+            acked.len()
+        );
 
         let (_child, base) = start(&url).await;
-        let s = Server { base, store, engine };
+        let s = Server {
+            base,
+            store,
+            engine,
+        };
         let mut missing = vec![];
         for id in &acked {
             if s.get(&format!("/api/v1/listings/{id}"), None).await.status != StatusCode::OK {
                 missing.push(*id);
             }
         }
-        assert!(missing.is_empty(), "[{engine}] {} of {} acknowledged writes lost after kill -9: {:?}", missing.len(), acked.len(), &missing[..missing.len().min(10)]);
-        let total = s.get(&format!("/api/v1/listings?organisation={org}&per_page=1"), None).await.json()["total"].as_i64().unwrap();
+        assert!(
+            missing.is_empty(),
+            "[{engine}] {} of {} acknowledged writes lost after kill -9: {:?}",
+            missing.len(),
+            acked.len(),
+            &missing[..missing.len().min(10)]
+        );
+        let total = s
+            .get(
+                &format!("/api/v1/listings?organisation={org}&per_page=1"),
+                None,
+            )
+            .await
+            .json()["total"]
+            .as_i64()
+            .unwrap();
         assert!(total as usize >= acked.len());
     }
 }

@@ -5,7 +5,7 @@ use std::net::SocketAddr;
 use reqwest::header::CONTENT_TYPE;
 use reqwest::{Method, StatusCode};
 use sc_storage::Store;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 pub struct Server {
     pub base: String,
@@ -17,7 +17,9 @@ pub struct Server {
 pub async fn servers() -> Vec<Server> {
     let mut out = vec![];
     for (engine, url) in sc_storage::testing::database_urls().await {
-        let store = Store::open(&url).await.unwrap_or_else(|e| panic!("{engine}: {e}"));
+        let store = Store::open(&url)
+            .await
+            .unwrap_or_else(|e| panic!("{engine}: {e}"));
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr: SocketAddr = listener.local_addr().unwrap();
         let search = std::sync::Arc::new(sc_search::SearchIndex::in_memory().unwrap());
@@ -25,19 +27,30 @@ pub async fn servers() -> Vec<Server> {
         sc_search::sync::follow(search.clone(), store.clone());
         let state = sc_web::AppState::new(store.clone(), search, false);
         tokio::spawn(sc_web::serve_until(listener, state, std::future::pending()));
-        out.push(Server { base: format!("http://{addr}"), store, engine });
+        out.push(Server {
+            base: format!("http://{addr}"),
+            store,
+            engine,
+        });
     }
     out
 }
 
 /// A client that does not follow redirects, so tests see them.
 pub fn client() -> reqwest::Client {
-    reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap()
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
 }
 
 /// A client with a cookie jar, as a browser has.
 pub fn browser() -> reqwest::Client {
-    reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).cookie_store(true).build().unwrap()
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .cookie_store(true)
+        .build()
+        .unwrap()
 }
 
 pub struct Reply {
@@ -57,7 +70,13 @@ impl Server {
         format!("{}{path}", self.base)
     }
 
-    pub async fn call(&self, method: Method, path: &str, token: Option<&str>, body: Option<Value>) -> Reply {
+    pub async fn call(
+        &self,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+    ) -> Reply {
         let mut req = client().request(method, self.url(path));
         if let Some(t) = token {
             req = req.bearer_auth(t);
@@ -67,8 +86,17 @@ impl Server {
         }
         let resp = req.send().await.expect("request reaches the server");
         let status = resp.status();
-        let content_type = resp.headers().get(CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
-        Reply { status, content_type, body: resp.text().await.unwrap() }
+        let content_type = resp
+            .headers()
+            .get(CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_string();
+        Reply {
+            status,
+            content_type,
+            body: resp.text().await.unwrap(),
+        }
     }
 
     pub async fn get(&self, path: &str, token: Option<&str>) -> Reply {
@@ -90,11 +118,20 @@ impl Server {
             .await;
         assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
         let v = r.json();
-        (v["account"]["id"].as_i64().unwrap(), v["token"].as_str().unwrap().to_string())
+        (
+            v["account"]["id"].as_i64().unwrap(),
+            v["token"].as_str().unwrap().to_string(),
+        )
     }
 
     pub async fn login(&self, email: &str) -> String {
-        let r = self.post("/api/v1/auth/login", None, json!({"email": email, "password": "correct horse battery"})).await;
+        let r = self
+            .post(
+                "/api/v1/auth/login",
+                None,
+                json!({"email": email, "password": "correct horse battery"}),
+            )
+            .await;
         assert_eq!(r.status, StatusCode::OK, "{}", r.body);
         r.json()["token"].as_str().unwrap().to_string()
     }

@@ -3,11 +3,14 @@
 use reqwest::StatusCode;
 use serde_json::json;
 
-use crate::harness::{browser, servers, Server};
+use crate::harness::{Server, browser, servers};
 
 /// The CSRF token a page's forms carry.
 fn csrf_of(html: &str) -> String {
-    let at = html.find("name=\"csrf\" value=\"").expect("page has a form with a CSRF token") + 19;
+    let at = html
+        .find("name=\"csrf\" value=\"")
+        .expect("page has a form with a CSRF token")
+        + 19;
     html[at..at + 64].to_string()
 }
 
@@ -20,11 +23,24 @@ async fn sign_up(c: &reqwest::Client, s: &Server, email: &str, lang: &str) {
     let (_, html) = page(c, s, "/signup").await;
     let r = c
         .post(s.url("/signup"))
-        .form(&[("csrf", csrf_of(&html).as_str()), ("email", email), ("password", "correct horse battery"), ("display_name", "Amy 陳"), ("location", "HK"), ("preferred_language", lang), ("next", "/me")])
+        .form(&[
+            ("csrf", csrf_of(&html).as_str()),
+            ("email", email),
+            ("password", "correct horse battery"),
+            ("display_name", "Amy 陳"),
+            ("location", "HK"),
+            ("preferred_language", lang),
+            ("next", "/me"),
+        ])
         .send()
         .await
         .unwrap();
-    assert_eq!(r.status(), StatusCode::SEE_OTHER, "{}", r.text().await.unwrap());
+    assert_eq!(
+        r.status(),
+        StatusCode::SEE_OTHER,
+        "{}",
+        r.text().await.unwrap()
+    );
 }
 
 #[tokio::test]
@@ -34,12 +50,25 @@ async fn signing_up_creating_an_organisation_and_a_listing_through_forms() {
         sign_up(&c, &s, "amy@example.com", "zh-Hant").await;
         let (status, me) = page(&c, &s, "/me").await;
         assert_eq!(status, StatusCode::OK);
-        assert!(me.contains("我的帳戶"), "the account page speaks the chosen language");
+        assert!(
+            me.contains("我的帳戶"),
+            "the account page speaks the chosen language"
+        );
 
         let (_, form) = page(&c, &s, "/organisations/new").await;
         let r = c
             .post(s.url("/organisations/new"))
-            .form(&[("csrf", csrf_of(&form).as_str()), ("kind", "company"), ("name_zh_hant", "華南電子有限公司"), ("name_en", "Huanan Electronics"), ("sectors", "electronics"), ("sectors", "lighting"), ("location", "CN-GD-SZ"), ("markets_served", "HK"), ("markets_served", "SG")])
+            .form(&[
+                ("csrf", csrf_of(&form).as_str()),
+                ("kind", "company"),
+                ("name_zh_hant", "華南電子有限公司"),
+                ("name_en", "Huanan Electronics"),
+                ("sectors", "electronics"),
+                ("sectors", "lighting"),
+                ("location", "CN-GD-SZ"),
+                ("markets_served", "HK"),
+                ("markets_served", "SG"),
+            ])
             .send()
             .await
             .unwrap();
@@ -50,11 +79,21 @@ async fn signing_up_creating_an_organisation_and_a_listing_through_forms() {
         assert_eq!(org.sectors, vec!["electronics", "lighting"]);
         assert_eq!(org.markets_served.len(), 2);
 
-        let (_, form) = page(&c, &s, &format!("/listings/new?organisation={org_id}&kind=product")).await;
+        let (_, form) = page(
+            &c,
+            &s,
+            &format!("/listings/new?organisation={org_id}&kind=product"),
+        )
+        .await;
         // A bad number is named, and what was typed is kept.
         let bad = c
             .post(s.url(&format!("/listings/new?organisation={org_id}&kind=product")))
-            .form(&[("csrf", csrf_of(&form).as_str()), ("kind", "product"), ("title_zh_hant", "USB-C 充電器"), ("attr_moq", "lots")])
+            .form(&[
+                ("csrf", csrf_of(&form).as_str()),
+                ("kind", "product"),
+                ("title_zh_hant", "USB-C 充電器"),
+                ("attr_moq", "lots"),
+            ])
             .send()
             .await
             .unwrap();
@@ -63,28 +102,68 @@ async fn signing_up_creating_an_organisation_and_a_listing_through_forms() {
         assert!(bad_html.contains("請填寫整數") && bad_html.contains("USB-C 充電器"));
         let ok = c
             .post(s.url(&format!("/listings/new?organisation={org_id}&kind=product")))
-            .form(&[("csrf", csrf_of(&form).as_str()), ("kind", "product"), ("title_zh_hant", "USB-C 充電器"), ("title_en", "USB-C charger"), ("attr_moq", "500"), ("attr_currency", "HKD"), ("codes", "8504.40"), ("target_regions", "HK"), ("status", "published")])
+            .form(&[
+                ("csrf", csrf_of(&form).as_str()),
+                ("kind", "product"),
+                ("title_zh_hant", "USB-C 充電器"),
+                ("title_en", "USB-C charger"),
+                ("attr_moq", "500"),
+                ("attr_currency", "HKD"),
+                ("codes", "8504.40"),
+                ("target_regions", "HK"),
+                ("status", "published"),
+            ])
             .send()
             .await
             .unwrap();
         assert_eq!(ok.status(), StatusCode::SEE_OTHER);
         let listing_path = ok.headers()["location"].to_str().unwrap().to_string();
         let (_, hant) = page(&c, &s, &listing_path).await;
-        assert!(hant.contains("USB-C 充電器") && hant.contains("最低訂購量") && hant.contains("850440"));
+        assert!(
+            hant.contains("USB-C 充電器") && hant.contains("最低訂購量") && hant.contains("850440")
+        );
         // Switching to English shows the English title; the choice sticks for the account.
-        c.get(s.url(&format!("/lang/en?next={listing_path}"))).send().await.unwrap();
+        c.get(s.url(&format!("/lang/en?next={listing_path}")))
+            .send()
+            .await
+            .unwrap();
         let (_, en) = page(&c, &s, &listing_path).await;
-        assert!(en.contains("USB-C charger") && en.contains("Minimum order quantity") && en.contains("<html lang=\"en\">"));
-        let (_, hans) = page(&browser_with_lang(&c, &s, "zh-Hans").await, &s, &listing_path).await;
-        assert!(hans.contains("最低订购量") && hans.contains("USB-C 充電器"), "Simplified readers fall back to the Traditional title");
-        let account = s.store.account_by_email("amy@example.com").await.unwrap().unwrap().0;
-        assert_eq!(account.preferred_language, sc_domain::Language::ZhHans, "the last choice is remembered on the account");
+        assert!(
+            en.contains("USB-C charger")
+                && en.contains("Minimum order quantity")
+                && en.contains("<html lang=\"en\">")
+        );
+        let (_, hans) = page(
+            &browser_with_lang(&c, &s, "zh-Hans").await,
+            &s,
+            &listing_path,
+        )
+        .await;
+        assert!(
+            hans.contains("最低订购量") && hans.contains("USB-C 充電器"),
+            "Simplified readers fall back to the Traditional title"
+        );
+        let account = s
+            .store
+            .account_by_email("amy@example.com")
+            .await
+            .unwrap()
+            .unwrap()
+            .0;
+        assert_eq!(
+            account.preferred_language,
+            sc_domain::Language::ZhHans,
+            "the last choice is remembered on the account"
+        );
     }
 }
 
 /// Switches the language of `c` (a signed-in browser) and returns it.
 async fn browser_with_lang(c: &reqwest::Client, s: &Server, lang: &str) -> reqwest::Client {
-    c.get(s.url(&format!("/lang/{lang}?next=/"))).send().await.unwrap();
+    c.get(s.url(&format!("/lang/{lang}?next=/")))
+        .send()
+        .await
+        .unwrap();
     c.clone()
 }
 
@@ -95,11 +174,32 @@ async fn text_users_typed_is_escaped_everywhere() {
         let evil = "<script>alert('x')</script>\"><img src=x onerror=alert(1)>";
         let org = s.post("/api/v1/organisations", Some(&token), json!({"kind": "company", "name": {"en": evil}, "description": {"en": evil}, "location": "HK"})).await.json();
         let id = org["id"].as_i64().unwrap();
-        let l = s.post("/api/v1/listings", Some(&token), json!({"organisation_id": id, "kind": "product", "title": {"en": evil}})).await.json();
-        for path in [format!("/organisations/{id}"), "/organisations".into(), format!("/listings/{}", l["id"]), "/listings".into(), "/".into()] {
+        let l = s
+            .post(
+                "/api/v1/listings",
+                Some(&token),
+                json!({"organisation_id": id, "kind": "product", "title": {"en": evil}}),
+            )
+            .await
+            .json();
+        for path in [
+            format!("/organisations/{id}"),
+            "/organisations".into(),
+            format!("/listings/{}", l["id"]),
+            "/listings".into(),
+            "/".into(),
+        ] {
             let (_, html) = page(&browser(), &s, &path).await;
-            assert!(!html.contains("<script>alert") && !html.contains("<img src=x"), "unescaped user text on {path}");
-            assert!(html.contains("&lt;script&gt;") || html.contains("&#60;script&#62;") || html.contains("&lt;script"), "user text missing on {path}");
+            assert!(
+                !html.contains("<script>alert") && !html.contains("<img src=x"),
+                "unescaped user text on {path}"
+            );
+            assert!(
+                html.contains("&lt;script&gt;")
+                    || html.contains("&#60;script&#62;")
+                    || html.contains("&lt;script"),
+                "user text missing on {path}"
+            );
         }
     }
 }
@@ -109,15 +209,51 @@ async fn form_posts_without_the_csrf_token_are_refused() {
     for s in servers().await {
         let c = browser();
         sign_up(&c, &s, "victim@example.com", "en").await;
-        let r = c.post(s.url("/organisations/new")).form(&[("kind", "company"), ("name_en", "Forged"), ("location", "HK")]).send().await.unwrap();
+        let r = c
+            .post(s.url("/organisations/new"))
+            .form(&[
+                ("kind", "company"),
+                ("name_en", "Forged"),
+                ("location", "HK"),
+            ])
+            .send()
+            .await
+            .unwrap();
         assert_eq!(r.status(), StatusCode::FORBIDDEN);
-        let r = c.post(s.url("/organisations/new")).form(&[("csrf", "0".repeat(64).as_str()), ("kind", "company"), ("name_en", "Forged"), ("location", "HK")]).send().await.unwrap();
+        let r = c
+            .post(s.url("/organisations/new"))
+            .form(&[
+                ("csrf", "0".repeat(64).as_str()),
+                ("kind", "company"),
+                ("name_en", "Forged"),
+                ("location", "HK"),
+            ])
+            .send()
+            .await
+            .unwrap();
         assert_eq!(r.status(), StatusCode::FORBIDDEN);
-        let orgs = s.store.list_organisations(&Default::default(), sc_storage::PageRequest::new(None, None)).await.unwrap();
+        let orgs = s
+            .store
+            .list_organisations(
+                &Default::default(),
+                sc_storage::PageRequest::new(None, None),
+            )
+            .await
+            .unwrap();
         assert_eq!(orgs.total, 0, "nothing was created by the forged posts");
         // A next= pointing off-site is not followed.
         let (_, html) = page(&c, &s, "/login").await;
-        let r = c.post(s.url("/login")).form(&[("csrf", csrf_of(&html).as_str()), ("email", "victim@example.com"), ("password", "correct horse battery"), ("next", "//evil.example.com/")]).send().await.unwrap();
+        let r = c
+            .post(s.url("/login"))
+            .form(&[
+                ("csrf", csrf_of(&html).as_str()),
+                ("email", "victim@example.com"),
+                ("password", "correct horse battery"),
+                ("next", "//evil.example.com/"),
+            ])
+            .send()
+            .await
+            .unwrap();
         assert_eq!(r.headers()["location"], "/");
     }
 }
@@ -125,15 +261,41 @@ async fn form_posts_without_the_csrf_token_are_refused() {
 #[tokio::test]
 async fn the_language_follows_the_browser_then_the_choice() {
     for s in servers().await {
-        let c = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).cookie_store(true).build().unwrap();
-        let r = c.get(s.url("/")).header("accept-language", "zh-CN,zh;q=0.9").send().await.unwrap();
+        let c = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .cookie_store(true)
+            .build()
+            .unwrap();
+        let r = c
+            .get(s.url("/"))
+            .header("accept-language", "zh-CN,zh;q=0.9")
+            .send()
+            .await
+            .unwrap();
         assert!(r.text().await.unwrap().contains("<html lang=\"zh-Hans\">"));
-        let r = c.get(s.url("/")).header("accept-language", "en-GB").send().await.unwrap();
+        let r = c
+            .get(s.url("/"))
+            .header("accept-language", "en-GB")
+            .send()
+            .await
+            .unwrap();
         assert!(r.text().await.unwrap().contains("<html lang=\"en\">"));
-        let r = c.get(s.url("/lang/zh-Hant?next=/organisations")).send().await.unwrap();
+        let r = c
+            .get(s.url("/lang/zh-Hant?next=/organisations"))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(r.headers()["location"], "/organisations");
-        let r = c.get(s.url("/")).header("accept-language", "en-GB").send().await.unwrap();
-        assert!(r.text().await.unwrap().contains("<html lang=\"zh-Hant\">"), "a chosen language beats the browser's default");
+        let r = c
+            .get(s.url("/"))
+            .header("accept-language", "en-GB")
+            .send()
+            .await
+            .unwrap();
+        assert!(
+            r.text().await.unwrap().contains("<html lang=\"zh-Hant\">"),
+            "a chosen language beats the browser's default"
+        );
         let (status, _) = page(&c, &s, "/lang/klingon").await;
         assert_eq!(status, StatusCode::NOT_FOUND);
         let (status, html) = page(&c, &s, "/no/such/page").await;
@@ -147,23 +309,47 @@ async fn pages_forbid_inline_scripts_framing_and_sniffing() {
     for s in servers().await {
         let r = browser().get(s.url("/")).send().await.unwrap();
         let h = r.headers();
-        assert!(h["content-security-policy"].to_str().unwrap().contains("script-src 'self'"));
-        assert!(h["content-security-policy"].to_str().unwrap().contains("frame-ancestors 'none'"));
+        assert!(
+            h["content-security-policy"]
+                .to_str()
+                .unwrap()
+                .contains("script-src 'self'")
+        );
+        assert!(
+            h["content-security-policy"]
+                .to_str()
+                .unwrap()
+                .contains("frame-ancestors 'none'")
+        );
         assert_eq!(h["x-content-type-options"], "nosniff");
         let html = r.text().await.unwrap();
         // The one script is type-ahead, loaded from a file; search itself is a plain GET form.
         assert_eq!(html.matches("<script").count(), 1);
         assert!(html.contains("<script src=\"/static/suggest.js\" defer></script>"));
-        assert!(html.contains("<form class=\"search\" role=\"search\" action=\"/search\" method=\"get\">"));
+        assert!(
+            html.contains(
+                "<form class=\"search\" role=\"search\" action=\"/search\" method=\"get\">"
+            )
+        );
     }
 }
 
 #[tokio::test]
 async fn mangled_links_show_a_page_not_an_error() {
     for s in servers().await {
-        for path in ["/listings?page=abc", "/listings?page=-3", "/organisations?page=99999999999&sector=%00", "/listings?market=moon", "/organisations/abc", "/listings/0"] {
+        for path in [
+            "/listings?page=abc",
+            "/listings?page=-3",
+            "/organisations?page=99999999999&sector=%00",
+            "/listings?market=moon",
+            "/organisations/abc",
+            "/listings/0",
+        ] {
             let (status, html) = page(&browser(), &s, path).await;
-            assert!(status == StatusCode::OK || status == StatusCode::NOT_FOUND, "{path}: {status}");
+            assert!(
+                status == StatusCode::OK || status == StatusCode::NOT_FOUND,
+                "{path}: {status}"
+            );
             assert!(html.contains("<html"), "{path} answers with a page");
         }
     }
@@ -176,48 +362,157 @@ async fn administrators_manage_members_and_delete_from_the_pages() {
         sign_up(&admin, &s, "boss@example.com", "en").await;
         let colleague = browser();
         sign_up(&colleague, &s, "colleague@example.com", "en").await;
-        let boss = s.store.account_by_email("boss@example.com").await.unwrap().unwrap().0;
-        let col = s.store.account_by_email("colleague@example.com").await.unwrap().unwrap().0;
-        let input: sc_domain::organisation::OrganisationInput = serde_json::from_value(crate::harness::org_body("Team")).unwrap();
-        let org = s.store.create_organisation(&input, boss.id).await.unwrap().id;
+        let boss = s
+            .store
+            .account_by_email("boss@example.com")
+            .await
+            .unwrap()
+            .unwrap()
+            .0;
+        let col = s
+            .store
+            .account_by_email("colleague@example.com")
+            .await
+            .unwrap()
+            .unwrap()
+            .0;
+        let input: sc_domain::organisation::OrganisationInput =
+            serde_json::from_value(crate::harness::org_body("Team")).unwrap();
+        let org = s
+            .store
+            .create_organisation(&input, boss.id)
+            .await
+            .unwrap()
+            .id;
 
         let (_, html) = page(&admin, &s, &format!("/organisations/{org}")).await;
         let token = csrf_of(&html);
-        let add = |email: &'static str| admin.post(s.url(&format!("/organisations/{org}/members"))).form(&[("csrf", token.as_str()), ("email", email), ("role", "member")]).send();
+        let add = |email: &'static str| {
+            admin
+                .post(s.url(&format!("/organisations/{org}/members")))
+                .form(&[
+                    ("csrf", token.as_str()),
+                    ("email", email),
+                    ("role", "member"),
+                ])
+                .send()
+        };
         let r = add("nobody@example.com").await.unwrap();
-        assert!(r.headers()["location"].to_str().unwrap().contains("notice=no_such_account"));
+        assert!(
+            r.headers()["location"]
+                .to_str()
+                .unwrap()
+                .contains("notice=no_such_account")
+        );
         let r = add("colleague@example.com").await.unwrap();
-        assert!(r.headers()["location"].to_str().unwrap().contains("notice=member_added"));
-        let (_, html) = page(&admin, &s, &format!("/organisations/{org}?notice=member_added")).await;
-        assert!(html.contains("Member added."), "the page says what happened");
-        assert_eq!(html.matches("Amy 陳 · Member").count(), 1, "the new member is listed as a member");
+        assert!(
+            r.headers()["location"]
+                .to_str()
+                .unwrap()
+                .contains("notice=member_added")
+        );
+        let (_, html) = page(
+            &admin,
+            &s,
+            &format!("/organisations/{org}?notice=member_added"),
+        )
+        .await;
+        assert!(
+            html.contains("Member added."),
+            "the page says what happened"
+        );
+        assert_eq!(
+            html.matches("Amy 陳 · Member").count(),
+            1,
+            "the new member is listed as a member"
+        );
         assert_eq!(html.matches("Amy 陳 · Administrator").count(), 1);
-        assert_eq!(s.store.memberships_of(col.id).await.unwrap(), vec![(org, sc_domain::person::OrgRole::Member)]);
+        assert_eq!(
+            s.store.memberships_of(col.id).await.unwrap(),
+            vec![(org, sc_domain::person::OrgRole::Member)]
+        );
 
         // The last administrator cannot leave; the page says why.
-        let r = admin.post(s.url(&format!("/organisations/{org}/members/{}/remove", boss.id))).form(&[("csrf", token.as_str())]).send().await.unwrap();
-        assert!(r.headers()["location"].to_str().unwrap().contains("notice=last_admin"));
+        let r = admin
+            .post(s.url(&format!("/organisations/{org}/members/{}/remove", boss.id)))
+            .form(&[("csrf", token.as_str())])
+            .send()
+            .await
+            .unwrap();
+        assert!(
+            r.headers()["location"]
+                .to_str()
+                .unwrap()
+                .contains("notice=last_admin")
+        );
         // A member may not remove others, but may leave.
         let (_, html) = page(&colleague, &s, &format!("/organisations/{org}")).await;
         let ctoken = csrf_of(&html);
-        let r = colleague.post(s.url(&format!("/organisations/{org}/members/{}/remove", boss.id))).form(&[("csrf", ctoken.as_str())]).send().await.unwrap();
+        let r = colleague
+            .post(s.url(&format!("/organisations/{org}/members/{}/remove", boss.id)))
+            .form(&[("csrf", ctoken.as_str())])
+            .send()
+            .await
+            .unwrap();
         assert_eq!(r.status(), StatusCode::FORBIDDEN);
-        let r = colleague.post(s.url(&format!("/organisations/{org}/members/{}/remove", col.id))).form(&[("csrf", ctoken.as_str())]).send().await.unwrap();
+        let r = colleague
+            .post(s.url(&format!("/organisations/{org}/members/{}/remove", col.id)))
+            .form(&[("csrf", ctoken.as_str())])
+            .send()
+            .await
+            .unwrap();
         assert_eq!(r.headers()["location"], "/me");
         assert!(s.store.memberships_of(col.id).await.unwrap().is_empty());
 
         // Deleting needs the confirmation box.
-        let l: sc_domain::listing::ListingInput = serde_json::from_value(crate::harness::product_body(None, "To delete", "published")).unwrap();
-        let lid = s.store.create_listing(sc_domain::listing::Owner::Organisation(org), &l, boss.id).await.unwrap().id;
-        let r = admin.post(s.url(&format!("/listings/{lid}/delete"))).form(&[("csrf", token.as_str())]).send().await.unwrap();
+        let l: sc_domain::listing::ListingInput =
+            serde_json::from_value(crate::harness::product_body(None, "To delete", "published"))
+                .unwrap();
+        let lid = s
+            .store
+            .create_listing(sc_domain::listing::Owner::Organisation(org), &l, boss.id)
+            .await
+            .unwrap()
+            .id;
+        let r = admin
+            .post(s.url(&format!("/listings/{lid}/delete")))
+            .form(&[("csrf", token.as_str())])
+            .send()
+            .await
+            .unwrap();
         assert_eq!(r.status(), StatusCode::SEE_OTHER);
-        assert!(s.store.listing(lid).await.is_ok(), "no confirmation, no deletion");
-        let r = admin.post(s.url(&format!("/listings/{lid}/delete"))).form(&[("csrf", token.as_str()), ("confirm", "yes")]).send().await.unwrap();
-        assert_eq!(r.headers()["location"].to_str().unwrap(), format!("/organisations/{org}"));
+        assert!(
+            s.store.listing(lid).await.is_ok(),
+            "no confirmation, no deletion"
+        );
+        let r = admin
+            .post(s.url(&format!("/listings/{lid}/delete")))
+            .form(&[("csrf", token.as_str()), ("confirm", "yes")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            r.headers()["location"].to_str().unwrap(),
+            format!("/organisations/{org}")
+        );
         assert!(s.store.listing(lid).await.is_err());
-        let r = colleague.post(s.url(&format!("/organisations/{org}/delete"))).form(&[("csrf", ctoken.as_str()), ("confirm", "yes")]).send().await.unwrap();
-        assert_eq!(r.status(), StatusCode::FORBIDDEN, "a former member cannot delete the organisation");
-        let r = admin.post(s.url(&format!("/organisations/{org}/delete"))).form(&[("csrf", token.as_str()), ("confirm", "yes")]).send().await.unwrap();
+        let r = colleague
+            .post(s.url(&format!("/organisations/{org}/delete")))
+            .form(&[("csrf", ctoken.as_str()), ("confirm", "yes")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            r.status(),
+            StatusCode::FORBIDDEN,
+            "a former member cannot delete the organisation"
+        );
+        let r = admin
+            .post(s.url(&format!("/organisations/{org}/delete")))
+            .form(&[("csrf", token.as_str()), ("confirm", "yes")])
+            .send()
+            .await
+            .unwrap();
         assert_eq!(r.headers()["location"], "/me");
         assert!(s.store.organisation(org).await.is_err());
     }
@@ -227,7 +522,16 @@ async fn administrators_manage_members_and_delete_from_the_pages() {
 async fn the_search_page_finds_across_scripts_with_facets_and_marks() {
     for s in servers().await {
         let (_, token) = s.register("seller@example.com", "HK", "zh-Hant").await;
-        let org = s.post("/api/v1/organisations", Some(&token), crate::harness::org_body("Seller")).await.json()["id"].as_i64().unwrap();
+        let org = s
+            .post(
+                "/api/v1/organisations",
+                Some(&token),
+                crate::harness::org_body("Seller"),
+            )
+            .await
+            .json()["id"]
+            .as_i64()
+            .unwrap();
         let r = s.post("/api/v1/listings", Some(&token), json!({"organisation_id": org, "kind": "product", "title": {"zh-Hant": "無線藍牙耳機"}, "description": {"zh-Hant": "降噪藍牙耳機，續航三十小時"}})).await;
         assert_eq!(r.status, StatusCode::CREATED);
         let c = browser();
@@ -235,18 +539,30 @@ async fn the_search_page_finds_across_scripts_with_facets_and_marks() {
         let mut html = String::new();
         // Written a moment ago: findable within a second.
         for _ in 0..20 {
-            html = page(&c, &s, "/search?q=%E8%93%9D%E7%89%99%E8%80%B3%E6%9C%BA").await.1;
+            html = page(&c, &s, "/search?q=%E8%93%9D%E7%89%99%E8%80%B3%E6%9C%BA")
+                .await
+                .1;
             if html.contains("无线蓝牙耳机") || html.contains("無線藍牙耳機") {
                 break;
             }
             tokio::time::sleep(std::time::Duration::from_millis(50)).await;
         }
-        assert!(html.contains("<mark>蓝牙耳机</mark>") || html.contains("<mark>蓝牙</mark>"), "snippet in the query's script, marked");
-        assert!(html.contains("貿易") || html.contains("贸易"), "the market facet is shown");
+        assert!(
+            html.contains("<mark>蓝牙耳机</mark>") || html.contains("<mark>蓝牙</mark>"),
+            "snippet in the query's script, marked"
+        );
+        assert!(
+            html.contains("貿易") || html.contains("贸易"),
+            "the market facet is shown"
+        );
         let (status, none) = page(&c, &s, "/search?q=%21%21%21").await;
         assert_eq!(status, StatusCode::OK);
         assert!(none.contains("找不到相符的结果"));
         let (status, _) = page(&c, &s, "/search?q=x&hs=8").await;
-        assert_eq!(status, StatusCode::BAD_REQUEST, "a malformed filter is a clear 400 page, not a 500");
+        assert_eq!(
+            status,
+            StatusCode::BAD_REQUEST,
+            "a malformed filter is a clear 400 page, not a 500"
+        );
     }
 }

@@ -11,7 +11,11 @@ use sc_domain::person::{OrgRole, PlatformRole, UserId};
 #[derive(Debug, Clone, PartialEq)]
 pub enum Actor {
     Anonymous,
-    User { id: UserId, role: PlatformRole, memberships: Vec<(OrgId, OrgRole)> },
+    User {
+        id: UserId,
+        role: PlatformRole,
+        memberships: Vec<(OrgId, OrgRole)>,
+    },
 }
 
 impl Actor {
@@ -23,17 +27,31 @@ impl Actor {
     }
 
     fn is_admin(&self) -> bool {
-        matches!(self, Actor::User { role: PlatformRole::Admin, .. })
+        matches!(
+            self,
+            Actor::User {
+                role: PlatformRole::Admin,
+                ..
+            }
+        )
     }
 
     fn is_organiser(&self) -> bool {
-        matches!(self, Actor::User { role: PlatformRole::Organiser, .. })
+        matches!(
+            self,
+            Actor::User {
+                role: PlatformRole::Organiser,
+                ..
+            }
+        )
     }
 
     /// The caller's role in `org`, if any.
     pub fn role_in(&self, org: OrgId) -> Option<OrgRole> {
         match self {
-            Actor::User { memberships, .. } => memberships.iter().find(|(o, _)| *o == org).map(|(_, r)| *r),
+            Actor::User { memberships, .. } => {
+                memberships.iter().find(|(o, _)| *o == org).map(|(_, r)| *r)
+            }
             Actor::Anonymous => None,
         }
     }
@@ -103,21 +121,31 @@ pub fn authorize(actor: &Actor, action: Action) -> Result<(), Denied> {
             }
         }
         _ if !signed_in => return Err(Denied::Unauthenticated),
-        LogOut | ReadOwnAccount | UpdateOwnAccount | ReadOwnContact | UpdateOwnContact | CreateOrganisation => true,
+        LogOut | ReadOwnAccount | UpdateOwnAccount | ReadOwnContact | UpdateOwnContact
+        | CreateOrganisation => true,
         ListUsers | SetPlatformRole => actor.is_admin(),
         VerifyOrganisation | CreateFair | UpdateFair => actor.is_admin() || actor.is_organiser(),
-        UpdateOrganisation { org } | DeleteOrganisation { org } | AddMember { org } | ChangeMemberRole { org } => {
+        UpdateOrganisation { org }
+        | DeleteOrganisation { org }
+        | AddMember { org }
+        | ChangeMemberRole { org } => {
             actor.is_admin() || actor.role_in(org) == Some(OrgRole::Admin)
         }
         ListMembers { org } => actor.is_admin() || actor.role_in(org).is_some(),
         RemoveMember { org, user } => {
-            actor.is_admin() || actor.role_in(org) == Some(OrgRole::Admin) || actor.user_id() == Some(user)
+            actor.is_admin()
+                || actor.role_in(org) == Some(OrgRole::Admin)
+                || actor.user_id() == Some(user)
         }
         CreateListing { owner } | UpdateListing { owner } | DeleteListing { owner } => {
             actor.is_admin() || actor.speaks_for(owner)
         }
     };
-    if allowed { Ok(()) } else { Err(Denied::Forbidden) }
+    if allowed {
+        Ok(())
+    } else {
+        Err(Denied::Forbidden)
+    }
 }
 
 #[cfg(test)]
@@ -128,16 +156,29 @@ mod tests {
     const OTHER_ORG: OrgId = 8;
 
     fn user(id: UserId, role: PlatformRole, memberships: Vec<(OrgId, OrgRole)>) -> Actor {
-        Actor::User { id, role, memberships }
+        Actor::User {
+            id,
+            role,
+            memberships,
+        }
     }
 
     /// The five roles of the platform, as they stand towards organisation `ORG`.
     fn roles() -> Vec<(&'static str, Actor)> {
         vec![
             ("anonymous", Actor::Anonymous),
-            ("individual", user(1, PlatformRole::User, vec![(OTHER_ORG, OrgRole::Admin)])),
-            ("org_member", user(2, PlatformRole::User, vec![(ORG, OrgRole::Member)])),
-            ("org_admin", user(3, PlatformRole::User, vec![(ORG, OrgRole::Admin)])),
+            (
+                "individual",
+                user(1, PlatformRole::User, vec![(OTHER_ORG, OrgRole::Admin)]),
+            ),
+            (
+                "org_member",
+                user(2, PlatformRole::User, vec![(ORG, OrgRole::Member)]),
+            ),
+            (
+                "org_admin",
+                user(3, PlatformRole::User, vec![(ORG, OrgRole::Admin)]),
+            ),
             ("organiser", user(4, PlatformRole::Organiser, vec![])),
             ("platform_admin", user(5, PlatformRole::Admin, vec![])),
         ]
@@ -157,19 +198,67 @@ mod tests {
             (ReadOwnContact, o([false, true, true, true, true, true])),
             (CreateOrganisation, o([false, true, true, true, true, true])),
             (ListUsers, o([false, false, false, false, false, true])),
-            (SetPlatformRole, o([false, false, false, false, false, true])),
-            (VerifyOrganisation, o([false, false, false, false, true, true])),
+            (
+                SetPlatformRole,
+                o([false, false, false, false, false, true]),
+            ),
+            (
+                VerifyOrganisation,
+                o([false, false, false, false, true, true]),
+            ),
             (CreateFair, o([false, false, false, false, true, true])),
-            (UpdateOrganisation { org: ORG }, o([false, false, false, true, false, true])),
-            (DeleteOrganisation { org: ORG }, o([false, false, false, true, false, true])),
-            (AddMember { org: ORG }, o([false, false, false, true, false, true])),
-            (ListMembers { org: ORG }, o([false, false, true, true, false, true])),
-            (RemoveMember { org: ORG, user: 2 }, o([false, false, true, true, false, true])),
-            (CreateListing { owner: Owner::Organisation(ORG) }, o([false, false, true, true, false, true])),
-            (UpdateListing { owner: Owner::Organisation(ORG) }, o([false, false, true, true, false, true])),
-            (CreateListing { owner: Owner::Person(1) }, o([false, true, false, false, false, true])),
-            (ReadListing { owner: Owner::Organisation(ORG), status: ListingStatus::Published }, o([true, true, true, true, true, true])),
-            (ReadListing { owner: Owner::Organisation(ORG), status: draft }, o([false, false, true, true, false, true])),
+            (
+                UpdateOrganisation { org: ORG },
+                o([false, false, false, true, false, true]),
+            ),
+            (
+                DeleteOrganisation { org: ORG },
+                o([false, false, false, true, false, true]),
+            ),
+            (
+                AddMember { org: ORG },
+                o([false, false, false, true, false, true]),
+            ),
+            (
+                ListMembers { org: ORG },
+                o([false, false, true, true, false, true]),
+            ),
+            (
+                RemoveMember { org: ORG, user: 2 },
+                o([false, false, true, true, false, true]),
+            ),
+            (
+                CreateListing {
+                    owner: Owner::Organisation(ORG),
+                },
+                o([false, false, true, true, false, true]),
+            ),
+            (
+                UpdateListing {
+                    owner: Owner::Organisation(ORG),
+                },
+                o([false, false, true, true, false, true]),
+            ),
+            (
+                CreateListing {
+                    owner: Owner::Person(1),
+                },
+                o([false, true, false, false, false, true]),
+            ),
+            (
+                ReadListing {
+                    owner: Owner::Organisation(ORG),
+                    status: ListingStatus::Published,
+                },
+                o([true, true, true, true, true, true]),
+            ),
+            (
+                ReadListing {
+                    owner: Owner::Organisation(ORG),
+                    status: draft,
+                },
+                o([false, false, true, true, false, true]),
+            ),
         ];
         for (action, expected) in table {
             for ((name, actor), want) in roles().into_iter().zip(expected) {
@@ -180,11 +269,23 @@ mod tests {
 
     #[test]
     fn anonymous_callers_are_asked_to_sign_in_and_drafts_stay_hidden() {
-        assert_eq!(authorize(&Actor::Anonymous, Action::CreateOrganisation), Err(Denied::Unauthenticated));
-        let stranger = user(9, PlatformRole::User, vec![]);
-        assert_eq!(authorize(&stranger, Action::UpdateOrganisation { org: ORG }), Err(Denied::Forbidden));
         assert_eq!(
-            authorize(&stranger, Action::ReadListing { owner: Owner::Organisation(ORG), status: ListingStatus::Archived }),
+            authorize(&Actor::Anonymous, Action::CreateOrganisation),
+            Err(Denied::Unauthenticated)
+        );
+        let stranger = user(9, PlatformRole::User, vec![]);
+        assert_eq!(
+            authorize(&stranger, Action::UpdateOrganisation { org: ORG }),
+            Err(Denied::Forbidden)
+        );
+        assert_eq!(
+            authorize(
+                &stranger,
+                Action::ReadListing {
+                    owner: Owner::Organisation(ORG),
+                    status: ListingStatus::Archived
+                }
+            ),
             Err(Denied::Hidden)
         );
     }

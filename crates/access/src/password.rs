@@ -15,7 +15,11 @@ pub fn hash(password: &str) -> String {
 /// True when `password` matches the stored PHC string; false for a wrong password or a
 /// malformed hash (never a panic).
 pub fn verify(password: &str, phc: &str) -> bool {
-    PasswordHash::new(phc).is_ok_and(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok())
+    PasswordHash::new(phc).is_ok_and(|h| {
+        Argon2::default()
+            .verify_password(password.as_bytes(), &h)
+            .is_ok()
+    })
 }
 
 #[cfg(test)]

@@ -8,12 +8,15 @@ use sc_domain::market::ListingKind;
 use sc_domain::{LocalizedText, Location};
 use serde_json::Map;
 
-use crate::words::{Tri, BRANDS, MODIFIERS, SECTORS};
 use crate::Rng;
+use crate::words::{BRANDS, MODIFIERS, SECTORS, Tri};
 
 /// Every product type of the word lists, in a fixed order: (sector code, name, HS code).
 pub fn product_types() -> Vec<(&'static str, Tri, &'static str)> {
-    SECTORS.iter().flat_map(|s| s.products.iter().map(move |p| (s.code, p.name, p.hs))).collect()
+    SECTORS
+        .iter()
+        .flat_map(|s| s.products.iter().map(move |p| (s.code, p.name, p.hs)))
+        .collect()
 }
 
 /// The `i`-th listing of the catalogue with seed `seed`, and the index of its product type in
@@ -25,7 +28,11 @@ pub fn listing(i: u64, seed: u64) -> (Listing, usize) {
     let (_, name, hs) = types[t];
     let m = *rng.pick(MODIFIERS);
     let brand = *rng.pick(BRANDS);
-    let model = format!("{}{}", (b'A' + rng.below(26) as u8) as char, 100 + rng.below(9900));
+    let model = format!(
+        "{}{}",
+        (b'A' + rng.below(26) as u8) as char,
+        100 + rng.below(9900)
+    );
     // Which languages: Hong Kong firms write zh-Hant + en, Mainland firms zh-Hans (+ en),
     // international firms en; a few write all three.
     let langs = match rng.below(10) {

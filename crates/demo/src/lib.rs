@@ -15,8 +15,8 @@ use sc_domain::market::ListingKind;
 use sc_domain::organisation::{OrgKind, OrganisationInput};
 use sc_domain::person::{OrgRole, PlatformRole};
 use sc_domain::{Language, LocalizedText, Location};
-use sc_storage::{NewBooth, NewHall, NewUser, Store, StorageError};
-use serde_json::{json, Map, Value};
+use sc_storage::{NewBooth, NewHall, NewUser, StorageError, Store};
+use serde_json::{Map, Value, json};
 use words::*;
 
 /// The slug that marks the demo fair as loaded.
@@ -88,7 +88,11 @@ fn loc(code: &str) -> Location {
 }
 
 fn city(code: &str) -> Tri {
-    CITY_NAMES.iter().find(|(c, _)| *c == code).map(|(_, t)| *t).unwrap_or(("香港", "香港", "Hong Kong"))
+    CITY_NAMES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, t)| *t)
+        .unwrap_or(("香港", "香港", "Hong Kong"))
 }
 
 /// Which languages an exhibitor from `code` writes its profile in, as such firms do.
@@ -134,7 +138,11 @@ impl Progress {
     fn new(show: bool, total: u64) -> Self {
         Progress(show.then(|| {
             let pb = ProgressBar::new(total);
-            pb.set_style(ProgressStyle::with_template("{msg:>12} [{bar:40}] {pos}/{len} ({eta})").expect("valid template").progress_chars("=> "));
+            pb.set_style(
+                ProgressStyle::with_template("{msg:>12} [{bar:40}] {pos}/{len} ({eta})")
+                    .expect("valid template")
+                    .progress_chars("=> "),
+            );
             pb
         }))
     }
@@ -154,7 +162,10 @@ impl Progress {
 /// Loads the demo fair unless it is already there. All or nothing: one transaction.
 pub async fn load(store: &Store, show_progress: bool) -> Result<Summary, StorageError> {
     if store.fair_id_by_slug(DEMO_SLUG).await?.is_some() {
-        return Ok(Summary { already_loaded: true, ..Default::default() });
+        return Ok(Summary {
+            already_loaded: true,
+            ..Default::default()
+        });
     }
     // One hash for every demo account: hashing 700 passwords would take half a minute.
     let password_hash = sc_access_hash(DEMO_PASSWORD);
@@ -166,8 +177,16 @@ pub async fn load(store: &Store, show_progress: bool) -> Result<Summary, Storage
     let fair_id = b
         .insert_fair(
             &FairInput {
-                name: LocalizedText::new("大灣區超級聯繫人博覽會 2026", "大湾区超级联系人博览会 2026", "GBA Super-Connector Expo 2026"),
-                venue: LocalizedText::new("香港會議展覽中心", "香港会议展览中心", "Hong Kong Convention and Exhibition Centre"),
+                name: LocalizedText::new(
+                    "大灣區超級聯繫人博覽會 2026",
+                    "大湾区超级联系人博览会 2026",
+                    "GBA Super-Connector Expo 2026",
+                ),
+                venue: LocalizedText::new(
+                    "香港會議展覽中心",
+                    "香港会议展览中心",
+                    "Hong Kong Convention and Exhibition Centre",
+                ),
                 starts_on: "2026-12-08".into(),
                 ends_on: "2026-12-11".into(),
                 online_until: "2027-01-31".into(),
@@ -177,15 +196,58 @@ pub async fn load(store: &Store, show_progress: bool) -> Result<Summary, Storage
         )
         .await?;
     let hall_names: [(&str, Tri); 5] = [
-        ("1A", ("展覽廳1A：電子及照明", "展览厅1A：电子及照明", "Hall 1A: Electronics and Lighting")),
-        ("1B", ("展覽廳1B：家居及禮品", "展览厅1B：家居及礼品", "Hall 1B: Home and Gifts")),
-        ("1C", ("展覽廳1C：時裝及珠寶", "展览厅1C：时装及珠宝", "Hall 1C: Fashion and Jewellery")),
-        ("1D", ("展覽廳1D：食品及健康", "展览厅1D：食品及健康", "Hall 1D: Food and Health")),
-        ("1E", ("展覽廳1E：綠色科技及專業服務", "展览厅1E：绿色科技及专业服务", "Hall 1E: Green Tech and Professional Services")),
+        (
+            "1A",
+            (
+                "展覽廳1A：電子及照明",
+                "展览厅1A：电子及照明",
+                "Hall 1A: Electronics and Lighting",
+            ),
+        ),
+        (
+            "1B",
+            (
+                "展覽廳1B：家居及禮品",
+                "展览厅1B：家居及礼品",
+                "Hall 1B: Home and Gifts",
+            ),
+        ),
+        (
+            "1C",
+            (
+                "展覽廳1C：時裝及珠寶",
+                "展览厅1C：时装及珠宝",
+                "Hall 1C: Fashion and Jewellery",
+            ),
+        ),
+        (
+            "1D",
+            (
+                "展覽廳1D：食品及健康",
+                "展览厅1D：食品及健康",
+                "Hall 1D: Food and Health",
+            ),
+        ),
+        (
+            "1E",
+            (
+                "展覽廳1E：綠色科技及專業服務",
+                "展览厅1E：绿色科技及专业服务",
+                "Hall 1E: Green Tech and Professional Services",
+            ),
+        ),
     ];
     let mut halls = vec![];
     for (code, (h, s, e)) in hall_names {
-        let id = b.insert_hall(fair_id, &NewHall { code: code.into(), name: LocalizedText::new(h, s, e) }).await?;
+        let id = b
+            .insert_hall(
+                fair_id,
+                &NewHall {
+                    code: code.into(),
+                    name: LocalizedText::new(h, s, e),
+                },
+            )
+            .await?;
         halls.push((code, id, 0usize));
     }
     let hall_for_sector = |sector: &str| match sector {
@@ -218,12 +280,27 @@ pub async fn load(store: &Store, show_progress: bool) -> Result<Summary, Storage
         let year = 1978 + rng.below(45);
         let countries = 5 + rng.below(60);
         let desc = (
-            format!("{}成立於{}年，總部位於{}，專注{}產品的研發、設計與生產，產品遠銷{}個國家及地區，提供OEM及ODM服務。", name.0, year, c.0, sector.trade.0, countries),
-            format!("{}成立于{}年，总部位于{}，专注{}产品的研发、设计与生产，产品远销{}个国家及地区，提供OEM及ODM服务。", name.1, year, c.1, sector.trade.1, countries),
-            format!("Founded in {year} and based in {}, {} designs and makes {} products, exporting to {countries} countries and regions, with OEM and ODM services.", c.2, name.2, sector.trade.2.to_lowercase()),
+            format!(
+                "{}成立於{}年，總部位於{}，專注{}產品的研發、設計與生產，產品遠銷{}個國家及地區，提供OEM及ODM服務。",
+                name.0, year, c.0, sector.trade.0, countries
+            ),
+            format!(
+                "{}成立于{}年，总部位于{}，专注{}产品的研发、设计与生产，产品远销{}个国家及地区，提供OEM及ODM服务。",
+                name.1, year, c.1, sector.trade.1, countries
+            ),
+            format!(
+                "Founded in {year} and based in {}, {} designs and makes {} products, exporting to {countries} countries and regions, with OEM and ODM services.",
+                c.2,
+                name.2,
+                sector.trade.2.to_lowercase()
+            ),
         );
         let langs = languages_for(place, &mut rng);
-        let mut markets: Vec<Location> = ["HK", "CN-GD-SZ", "SG", "MY", "AE", "DE", "US", "JP"].iter().filter(|_| rng.chance(35)).map(|c| loc(c)).collect();
+        let mut markets: Vec<Location> = ["HK", "CN-GD-SZ", "SG", "MY", "AE", "DE", "US", "JP"]
+            .iter()
+            .filter(|_| rng.chance(35))
+            .map(|c| loc(c))
+            .collect();
         if markets.is_empty() {
             markets.push(loc("HK"));
         }
@@ -254,14 +331,30 @@ pub async fn load(store: &Store, show_progress: bool) -> Result<Summary, Storage
         let hall = hall_for_sector(sector.code);
         halls[hall].2 += 1;
         let n = halls[hall].2;
-        let booth_code = format!("{}-{}{:02}", halls[hall].0, (b'A' + ((n - 1) / 20) as u8) as char, (n - 1) % 20 + 1);
-        b.insert_booth(halls[hall].1, &NewBooth { code: booth_code, organisation_id: Some(org_id) }).await?;
+        let booth_code = format!(
+            "{}-{}{:02}",
+            halls[hall].0,
+            (b'A' + ((n - 1) / 20) as u8) as char,
+            (n - 1) % 20 + 1
+        );
+        b.insert_booth(
+            halls[hall].1,
+            &NewBooth {
+                code: booth_code,
+                organisation_id: Some(org_id),
+            },
+        )
+        .await?;
         sum.booths += 1;
 
         for j in 0..10 {
             let pt = &sector.products[(i + j * 3) % sector.products.len()];
             let m = rng.pick(MODIFIERS);
-            let model = format!("{}-{}", &brand.2[..2].to_uppercase(), 1000 + rng.below(9000));
+            let model = format!(
+                "{}-{}",
+                &brand.2[..2].to_uppercase(),
+                1000 + rng.below(9000)
+            );
             let title = (
                 format!("{}{} {}", m.0, pt.name.0, model),
                 format!("{}{} {}", m.1, pt.name.1, model),
@@ -270,11 +363,21 @@ pub async fn load(store: &Store, show_progress: bool) -> Result<Summary, Storage
             let moq = [50, 100, 200, 500, 1000, 5000][rng.below(6)];
             let days = 7 + rng.below(60);
             let desc = (
-                format!("{}，最低訂購量{}件，交貨期約{}天。可按要求定製顏色、包裝及商標。", title.0, moq, days),
-                format!("{}，最低订购量{}件，交货期约{}天。可按要求定制颜色、包装及商标。", title.1, moq, days),
-                format!("{}. Minimum order {} pieces, lead time about {} days. Colours, packaging and logo can be customised.", title.2, moq, days),
+                format!(
+                    "{}，最低訂購量{}件，交貨期約{}天。可按要求定製顏色、包裝及商標。",
+                    title.0, moq, days
+                ),
+                format!(
+                    "{}，最低订购量{}件，交货期约{}天。可按要求定制颜色、包装及商标。",
+                    title.1, moq, days
+                ),
+                format!(
+                    "{}. Minimum order {} pieces, lead time about {} days. Colours, packaging and logo can be customised.",
+                    title.2, moq, days
+                ),
             );
-            let price = (pt.unit_price * (0.7 + (rng.below(60) as f64) / 100.0) * 100.0).round() / 100.0;
+            let price =
+                (pt.unit_price * (0.7 + (rng.below(60) as f64) / 100.0) * 100.0).round() / 100.0;
             let attrs = json!({"moq": moq, "unit_price": price, "currency": if place == "HK" { "HKD" } else if place.starts_with("CN") { "CNY" } else { "USD" }, "lead_time_days": days});
             let input = ListingInput {
                 kind: ListingKind::Product,
@@ -285,7 +388,12 @@ pub async fn load(store: &Store, show_progress: bool) -> Result<Summary, Storage
                 attributes: obj(attrs),
                 status: ListingStatus::Published,
             };
-            b.insert_listing(Owner::Organisation(org_id), &input.validated().expect("demo products are valid"), staff).await?;
+            b.insert_listing(
+                Owner::Organisation(org_id),
+                &input.validated().expect("demo products are valid"),
+                staff,
+            )
+            .await?;
             sum.products += 1;
         }
         if i % 8 == 0 {
@@ -299,14 +407,20 @@ pub async fn load(store: &Store, show_progress: bool) -> Result<Summary, Storage
                 attributes: obj(attrs),
                 status: ListingStatus::Published,
             };
-            b.insert_listing(Owner::Organisation(org_id), &input.validated().expect("demo jobs are valid"), staff).await?;
+            b.insert_listing(
+                Owner::Organisation(org_id),
+                &input.validated().expect("demo jobs are valid"),
+                staff,
+            )
+            .await?;
             sum.other_listings += 1;
         }
         progress.step("exhibitors");
     }
 
     // Service firms, investors and a university in hall 1E and beyond the fair.
-    sum.other_listings += other_markets(&mut b, &mut rng, &password_hash, &mut sum, &progress).await?;
+    sum.other_listings +=
+        other_markets(&mut b, &mut rng, &password_hash, &mut sum, &progress).await?;
 
     // Buyers; some post sourcing requests.
     for i in 0..BUYERS {
@@ -327,7 +441,11 @@ pub async fn load(store: &Store, show_progress: bool) -> Result<Summary, Storage
             let sector = rng.pick(SECTORS);
             let pt = rng.pick(sector.products);
             let qty = [500, 1000, 3000, 10000][rng.below(4)];
-            let title = (format!("求購{}（{}件）", pt.name.0, qty), format!("求购{}（{}件）", pt.name.1, qty), format!("Wanted: {} ({} pcs)", pt.name.2, qty));
+            let title = (
+                format!("求購{}（{}件）", pt.name.0, qty),
+                format!("求购{}（{}件）", pt.name.1, qty),
+                format!("Wanted: {} ({} pcs)", pt.name.2, qty),
+            );
             let langs = match lang {
                 Language::ZhHant => [true, false, true],
                 Language::ZhHans => [false, true, true],
@@ -339,10 +457,17 @@ pub async fn load(store: &Store, show_progress: bool) -> Result<Summary, Storage
                 description: LocalizedText::default(),
                 codes: vec![pt.hs.to_string()],
                 target_regions: vec![loc(place)],
-                attributes: obj(json!({"quantity": qty, "currency": "USD", "target_price": (pt.unit_price * 0.8 * 100.0).round() / 100.0})),
+                attributes: obj(
+                    json!({"quantity": qty, "currency": "USD", "target_price": (pt.unit_price * 0.8 * 100.0).round() / 100.0}),
+                ),
                 status: ListingStatus::Published,
             };
-            b.insert_listing(Owner::Person(uid), &input.validated().expect("demo requests are valid"), uid).await?;
+            b.insert_listing(
+                Owner::Person(uid),
+                &input.validated().expect("demo requests are valid"),
+                uid,
+            )
+            .await?;
             sum.other_listings += 1;
         }
         progress.step("buyers");
@@ -375,7 +500,9 @@ fn person_name(rng: &mut Rng, place: &str) -> (String, Language) {
     match preferred(place) {
         Language::ZhHant => (format!("{}{}", s.0, g.0), Language::ZhHant),
         Language::ZhHans => (format!("{}{}", s.1, g.1), Language::ZhHans),
-        Language::En if place == "SG" || place == "MY" => (format!("{} {}", g.2, s.2), Language::En),
+        Language::En if place == "SG" || place == "MY" => {
+            (format!("{} {}", g.2, s.2), Language::En)
+        }
         Language::En => (rng.pick(INTERNATIONAL_NAMES).to_string(), Language::En),
     }
 }
@@ -384,29 +511,138 @@ fn job_for(sector: &str, rng: &mut Rng) -> ((String, String, String), Value) {
     let roles: &[Tri] = &[
         ("出口業務經理", "出口业务经理", "Export Sales Manager"),
         ("產品設計師", "产品设计师", "Product Designer"),
-        ("品質保證工程師", "品质保证工程师", "Quality Assurance Engineer"),
-        ("跨境電商專員", "跨境电商专员", "Cross-border E-commerce Specialist"),
+        (
+            "品質保證工程師",
+            "品质保证工程师",
+            "Quality Assurance Engineer",
+        ),
+        (
+            "跨境電商專員",
+            "跨境电商专员",
+            "Cross-border E-commerce Specialist",
+        ),
         ("供應鏈分析員", "供应链分析员", "Supply Chain Analyst"),
         ("見習管理人員", "见习管理人员", "Management Trainee"),
     ];
     let r = rng.pick(roles);
     let min = 18_000 + 1000 * rng.below(20) as i64;
-    let kind = if r.2 == "Management Trainee" { "graduate_programme" } else { "full_time" };
+    let kind = if r.2 == "Management Trainee" {
+        "graduate_programme"
+    } else {
+        "full_time"
+    };
     let _ = sector;
-    ((r.0.to_string(), r.1.to_string(), r.2.to_string()), json!({"employment_type": kind, "salary_min": min, "salary_max": min + 8000, "currency": "HKD", "remote": rng.chance(20)}))
+    (
+        (r.0.to_string(), r.1.to_string(), r.2.to_string()),
+        json!({"employment_type": kind, "salary_min": min, "salary_max": min + 8000, "currency": "HKD", "remote": rng.chance(20)}),
+    )
 }
 
-async fn other_markets(b: &mut sc_storage::Batch<'_>, rng: &mut Rng, hash: &str, sum: &mut Summary, progress: &Progress) -> Result<usize, StorageError> {
+async fn other_markets(
+    b: &mut sc_storage::Batch<'_>,
+    rng: &mut Rng,
+    hash: &str,
+    sum: &mut Summary,
+    progress: &Progress,
+) -> Result<usize, StorageError> {
     let mut listings = 0;
     let firms: &[(OrgKind, Tri, &str, &str, Tri)] = &[
-        (OrgKind::ServiceFirm, ("德信會計師事務所", "德信会计师事务所", "Tak Shun CPA Limited"), "HK", "accounting", ("內地企業來港上市及審計服務", "内地企业来港上市及审计服务", "Listing and audit services for Mainland firms in Hong Kong")),
-        (OrgKind::ServiceFirm, ("海濱律師行", "海滨律师行", "Seaside Solicitors"), "HK", "legal", ("跨境商業合約及知識產權", "跨境商业合约及知识产权", "Cross-border commercial contracts and intellectual property")),
-        (OrgKind::ServiceFirm, ("灣區物流集團", "湾区物流集团", "Bayside Logistics Group"), "CN-GD-SZ", "logistics", ("粵港跨境陸運及空運", "粤港跨境陆运及空运", "Guangdong–Hong Kong road and air freight")),
-        (OrgKind::ServiceFirm, ("明珠品牌策略", "明珠品牌策略", "Pearl Brand Strategy"), "HK", "branding", ("出海品牌定位及東南亞市場推廣", "出海品牌定位及东南亚市场推广", "Brand positioning for going global and marketing in South-East Asia")),
-        (OrgKind::ServiceFirm, ("卓越檢測認證", "卓越检测认证", "Excelsior Testing & Certification"), "CN-GD-DG", "quality_control", ("CE、FCC及RoHS產品測試", "CE、FCC及RoHS产品测试", "CE, FCC and RoHS product testing")),
-        (OrgKind::ServiceFirm, ("永利保險經紀", "永利保险经纪", "Wing Lee Insurance Brokers"), "HK", "insurance", ("貨運及產品責任保險", "货运及产品责任保险", "Cargo and product liability insurance")),
-        (OrgKind::ServiceFirm, ("嶺南人力資源", "岭南人力资源", "Lingnan HR Consulting"), "CN-GD-GZ", "human_resources", ("粵港澳人才招聘及薪酬顧問", "粤港澳人才招聘及薪酬顾问", "GBA recruitment and payroll advisory")),
-        (OrgKind::ServiceFirm, ("銀河市場研究", "银河市场研究", "Galaxy Market Research"), "SG", "market_research", ("中東及東盟消費者調研", "中东及东盟消费者调研", "Consumer research in the Middle East and ASEAN")),
+        (
+            OrgKind::ServiceFirm,
+            (
+                "德信會計師事務所",
+                "德信会计师事务所",
+                "Tak Shun CPA Limited",
+            ),
+            "HK",
+            "accounting",
+            (
+                "內地企業來港上市及審計服務",
+                "内地企业来港上市及审计服务",
+                "Listing and audit services for Mainland firms in Hong Kong",
+            ),
+        ),
+        (
+            OrgKind::ServiceFirm,
+            ("海濱律師行", "海滨律师行", "Seaside Solicitors"),
+            "HK",
+            "legal",
+            (
+                "跨境商業合約及知識產權",
+                "跨境商业合约及知识产权",
+                "Cross-border commercial contracts and intellectual property",
+            ),
+        ),
+        (
+            OrgKind::ServiceFirm,
+            ("灣區物流集團", "湾区物流集团", "Bayside Logistics Group"),
+            "CN-GD-SZ",
+            "logistics",
+            (
+                "粵港跨境陸運及空運",
+                "粤港跨境陆运及空运",
+                "Guangdong–Hong Kong road and air freight",
+            ),
+        ),
+        (
+            OrgKind::ServiceFirm,
+            ("明珠品牌策略", "明珠品牌策略", "Pearl Brand Strategy"),
+            "HK",
+            "branding",
+            (
+                "出海品牌定位及東南亞市場推廣",
+                "出海品牌定位及东南亚市场推广",
+                "Brand positioning for going global and marketing in South-East Asia",
+            ),
+        ),
+        (
+            OrgKind::ServiceFirm,
+            (
+                "卓越檢測認證",
+                "卓越检测认证",
+                "Excelsior Testing & Certification",
+            ),
+            "CN-GD-DG",
+            "quality_control",
+            (
+                "CE、FCC及RoHS產品測試",
+                "CE、FCC及RoHS产品测试",
+                "CE, FCC and RoHS product testing",
+            ),
+        ),
+        (
+            OrgKind::ServiceFirm,
+            ("永利保險經紀", "永利保险经纪", "Wing Lee Insurance Brokers"),
+            "HK",
+            "insurance",
+            (
+                "貨運及產品責任保險",
+                "货运及产品责任保险",
+                "Cargo and product liability insurance",
+            ),
+        ),
+        (
+            OrgKind::ServiceFirm,
+            ("嶺南人力資源", "岭南人力资源", "Lingnan HR Consulting"),
+            "CN-GD-GZ",
+            "human_resources",
+            (
+                "粵港澳人才招聘及薪酬顧問",
+                "粤港澳人才招聘及薪酬顾问",
+                "GBA recruitment and payroll advisory",
+            ),
+        ),
+        (
+            OrgKind::ServiceFirm,
+            ("銀河市場研究", "银河市场研究", "Galaxy Market Research"),
+            "SG",
+            "market_research",
+            (
+                "中東及東盟消費者調研",
+                "中东及东盟消费者调研",
+                "Consumer research in the Middle East and ASEAN",
+            ),
+        ),
     ];
     for (kind, name, place, category, offer) in firms {
         let input = OrganisationInput {
@@ -424,7 +660,9 @@ async fn other_markets(b: &mut sc_storage::Batch<'_>, rng: &mut Rng, hash: &str,
             description: LocalizedText::default(),
             codes: vec![],
             target_regions: vec![loc("HK"), loc("CN-GD-SZ")],
-            attributes: obj(json!({"category": category, "languages": ["zh-Hant", "zh-Hans", "en"], "fee_from": 8000, "currency": "HKD"})),
+            attributes: obj(
+                json!({"category": category, "languages": ["zh-Hant", "zh-Hans", "en"], "fee_from": 8000, "currency": "HKD"}),
+            ),
             status: ListingStatus::Published,
         };
         listings += organisation_with_staff(b, rng, hash, sum, input, true, Some(l)).await?;
@@ -432,9 +670,25 @@ async fn other_markets(b: &mut sc_storage::Batch<'_>, rng: &mut Rng, hash: &str,
     }
 
     let investors: &[(Tri, &str, bool)] = &[
-        (("灣區綠色基金", "湾区绿色基金", "Bayside Green Fund"), "HK", false),
-        (("海灣伊斯蘭資本", "海湾伊斯兰资本", "Gulf Islamic Capital"), "AE", true),
-        (("東方可持續投資", "东方可持续投资", "Oriental Sustainable Investments"), "SG", false),
+        (
+            ("灣區綠色基金", "湾区绿色基金", "Bayside Green Fund"),
+            "HK",
+            false,
+        ),
+        (
+            ("海灣伊斯蘭資本", "海湾伊斯兰资本", "Gulf Islamic Capital"),
+            "AE",
+            true,
+        ),
+        (
+            (
+                "東方可持續投資",
+                "东方可持续投资",
+                "Oriental Sustainable Investments",
+            ),
+            "SG",
+            false,
+        ),
     ];
     for (name, place, shariah) in investors {
         let input = OrganisationInput {
@@ -448,26 +702,72 @@ async fn other_markets(b: &mut sc_storage::Batch<'_>, rng: &mut Rng, hash: &str,
         };
         let l = ListingInput {
             kind: ListingKind::InvestorMandate,
-            title: LocalizedText::new("大灣區可再生能源項目股權及債權投資", "大湾区可再生能源项目股权及债权投资", "Equity and debt for renewable-energy projects in the GBA"),
+            title: LocalizedText::new(
+                "大灣區可再生能源項目股權及債權投資",
+                "大湾区可再生能源项目股权及债权投资",
+                "Equity and debt for renewable-energy projects in the GBA",
+            ),
             description: LocalizedText::default(),
             codes: vec![],
             target_regions: vec![loc("HK"), loc("CN-GD-GZ"), loc("CN-GD-SZ")],
-            attributes: obj(json!({"taxonomies": ["hk_green_classification", "common_ground_taxonomy"], "ticket_min": 5_000_000, "ticket_max": 80_000_000, "currency": "USD", "shariah_only": shariah})),
+            attributes: obj(
+                json!({"taxonomies": ["hk_green_classification", "common_ground_taxonomy"], "ticket_min": 5_000_000, "ticket_max": 80_000_000, "currency": "USD", "shariah_only": shariah}),
+            ),
             status: ListingStatus::Published,
         };
         listings += organisation_with_staff(b, rng, hash, sum, input, true, Some(l)).await?;
     }
 
     let projects: &[(Tri, &str, f64, bool)] = &[
-        (("肇慶分布式屋頂光伏項目", "肇庆分布式屋顶光伏项目", "Zhaoqing distributed rooftop solar"), "CN-GD-ZQ", 28_000_000.0, false),
-        (("江門海上風電配套儲能站", "江门海上风电配套储能站", "Jiangmen offshore-wind battery storage"), "CN-GD-JM", 65_000_000.0, false),
-        (("香港電動巴士充電網絡", "香港电动巴士充电网络", "Hong Kong electric-bus charging network"), "HK", 40_000_000.0, true),
-        (("東莞工業園節能改造", "东莞工业园节能改造", "Dongguan industrial-park energy retrofit"), "CN-GD-DG", 12_000_000.0, true),
+        (
+            (
+                "肇慶分布式屋頂光伏項目",
+                "肇庆分布式屋顶光伏项目",
+                "Zhaoqing distributed rooftop solar",
+            ),
+            "CN-GD-ZQ",
+            28_000_000.0,
+            false,
+        ),
+        (
+            (
+                "江門海上風電配套儲能站",
+                "江门海上风电配套储能站",
+                "Jiangmen offshore-wind battery storage",
+            ),
+            "CN-GD-JM",
+            65_000_000.0,
+            false,
+        ),
+        (
+            (
+                "香港電動巴士充電網絡",
+                "香港电动巴士充电网络",
+                "Hong Kong electric-bus charging network",
+            ),
+            "HK",
+            40_000_000.0,
+            true,
+        ),
+        (
+            (
+                "東莞工業園節能改造",
+                "东莞工业园节能改造",
+                "Dongguan industrial-park energy retrofit",
+            ),
+            "CN-GD-DG",
+            12_000_000.0,
+            true,
+        ),
     ];
     for (title, place, amount, shariah) in projects {
         let input = OrganisationInput {
             kind: OrgKind::Company,
-            name: LocalizedText::new(&format!("{}項目公司", title.0), &format!("{}项目公司", title.1), &format!("{} Project Co.", title.2)),
+            name: LocalizedText::new(
+                &format!("{}項目公司", title.0),
+                &format!("{}项目公司", title.1),
+                &format!("{} Project Co.", title.2),
+            ),
             description: LocalizedText::default(),
             sectors: vec!["green_energy".into()],
             markets_served: vec![loc(place)],
@@ -480,7 +780,9 @@ async fn other_markets(b: &mut sc_storage::Batch<'_>, rng: &mut Rng, hash: &str,
             description: LocalizedText::default(),
             codes: vec![],
             target_regions: vec![loc("HK")],
-            attributes: obj(json!({"taxonomy": "hk_green_classification", "amount_sought": amount, "currency": "USD", "instrument": if *shariah { "sukuk" } else { "loan" }, "shariah_compliant": shariah})),
+            attributes: obj(
+                json!({"taxonomy": "hk_green_classification", "amount_sought": amount, "currency": "USD", "instrument": if *shariah { "sukuk" } else { "loan" }, "shariah_compliant": shariah}),
+            ),
             status: ListingStatus::Published,
         };
         listings += organisation_with_staff(b, rng, hash, sum, input, false, Some(l)).await?;
@@ -488,8 +790,16 @@ async fn other_markets(b: &mut sc_storage::Batch<'_>, rng: &mut Rng, hash: &str,
 
     let uni = OrganisationInput {
         kind: OrgKind::University,
-        name: LocalizedText::new("灣區科技大學", "湾区科技大学", "Bay Area University of Science and Technology"),
-        description: LocalizedText::new("與大灣區創科企業合作的畢業生配對計劃", "与大湾区创科企业合作的毕业生配对计划", "Graduate placement with GBA innovation firms"),
+        name: LocalizedText::new(
+            "灣區科技大學",
+            "湾区科技大学",
+            "Bay Area University of Science and Technology",
+        ),
+        description: LocalizedText::new(
+            "與大灣區創科企業合作的畢業生配對計劃",
+            "与大湾区创科企业合作的毕业生配对计划",
+            "Graduate placement with GBA innovation firms",
+        ),
         sectors: vec!["education".into(), "ict".into()],
         markets_served: vec![loc("HK"), loc("CN-GD-SZ")],
         location: loc("HK"),
@@ -498,14 +808,19 @@ async fn other_markets(b: &mut sc_storage::Batch<'_>, rng: &mut Rng, hash: &str,
     organisation_with_staff(b, rng, hash, sum, uni, true, None).await?;
     let chamber = OrganisationInput {
         kind: OrgKind::ChamberOfCommerce,
-        name: LocalizedText::new("港深中小企商會", "港深中小企商会", "Hong Kong–Shenzhen SME Chamber of Commerce"),
+        name: LocalizedText::new(
+            "港深中小企商會",
+            "港深中小企商会",
+            "Hong Kong–Shenzhen SME Chamber of Commerce",
+        ),
         description: LocalizedText::default(),
         sectors: vec!["professional_services".into()],
         markets_served: vec![loc("HK"), loc("CN-GD-SZ")],
         location: loc("HK"),
         website: None,
     };
-    b.insert_organisation(&chamber.validated().expect("valid"), true).await?;
+    b.insert_organisation(&chamber.validated().expect("valid"), true)
+        .await?;
     sum.organisations += 1;
     Ok(listings)
 }
@@ -521,20 +836,36 @@ async fn organisation_with_staff(
     listing: Option<ListingInput>,
 ) -> Result<usize, StorageError> {
     let place = input.location.code();
-    let org = b.insert_organisation(&input.validated().expect("demo organisations are valid"), verified).await?;
+    let org = b
+        .insert_organisation(
+            &input.validated().expect("demo organisations are valid"),
+            verified,
+        )
+        .await?;
     sum.organisations += 1;
     let staff = staff_account(b, rng, hash, place, sum.organisations).await?;
     b.insert_membership(org, staff, OrgRole::Admin).await?;
     match listing {
         Some(l) => {
-            b.insert_listing(Owner::Organisation(org), &l.validated().expect("demo listings are valid"), staff).await?;
+            b.insert_listing(
+                Owner::Organisation(org),
+                &l.validated().expect("demo listings are valid"),
+                staff,
+            )
+            .await?;
             Ok(1)
         }
         None => Ok(0),
     }
 }
 
-async fn staff_account(b: &mut sc_storage::Batch<'_>, rng: &mut Rng, hash: &str, place: &str, n: usize) -> Result<i64, StorageError> {
+async fn staff_account(
+    b: &mut sc_storage::Batch<'_>,
+    rng: &mut Rng,
+    hash: &str,
+    place: &str,
+    n: usize,
+) -> Result<i64, StorageError> {
     let (name, lang) = person_name(rng, place);
     b.insert_user(&NewUser {
         email: format!("staff{n:03}@demo.example.com"),
@@ -562,25 +893,57 @@ mod tests {
 
     #[tokio::test]
     async fn loading_twice_loads_once_and_the_fair_is_complete() {
-        let store = Store::open(&sc_storage::testing::sqlite_url()).await.unwrap();
+        let store = Store::open(&sc_storage::testing::sqlite_url())
+            .await
+            .unwrap();
         let first = load(&store, false).await.unwrap();
-        assert!(first.organisations >= 200 && first.products >= 2000 && first.buyers >= 500, "{first}");
+        assert!(
+            first.organisations >= 200 && first.products >= 2000 && first.buyers >= 500,
+            "{first}"
+        );
         let second = load(&store, false).await.unwrap();
         assert!(second.already_loaded);
         let fair = store.fair_id_by_slug(DEMO_SLUG).await.unwrap().unwrap();
-        assert_eq!(store.booths(Some(fair), None).await.unwrap().len(), EXHIBITORS);
-        let page = store.list_organisations(&Default::default(), sc_storage::PageRequest::new(None, Some(1))).await.unwrap();
+        assert_eq!(
+            store.booths(Some(fair), None).await.unwrap().len(),
+            EXHIBITORS
+        );
+        let page = store
+            .list_organisations(
+                &Default::default(),
+                sc_storage::PageRequest::new(None, Some(1)),
+            )
+            .await
+            .unwrap();
         assert_eq!(page.total as usize, first.organisations);
         let products = store
-            .list_listings(&sc_storage::ListingFilter { kind: Some(ListingKind::Product), ..Default::default() }, sc_storage::PageRequest::new(None, Some(1)))
+            .list_listings(
+                &sc_storage::ListingFilter {
+                    kind: Some(ListingKind::Product),
+                    ..Default::default()
+                },
+                sc_storage::PageRequest::new(None, Some(1)),
+            )
             .await
             .unwrap();
         assert_eq!(products.total as usize, first.products);
         // All three languages appear, as at a real Hong Kong fair.
-        let orgs = store.list_organisations(&Default::default(), sc_storage::PageRequest::new(None, Some(100))).await.unwrap();
+        let orgs = store
+            .list_organisations(
+                &Default::default(),
+                sc_storage::PageRequest::new(None, Some(100)),
+            )
+            .await
+            .unwrap();
         for lang in Language::ALL {
-            assert!(orgs.items.iter().any(|o| o.name.in_lang(lang).is_some()), "no organisation named in {lang}");
+            assert!(
+                orgs.items.iter().any(|o| o.name.in_lang(lang).is_some()),
+                "no organisation named in {lang}"
+            );
         }
-        assert!(orgs.items.iter().any(|o| o.name.zh_hant.is_none()), "some profiles lack Traditional text");
+        assert!(
+            orgs.items.iter().any(|o| o.name.zh_hant.is_none()),
+            "some profiles lack Traditional text"
+        );
     }
 }

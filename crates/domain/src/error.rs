@@ -28,8 +28,17 @@ impl Problems {
     pub fn new() -> Self {
         Self::default()
     }
-    pub fn push(&mut self, field: impl Into<String>, code: &'static str, message: impl Into<String>) {
-        self.0.push(FieldError { field: field.into(), code, message: message.into() });
+    pub fn push(
+        &mut self,
+        field: impl Into<String>,
+        code: &'static str,
+        message: impl Into<String>,
+    ) {
+        self.0.push(FieldError {
+            field: field.into(),
+            code,
+            message: message.into(),
+        });
     }
     pub fn extend(&mut self, other: Invalid) {
         self.0.extend(other.0);
@@ -39,11 +48,18 @@ impl Problems {
         if value.chars().count() > max {
             self.push(field, "too_long", format!("at most {max} characters"));
         }
-        if value.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t') {
+        if value
+            .chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
+        {
             self.push(field, "control_character", "contains control characters");
         }
     }
     pub fn finish(self) -> Result<(), Invalid> {
-        if self.0.is_empty() { Ok(()) } else { Err(Invalid(self.0)) }
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(Invalid(self.0))
+        }
     }
 }

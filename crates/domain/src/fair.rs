@@ -65,8 +65,14 @@ pub fn is_iso_date(s: &str) -> bool {
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return false;
     }
-    let num = |r: std::ops::Range<usize>| s.get(r).filter(|t| t.bytes().all(|c| c.is_ascii_digit())).and_then(|t| t.parse::<u32>().ok());
-    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else { return false };
+    let num = |r: std::ops::Range<usize>| {
+        s.get(r)
+            .filter(|t| t.bytes().all(|c| c.is_ascii_digit()))
+            .and_then(|t| t.parse::<u32>().ok())
+    };
+    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
+        return false;
+    };
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     let days = match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -85,21 +91,48 @@ impl FairInput {
         let mut p = Problems::new();
         self.name.validate("name", 200, true, &mut p);
         self.venue.validate("venue", 300, false, &mut p);
-        for (f, v) in [("starts_on", &self.starts_on), ("ends_on", &self.ends_on), ("online_until", &self.online_until)] {
+        for (f, v) in [
+            ("starts_on", &self.starts_on),
+            ("ends_on", &self.ends_on),
+            ("online_until", &self.online_until),
+        ] {
             if !is_iso_date(v) {
                 p.push(f, "not_a_date", "expected a date written YYYY-MM-DD");
             }
         }
         // ISO dates compare correctly as strings.
-        if is_iso_date(&self.starts_on) && is_iso_date(&self.ends_on) && self.ends_on < self.starts_on {
-            p.push("ends_on", "before_start", "the fair cannot end before it starts");
+        if is_iso_date(&self.starts_on)
+            && is_iso_date(&self.ends_on)
+            && self.ends_on < self.starts_on
+        {
+            p.push(
+                "ends_on",
+                "before_start",
+                "the fair cannot end before it starts",
+            );
         }
-        if is_iso_date(&self.ends_on) && is_iso_date(&self.online_until) && self.online_until < self.ends_on {
-            p.push("online_until", "before_end", "the online fair runs until the physical fair ends or later");
+        if is_iso_date(&self.ends_on)
+            && is_iso_date(&self.online_until)
+            && self.online_until < self.ends_on
+        {
+            p.push(
+                "online_until",
+                "before_end",
+                "the online fair runs until the physical fair ends or later",
+            );
         }
-        let tz_ok = !self.time_zone.is_empty() && self.time_zone.len() <= 64 && self.time_zone.chars().all(|c| c.is_ascii_alphanumeric() || "/_+-".contains(c));
+        let tz_ok = !self.time_zone.is_empty()
+            && self.time_zone.len() <= 64
+            && self
+                .time_zone
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "/_+-".contains(c));
         if !tz_ok {
-            p.push("time_zone", "not_a_time_zone", "expected an IANA zone such as Asia/Hong_Kong");
+            p.push(
+                "time_zone",
+                "not_a_time_zone",
+                "expected an IANA zone such as Asia/Hong_Kong",
+            );
         }
         p.finish().map(|_| self)
     }

@@ -33,10 +33,11 @@ impl Language {
     pub fn from_tag(tag: &str) -> Option<Language> {
         let t = tag.trim().to_ascii_lowercase();
         match t.as_str() {
-            "zh-hant" | "zh-hk" | "zh-tw" | "zh-mo" | "zh-hant-hk" | "zh-hant-tw" | "zh-hant-mo" | "yue" | "zh-yue" => {
-                Some(Language::ZhHant)
+            "zh-hant" | "zh-hk" | "zh-tw" | "zh-mo" | "zh-hant-hk" | "zh-hant-tw"
+            | "zh-hant-mo" | "yue" | "zh-yue" => Some(Language::ZhHant),
+            "zh-hans" | "zh-cn" | "zh-sg" | "zh-hans-cn" | "zh-hans-sg" | "zh" => {
+                Some(Language::ZhHans)
             }
-            "zh-hans" | "zh-cn" | "zh-sg" | "zh-hans-cn" | "zh-hans-sg" | "zh" => Some(Language::ZhHans),
             _ if t == "en" || t.starts_with("en-") => Some(Language::En),
             _ => None,
         }
@@ -49,7 +50,11 @@ impl Language {
             let mut it = part.split(';');
             let tag = it.next().unwrap_or("");
             let q = it
-                .find_map(|p| p.trim().strip_prefix("q=").and_then(|v| v.parse::<f32>().ok()))
+                .find_map(|p| {
+                    p.trim()
+                        .strip_prefix("q=")
+                        .and_then(|v| v.parse::<f32>().ok())
+                })
                 .unwrap_or(1.0);
             if let Some(lang) = Language::from_tag(tag)
                 && best.is_none_or(|(bq, _)| q > bq)
@@ -80,7 +85,8 @@ impl std::fmt::Display for Language {
 impl std::str::FromStr for Language {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Language::from_tag(s).ok_or_else(|| format!("unknown language {s:?}; use zh-Hant, zh-Hans or en"))
+        Language::from_tag(s)
+            .ok_or_else(|| format!("unknown language {s:?}; use zh-Hant, zh-Hans or en"))
     }
 }
 
@@ -97,8 +103,18 @@ pub struct LocalizedText {
 
 impl LocalizedText {
     pub fn new(zh_hant: &str, zh_hans: &str, en: &str) -> Self {
-        let some = |s: &str| if s.trim().is_empty() { None } else { Some(s.to_string()) };
-        LocalizedText { zh_hant: some(zh_hant), zh_hans: some(zh_hans), en: some(en) }
+        let some = |s: &str| {
+            if s.trim().is_empty() {
+                None
+            } else {
+                Some(s.to_string())
+            }
+        };
+        LocalizedText {
+            zh_hant: some(zh_hant),
+            zh_hans: some(zh_hans),
+            en: some(en),
+        }
     }
 
     pub fn in_lang(&self, lang: Language) -> Option<&str> {
@@ -121,12 +137,18 @@ impl LocalizedText {
 
     /// The text to show a reader of `lang`, falling back to the closest language present.
     pub fn best(&self, lang: Language) -> &str {
-        lang.fallbacks().into_iter().find_map(|l| self.in_lang(l)).unwrap_or("")
+        lang.fallbacks()
+            .into_iter()
+            .find_map(|l| self.in_lang(l))
+            .unwrap_or("")
     }
 
     /// The language actually shown by [`best`](Self::best), for the HTML `lang` attribute.
     pub fn best_lang(&self, lang: Language) -> Language {
-        lang.fallbacks().into_iter().find(|l| self.in_lang(*l).is_some()).unwrap_or(lang)
+        lang.fallbacks()
+            .into_iter()
+            .find(|l| self.in_lang(*l).is_some())
+            .unwrap_or(lang)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -145,7 +167,11 @@ impl LocalizedText {
     /// Checks each language for length and control characters; `required` needs one language.
     pub fn validate(&self, field: &str, max: usize, required: bool, problems: &mut Problems) {
         if required && self.is_empty() {
-            problems.push(field, "required", "give the text in at least one of zh-Hant, zh-Hans, en");
+            problems.push(
+                field,
+                "required",
+                "give the text in at least one of zh-Hant, zh-Hans, en",
+            );
         }
         for l in Language::ALL {
             if let Some(v) = self.in_lang(l) {
@@ -161,8 +187,14 @@ mod tests {
 
     #[test]
     fn accept_language_picks_the_highest_supported_tag() {
-        assert_eq!(Language::from_accept_language("fr;q=1, zh-HK;q=0.8, en;q=0.5"), Some(Language::ZhHant));
-        assert_eq!(Language::from_accept_language("zh-CN,zh;q=0.9,en;q=0.8"), Some(Language::ZhHans));
+        assert_eq!(
+            Language::from_accept_language("fr;q=1, zh-HK;q=0.8, en;q=0.5"),
+            Some(Language::ZhHant)
+        );
+        assert_eq!(
+            Language::from_accept_language("zh-CN,zh;q=0.9,en;q=0.8"),
+            Some(Language::ZhHans)
+        );
         assert_eq!(Language::from_accept_language("de, fr"), None);
         assert_eq!(Language::from_accept_language("en-GB"), Some(Language::En));
     }

@@ -4,13 +4,13 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use utoipa::ToSchema;
 
+use crate::Timestamp;
 use crate::error::{Invalid, Problems};
 use crate::lang::LocalizedText;
 use crate::location::Location;
-use crate::market::{validate_attributes, ListingKind, Market};
+use crate::market::{ListingKind, Market, validate_attributes};
 use crate::organisation::OrgId;
 use crate::person::UserId;
-use crate::Timestamp;
 
 pub type ListingId = i64;
 
@@ -43,7 +43,13 @@ impl ListingStatus {
         }
     }
     pub fn parse(s: &str) -> Option<ListingStatus> {
-        [ListingStatus::Draft, ListingStatus::Published, ListingStatus::Archived].into_iter().find(|x| x.code() == s)
+        [
+            ListingStatus::Draft,
+            ListingStatus::Published,
+            ListingStatus::Archived,
+        ]
+        .into_iter()
+        .find(|x| x.code() == s)
     }
 }
 
@@ -109,15 +115,28 @@ impl ListingInput {
         self.target_regions.dedup();
         let mut p = Problems::new();
         self.title.validate("title", 300, true, &mut p);
-        self.description.validate("description", 20_000, false, &mut p);
+        self.description
+            .validate("description", 20_000, false, &mut p);
         if self.codes.len() > 20 {
             p.push("codes", "too_many", "at most 20 classification codes");
         }
         for (i, c) in self.codes.iter().enumerate() {
             match self.kind.code_scheme() {
-                Some("hs") if !is_hs_code(c) => p.push(format!("codes[{i}]"), "not_hs_code", format!("{c:?} is not an HS code (2–10 digits, even count)")),
-                None if c.len() > 40 || !c.chars().all(|ch| ch.is_ascii_alphanumeric() || "-_:".contains(ch)) => {
-                    p.push(format!("codes[{i}]"), "bad_code", "codes are up to 40 letters, digits, '-', '_' or ':'")
+                Some("hs") if !is_hs_code(c) => p.push(
+                    format!("codes[{i}]"),
+                    "not_hs_code",
+                    format!("{c:?} is not an HS code (2–10 digits, even count)"),
+                ),
+                None if c.len() > 40
+                    || !c
+                        .chars()
+                        .all(|ch| ch.is_ascii_alphanumeric() || "-_:".contains(ch)) =>
+                {
+                    p.push(
+                        format!("codes[{i}]"),
+                        "bad_code",
+                        "codes are up to 40 letters, digits, '-', '_' or ':'",
+                    )
                 }
                 _ => {}
             }
@@ -145,13 +164,26 @@ mod tests {
         l.codes = vec!["ABC".into()];
         assert_eq!(l.clone().validated().unwrap_err().0[0].code, "not_hs_code");
         l.kind = ListingKind::Job;
-        l.attributes = json!({"employment_type": "full_time"}).as_object().unwrap().clone();
+        l.attributes = json!({"employment_type": "full_time"})
+            .as_object()
+            .unwrap()
+            .clone();
         assert!(l.validated().is_ok());
     }
 
     #[test]
     fn unknown_kinds_and_locations_fail_to_parse() {
-        assert!(serde_json::from_value::<ListingInput>(json!({"kind": "spaceship", "title": {"en": "x"}})).is_err());
-        assert!(serde_json::from_value::<ListingInput>(json!({"kind": "job", "title": {"en": "x"}, "target_regions": ["Narnia"]})).is_err());
+        assert!(
+            serde_json::from_value::<ListingInput>(
+                json!({"kind": "spaceship", "title": {"en": "x"}})
+            )
+            .is_err()
+        );
+        assert!(
+            serde_json::from_value::<ListingInput>(
+                json!({"kind": "job", "title": {"en": "x"}, "target_regions": ["Narnia"]})
+            )
+            .is_err()
+        );
     }
 }

@@ -57,67 +57,316 @@ pub struct AttrSpec {
     pub label: (&'static str, &'static str, &'static str),
 }
 
-pub const CURRENCIES: &[&str] = &["HKD", "CNY", "MOP", "USD", "EUR", "GBP", "JPY", "SGD", "AED", "SAR"];
-pub const SERVICE_CATEGORIES: &[&str] = &[
-    "accounting", "legal", "financing", "insurance", "logistics", "advertising", "branding",
-    "quality_control", "market_research", "human_resources", "executive_training",
+pub const CURRENCIES: &[&str] = &[
+    "HKD", "CNY", "MOP", "USD", "EUR", "GBP", "JPY", "SGD", "AED", "SAR",
 ];
-pub const GREEN_TAXONOMIES: &[&str] = &["hk_green_classification", "china_green_bond_catalogue", "eu_taxonomy", "common_ground_taxonomy", "climate_bonds_standard"];
+pub const SERVICE_CATEGORIES: &[&str] = &[
+    "accounting",
+    "legal",
+    "financing",
+    "insurance",
+    "logistics",
+    "advertising",
+    "branding",
+    "quality_control",
+    "market_research",
+    "human_resources",
+    "executive_training",
+];
+pub const GREEN_TAXONOMIES: &[&str] = &[
+    "hk_green_classification",
+    "china_green_bond_catalogue",
+    "eu_taxonomy",
+    "common_ground_taxonomy",
+    "climate_bonds_standard",
+];
 
-const fn attr(key: &'static str, ty: AttrType, required: bool, label: (&'static str, &'static str, &'static str)) -> AttrSpec {
-    AttrSpec { key, ty, required, label }
+const fn attr(
+    key: &'static str,
+    ty: AttrType,
+    required: bool,
+    label: (&'static str, &'static str, &'static str),
+) -> AttrSpec {
+    AttrSpec {
+        key,
+        ty,
+        required,
+        label,
+    }
 }
 
 static PRODUCT: &[AttrSpec] = &[
-    attr("moq", AttrType::Integer { min: 1, max: 1_000_000_000 }, false, ("Minimum order quantity", "最低訂購量", "最低订购量")),
-    attr("unit_price", AttrType::Number { min: 0.0, max: 1e12 }, false, ("Unit price", "單價", "单价")),
-    attr("currency", AttrType::OneOf(CURRENCIES), false, ("Currency", "貨幣", "货币")),
-    attr("lead_time_days", AttrType::Integer { min: 0, max: 3650 }, false, ("Lead time (days)", "交貨期（日）", "交货期（天）")),
-    attr("certifications", AttrType::Text { max: 500 }, false, ("Certifications", "認證", "认证")),
+    attr(
+        "moq",
+        AttrType::Integer {
+            min: 1,
+            max: 1_000_000_000,
+        },
+        false,
+        ("Minimum order quantity", "最低訂購量", "最低订购量"),
+    ),
+    attr(
+        "unit_price",
+        AttrType::Number {
+            min: 0.0,
+            max: 1e12,
+        },
+        false,
+        ("Unit price", "單價", "单价"),
+    ),
+    attr(
+        "currency",
+        AttrType::OneOf(CURRENCIES),
+        false,
+        ("Currency", "貨幣", "货币"),
+    ),
+    attr(
+        "lead_time_days",
+        AttrType::Integer { min: 0, max: 3650 },
+        false,
+        ("Lead time (days)", "交貨期（日）", "交货期（天）"),
+    ),
+    attr(
+        "certifications",
+        AttrType::Text { max: 500 },
+        false,
+        ("Certifications", "認證", "认证"),
+    ),
 ];
 static SOURCING_REQUEST: &[AttrSpec] = &[
-    attr("quantity", AttrType::Integer { min: 1, max: 1_000_000_000 }, true, ("Quantity", "數量", "数量")),
-    attr("target_price", AttrType::Number { min: 0.0, max: 1e12 }, false, ("Target price", "目標價", "目标价")),
-    attr("currency", AttrType::OneOf(CURRENCIES), false, ("Currency", "貨幣", "货币")),
-    attr("deadline", AttrType::Text { max: 10 }, false, ("Deadline (YYYY-MM-DD)", "截止日期", "截止日期")),
+    attr(
+        "quantity",
+        AttrType::Integer {
+            min: 1,
+            max: 1_000_000_000,
+        },
+        true,
+        ("Quantity", "數量", "数量"),
+    ),
+    attr(
+        "target_price",
+        AttrType::Number {
+            min: 0.0,
+            max: 1e12,
+        },
+        false,
+        ("Target price", "目標價", "目标价"),
+    ),
+    attr(
+        "currency",
+        AttrType::OneOf(CURRENCIES),
+        false,
+        ("Currency", "貨幣", "货币"),
+    ),
+    attr(
+        "deadline",
+        AttrType::Text { max: 10 },
+        false,
+        ("Deadline (YYYY-MM-DD)", "截止日期", "截止日期"),
+    ),
 ];
 static SERVICE_OFFER: &[AttrSpec] = &[
-    attr("category", AttrType::OneOf(SERVICE_CATEGORIES), true, ("Service category", "服務類別", "服务类别")),
-    attr("languages", AttrType::ManyOf(&["zh-Hant", "zh-Hans", "en", "yue"]), false, ("Service languages", "服務語言", "服务语言")),
-    attr("fee_from", AttrType::Number { min: 0.0, max: 1e12 }, false, ("Fees from", "收費由", "收费由")),
-    attr("currency", AttrType::OneOf(CURRENCIES), false, ("Currency", "貨幣", "货币")),
+    attr(
+        "category",
+        AttrType::OneOf(SERVICE_CATEGORIES),
+        true,
+        ("Service category", "服務類別", "服务类别"),
+    ),
+    attr(
+        "languages",
+        AttrType::ManyOf(&["zh-Hant", "zh-Hans", "en", "yue"]),
+        false,
+        ("Service languages", "服務語言", "服务语言"),
+    ),
+    attr(
+        "fee_from",
+        AttrType::Number {
+            min: 0.0,
+            max: 1e12,
+        },
+        false,
+        ("Fees from", "收費由", "收费由"),
+    ),
+    attr(
+        "currency",
+        AttrType::OneOf(CURRENCIES),
+        false,
+        ("Currency", "貨幣", "货币"),
+    ),
 ];
 static SERVICE_REQUEST: &[AttrSpec] = &[
-    attr("category", AttrType::OneOf(SERVICE_CATEGORIES), true, ("Service category", "服務類別", "服务类别")),
-    attr("budget", AttrType::Number { min: 0.0, max: 1e12 }, false, ("Budget", "預算", "预算")),
-    attr("currency", AttrType::OneOf(CURRENCIES), false, ("Currency", "貨幣", "货币")),
+    attr(
+        "category",
+        AttrType::OneOf(SERVICE_CATEGORIES),
+        true,
+        ("Service category", "服務類別", "服务类别"),
+    ),
+    attr(
+        "budget",
+        AttrType::Number {
+            min: 0.0,
+            max: 1e12,
+        },
+        false,
+        ("Budget", "預算", "预算"),
+    ),
+    attr(
+        "currency",
+        AttrType::OneOf(CURRENCIES),
+        false,
+        ("Currency", "貨幣", "货币"),
+    ),
 ];
 static JOB: &[AttrSpec] = &[
-    attr("employment_type", AttrType::OneOf(&["full_time", "part_time", "contract", "internship", "graduate_programme"]), true, ("Employment type", "僱用類型", "雇用类型")),
-    attr("salary_min", AttrType::Integer { min: 0, max: 100_000_000 }, false, ("Monthly salary from", "月薪由", "月薪由")),
-    attr("salary_max", AttrType::Integer { min: 0, max: 100_000_000 }, false, ("Monthly salary to", "月薪至", "月薪至")),
-    attr("currency", AttrType::OneOf(CURRENCIES), false, ("Currency", "貨幣", "货币")),
-    attr("years_experience", AttrType::Integer { min: 0, max: 60 }, false, ("Years of experience", "工作經驗（年）", "工作经验（年）")),
-    attr("remote", AttrType::Bool, false, ("Remote possible", "可遙距工作", "可远程工作")),
+    attr(
+        "employment_type",
+        AttrType::OneOf(&[
+            "full_time",
+            "part_time",
+            "contract",
+            "internship",
+            "graduate_programme",
+        ]),
+        true,
+        ("Employment type", "僱用類型", "雇用类型"),
+    ),
+    attr(
+        "salary_min",
+        AttrType::Integer {
+            min: 0,
+            max: 100_000_000,
+        },
+        false,
+        ("Monthly salary from", "月薪由", "月薪由"),
+    ),
+    attr(
+        "salary_max",
+        AttrType::Integer {
+            min: 0,
+            max: 100_000_000,
+        },
+        false,
+        ("Monthly salary to", "月薪至", "月薪至"),
+    ),
+    attr(
+        "currency",
+        AttrType::OneOf(CURRENCIES),
+        false,
+        ("Currency", "貨幣", "货币"),
+    ),
+    attr(
+        "years_experience",
+        AttrType::Integer { min: 0, max: 60 },
+        false,
+        ("Years of experience", "工作經驗（年）", "工作经验（年）"),
+    ),
+    attr(
+        "remote",
+        AttrType::Bool,
+        false,
+        ("Remote possible", "可遙距工作", "可远程工作"),
+    ),
 ];
 static TALENT_PROFILE: &[AttrSpec] = &[
-    attr("years_experience", AttrType::Integer { min: 0, max: 60 }, true, ("Years of experience", "工作經驗（年）", "工作经验（年）")),
-    attr("highest_degree", AttrType::OneOf(&["secondary", "diploma", "bachelor", "master", "doctorate"]), false, ("Highest degree", "最高學歷", "最高学历")),
-    attr("open_to_relocation", AttrType::Bool, false, ("Open to relocating to Hong Kong", "願意移居香港", "愿意移居香港")),
+    attr(
+        "years_experience",
+        AttrType::Integer { min: 0, max: 60 },
+        true,
+        ("Years of experience", "工作經驗（年）", "工作经验（年）"),
+    ),
+    attr(
+        "highest_degree",
+        AttrType::OneOf(&["secondary", "diploma", "bachelor", "master", "doctorate"]),
+        false,
+        ("Highest degree", "最高學歷", "最高学历"),
+    ),
+    attr(
+        "open_to_relocation",
+        AttrType::Bool,
+        false,
+        (
+            "Open to relocating to Hong Kong",
+            "願意移居香港",
+            "愿意移居香港",
+        ),
+    ),
 ];
 static GREEN_PROJECT: &[AttrSpec] = &[
-    attr("taxonomy", AttrType::OneOf(GREEN_TAXONOMIES), true, ("Green taxonomy", "綠色分類標準", "绿色分类标准")),
-    attr("amount_sought", AttrType::Number { min: 0.0, max: 1e13 }, true, ("Amount sought", "融資額", "融资额")),
-    attr("currency", AttrType::OneOf(CURRENCIES), true, ("Currency", "貨幣", "货币")),
-    attr("instrument", AttrType::OneOf(&["loan", "bond", "equity", "sukuk"]), false, ("Instrument", "融資工具", "融资工具")),
-    attr("shariah_compliant", AttrType::Bool, false, ("Shariah compliant", "符合伊斯蘭教法", "符合伊斯兰教法")),
+    attr(
+        "taxonomy",
+        AttrType::OneOf(GREEN_TAXONOMIES),
+        true,
+        ("Green taxonomy", "綠色分類標準", "绿色分类标准"),
+    ),
+    attr(
+        "amount_sought",
+        AttrType::Number {
+            min: 0.0,
+            max: 1e13,
+        },
+        true,
+        ("Amount sought", "融資額", "融资额"),
+    ),
+    attr(
+        "currency",
+        AttrType::OneOf(CURRENCIES),
+        true,
+        ("Currency", "貨幣", "货币"),
+    ),
+    attr(
+        "instrument",
+        AttrType::OneOf(&["loan", "bond", "equity", "sukuk"]),
+        false,
+        ("Instrument", "融資工具", "融资工具"),
+    ),
+    attr(
+        "shariah_compliant",
+        AttrType::Bool,
+        false,
+        ("Shariah compliant", "符合伊斯蘭教法", "符合伊斯兰教法"),
+    ),
 ];
 static INVESTOR_MANDATE: &[AttrSpec] = &[
-    attr("taxonomies", AttrType::ManyOf(GREEN_TAXONOMIES), false, ("Accepted taxonomies", "接受的分類標準", "接受的分类标准")),
-    attr("ticket_min", AttrType::Number { min: 0.0, max: 1e13 }, false, ("Ticket from", "投資額由", "投资额由")),
-    attr("ticket_max", AttrType::Number { min: 0.0, max: 1e13 }, false, ("Ticket to", "投資額至", "投资额至")),
-    attr("currency", AttrType::OneOf(CURRENCIES), true, ("Currency", "貨幣", "货币")),
-    attr("shariah_only", AttrType::Bool, false, ("Shariah compliant only", "只限伊斯蘭教法合規", "只限伊斯兰教法合规")),
+    attr(
+        "taxonomies",
+        AttrType::ManyOf(GREEN_TAXONOMIES),
+        false,
+        ("Accepted taxonomies", "接受的分類標準", "接受的分类标准"),
+    ),
+    attr(
+        "ticket_min",
+        AttrType::Number {
+            min: 0.0,
+            max: 1e13,
+        },
+        false,
+        ("Ticket from", "投資額由", "投资额由"),
+    ),
+    attr(
+        "ticket_max",
+        AttrType::Number {
+            min: 0.0,
+            max: 1e13,
+        },
+        false,
+        ("Ticket to", "投資額至", "投资额至"),
+    ),
+    attr(
+        "currency",
+        AttrType::OneOf(CURRENCIES),
+        true,
+        ("Currency", "貨幣", "货币"),
+    ),
+    attr(
+        "shariah_only",
+        AttrType::Bool,
+        false,
+        (
+            "Shariah compliant only",
+            "只限伊斯蘭教法合規",
+            "只限伊斯兰教法合规",
+        ),
+    ),
 ];
 
 impl ListingKind {
@@ -200,7 +449,12 @@ impl ListingKind {
 }
 
 impl Market {
-    pub const ALL: [Market; 4] = [Market::Trade, Market::Services, Market::Talent, Market::Capital];
+    pub const ALL: [Market; 4] = [
+        Market::Trade,
+        Market::Services,
+        Market::Talent,
+        Market::Capital,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -232,19 +486,35 @@ impl Market {
 
 /// Checks `attributes` against the schema of `kind`: unknown keys, missing required keys and
 /// values of the wrong type are each reported with their field path.
-pub fn validate_attributes(kind: ListingKind, attributes: &Map<String, Value>, problems: &mut Problems) {
+pub fn validate_attributes(
+    kind: ListingKind,
+    attributes: &Map<String, Value>,
+    problems: &mut Problems,
+) {
     let schema = kind.schema();
     for key in attributes.keys() {
         if !schema.iter().any(|s| s.key == key) {
             let known: Vec<_> = schema.iter().map(|s| s.key).collect();
-            problems.push(format!("attributes.{key}"), "unknown_attribute", format!("{} listings have no attribute {key:?}; known: {}", kind.code(), known.join(", ")));
+            problems.push(
+                format!("attributes.{key}"),
+                "unknown_attribute",
+                format!(
+                    "{} listings have no attribute {key:?}; known: {}",
+                    kind.code(),
+                    known.join(", ")
+                ),
+            );
         }
     }
     for spec in schema {
         let field = format!("attributes.{}", spec.key);
         let Some(value) = attributes.get(spec.key).filter(|v| !v.is_null()) else {
             if spec.required {
-                problems.push(field, "required", format!("{} listings need {}", kind.code(), spec.key));
+                problems.push(
+                    field,
+                    "required",
+                    format!("{} listings need {}", kind.code(), spec.key),
+                );
             }
             continue;
         };
@@ -255,12 +525,20 @@ pub fn validate_attributes(kind: ListingKind, attributes: &Map<String, Value>, p
             },
             AttrType::Integer { min, max } => match value.as_i64() {
                 Some(n) if (min..=max).contains(&n) => {}
-                Some(_) => problems.push(field, "out_of_range", format!("expected a whole number from {min} to {max}")),
+                Some(_) => problems.push(
+                    field,
+                    "out_of_range",
+                    format!("expected a whole number from {min} to {max}"),
+                ),
                 None => problems.push(field, "not_integer", "expected a whole number"),
             },
             AttrType::Number { min, max } => match value.as_f64() {
                 Some(n) if n.is_finite() && n >= min && n <= max => {}
-                Some(_) => problems.push(field, "out_of_range", format!("expected a number from {min} to {max}")),
+                Some(_) => problems.push(
+                    field,
+                    "out_of_range",
+                    format!("expected a number from {min} to {max}"),
+                ),
                 None => problems.push(field, "not_number", "expected a number"),
             },
             AttrType::Bool => {
@@ -270,11 +548,22 @@ pub fn validate_attributes(kind: ListingKind, attributes: &Map<String, Value>, p
             }
             AttrType::OneOf(options) => match value.as_str() {
                 Some(s) if options.contains(&s) => {}
-                _ => problems.push(field, "not_an_option", format!("expected one of: {}", options.join(", "))),
+                _ => problems.push(
+                    field,
+                    "not_an_option",
+                    format!("expected one of: {}", options.join(", ")),
+                ),
             },
             AttrType::ManyOf(options) => match value.as_array() {
-                Some(items) if items.iter().all(|i| i.as_str().is_some_and(|s| options.contains(&s))) => {}
-                _ => problems.push(field, "not_an_option", format!("expected a list drawn from: {}", options.join(", "))),
+                Some(items)
+                    if items
+                        .iter()
+                        .all(|i| i.as_str().is_some_and(|s| options.contains(&s))) => {}
+                _ => problems.push(
+                    field,
+                    "not_an_option",
+                    format!("expected a list drawn from: {}", options.join(", ")),
+                ),
             },
         }
     }
@@ -288,17 +577,29 @@ mod tests {
     fn check(kind: ListingKind, v: Value) -> Vec<(String, &'static str)> {
         let mut p = Problems::new();
         validate_attributes(kind, v.as_object().unwrap(), &mut p);
-        p.finish().err().map(|e| e.0.into_iter().map(|f| (f.field, f.code)).collect()).unwrap_or_default()
+        p.finish()
+            .err()
+            .map(|e| e.0.into_iter().map(|f| (f.field, f.code)).collect())
+            .unwrap_or_default()
     }
 
     #[test]
     fn a_valid_product_passes() {
-        assert!(check(ListingKind::Product, json!({"moq": 500, "unit_price": 3.5, "currency": "HKD"})).is_empty());
+        assert!(
+            check(
+                ListingKind::Product,
+                json!({"moq": 500, "unit_price": 3.5, "currency": "HKD"})
+            )
+            .is_empty()
+        );
     }
 
     #[test]
     fn each_problem_is_named_with_its_field() {
-        let errs = check(ListingKind::GreenProject, json!({"taxonomy": "made_up", "amount_sought": -1, "colour": "green"}));
+        let errs = check(
+            ListingKind::GreenProject,
+            json!({"taxonomy": "made_up", "amount_sought": -1, "colour": "green"}),
+        );
         assert!(errs.contains(&("attributes.colour".into(), "unknown_attribute")));
         assert!(errs.contains(&("attributes.taxonomy".into(), "not_an_option")));
         assert!(errs.contains(&("attributes.amount_sought".into(), "out_of_range")));

@@ -4,11 +4,11 @@
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::Timestamp;
 use crate::error::{Invalid, Problems};
 use crate::lang::LocalizedText;
 use crate::location::Location;
 use crate::sector::is_sector;
-use crate::Timestamp;
 
 pub type OrgId = i64;
 
@@ -90,10 +90,15 @@ impl OrganisationInput {
         self.markets_served.dedup();
         let mut p = Problems::new();
         self.name.validate("name", 200, true, &mut p);
-        self.description.validate("description", 10_000, false, &mut p);
+        self.description
+            .validate("description", 10_000, false, &mut p);
         for (i, s) in self.sectors.iter().enumerate() {
             if !is_sector(s) {
-                p.push(format!("sectors[{i}]"), "unknown_code", format!("{s:?} is not a sector code"));
+                p.push(
+                    format!("sectors[{i}]"),
+                    "unknown_code",
+                    format!("{s:?} is not a sector code"),
+                );
             }
         }
         if self.sectors.len() > 20 {
@@ -106,8 +111,15 @@ impl OrganisationInput {
             let w = w.trim();
             if w.is_empty() {
                 self.website = None;
-            } else if !(w.starts_with("https://") || w.starts_with("http://")) || w.len() > 500 || w.contains(char::is_whitespace) {
-                p.push("website", "not_a_url", "expected an http(s):// address of at most 500 characters");
+            } else if !(w.starts_with("https://") || w.starts_with("http://"))
+                || w.len() > 500
+                || w.contains(char::is_whitespace)
+            {
+                p.push(
+                    "website",
+                    "not_a_url",
+                    "expected an http(s):// address of at most 500 characters",
+                );
             } else {
                 self.website = Some(w.to_string());
             }

@@ -3,11 +3,11 @@
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::Timestamp;
 use crate::error::{Invalid, Problems};
 use crate::lang::Language;
 use crate::location::Location;
 use crate::organisation::OrgId;
-use crate::Timestamp;
 
 pub type UserId = i64;
 
@@ -32,7 +32,13 @@ impl PlatformRole {
         }
     }
     pub fn parse(s: &str) -> Option<PlatformRole> {
-        [PlatformRole::Admin, PlatformRole::Organiser, PlatformRole::User].into_iter().find(|r| r.code() == s)
+        [
+            PlatformRole::Admin,
+            PlatformRole::Organiser,
+            PlatformRole::User,
+        ]
+        .into_iter()
+        .find(|r| r.code() == s)
     }
 }
 
@@ -52,7 +58,9 @@ impl OrgRole {
         }
     }
     pub fn parse(s: &str) -> Option<OrgRole> {
-        [OrgRole::Admin, OrgRole::Member].into_iter().find(|r| r.code() == s)
+        [OrgRole::Admin, OrgRole::Member]
+            .into_iter()
+            .find(|r| r.code() == s)
     }
 }
 
@@ -115,8 +123,16 @@ pub const MIN_PASSWORD_CHARS: usize = 10;
 /// Lower-cases and trims an e-mail address and checks its shape (one `@`, a dot in the domain).
 pub fn normalize_email(email: &str) -> Result<String, &'static str> {
     let e = email.trim().to_lowercase();
-    let (local, domain) = e.split_once('@').ok_or("expected an address like name@example.com")?;
-    if local.is_empty() || domain.len() < 3 || !domain.contains('.') || domain.contains('@') || e.len() > 254 || e.chars().any(|c| c.is_whitespace() || c.is_control()) {
+    let (local, domain) = e
+        .split_once('@')
+        .ok_or("expected an address like name@example.com")?;
+    if local.is_empty()
+        || domain.len() < 3
+        || !domain.contains('.')
+        || domain.contains('@')
+        || e.len() > 254
+        || e.chars().any(|c| c.is_whitespace() || c.is_control())
+    {
         return Err("expected an address like name@example.com");
     }
     Ok(e)
@@ -130,7 +146,11 @@ impl Registration {
             Err(m) => p.push("email", "not_an_email", m),
         }
         if self.password.chars().count() < MIN_PASSWORD_CHARS {
-            p.push("password", "too_short", format!("at least {MIN_PASSWORD_CHARS} characters"));
+            p.push(
+                "password",
+                "too_short",
+                format!("at least {MIN_PASSWORD_CHARS} characters"),
+            );
         }
         if self.password.len() > 1024 {
             p.push("password", "too_long", "at most 1024 bytes");
@@ -147,7 +167,12 @@ impl Registration {
 impl ContactDetails {
     pub fn validated(mut self) -> Result<Self, Invalid> {
         let mut p = Problems::new();
-        for (name, v) in [("phone", &mut self.phone), ("wechat", &mut self.wechat), ("whatsapp", &mut self.whatsapp), ("postal_address", &mut self.postal_address)] {
+        for (name, v) in [
+            ("phone", &mut self.phone),
+            ("wechat", &mut self.wechat),
+            ("whatsapp", &mut self.whatsapp),
+            ("postal_address", &mut self.postal_address),
+        ] {
             if let Some(s) = v {
                 let t = s.trim().to_string();
                 p.text(name, &t, 300);
@@ -164,7 +189,10 @@ mod tests {
 
     #[test]
     fn emails_are_normalised_and_checked() {
-        assert_eq!(normalize_email("  Amy.Chan@Example.COM "), Ok("amy.chan@example.com".into()));
+        assert_eq!(
+            normalize_email("  Amy.Chan@Example.COM "),
+            Ok("amy.chan@example.com".into())
+        );
         assert!(normalize_email("no-at-sign").is_err());
         assert!(normalize_email("a@b").is_err());
         assert!(normalize_email("a b@example.com").is_err());
@@ -172,8 +200,20 @@ mod tests {
 
     #[test]
     fn short_passwords_and_blank_names_are_refused_together() {
-        let r = Registration { email: "x@example.com".into(), password: "short".into(), display_name: "  ".into(), preferred_language: Language::En, location: Location::HongKong };
-        let fields: Vec<_> = r.validated().unwrap_err().0.into_iter().map(|e| e.field).collect();
+        let r = Registration {
+            email: "x@example.com".into(),
+            password: "short".into(),
+            display_name: "  ".into(),
+            preferred_language: Language::En,
+            location: Location::HongKong,
+        };
+        let fields: Vec<_> = r
+            .validated()
+            .unwrap_err()
+            .0
+            .into_iter()
+            .map(|e| e.field)
+            .collect();
         assert_eq!(fields, vec!["password", "display_name"]);
     }
 }

@@ -2,10 +2,10 @@
 //! hostile strings (control characters, lone combining marks, full-width forms, huge numbers,
 //! emoji, mixed scripts) through every public parser and validator.
 
-use sc_domain::fair::{is_iso_date, FairInput};
+use sc_domain::fair::{FairInput, is_iso_date};
 use sc_domain::listing::ListingInput;
 use sc_domain::organisation::OrganisationInput;
-use sc_domain::person::{normalize_email, Registration};
+use sc_domain::person::{Registration, normalize_email};
 use sc_domain::{Language, Location};
 
 struct Rng(u64);
@@ -20,14 +20,56 @@ impl Rng {
 }
 
 const PIECES: &[&str] = &[
-    "", "HK", "hk", "CN-GD-", "CN-GD-SZ", "cn-gd-sz", "zh-Hant", "zh", "en-GB", ";q=", "0.5", ",", "=", "@", ".", "-", "\0",
-    "\u{7}", "\r\n", "\u{FEFF}", "\u{0301}", "\u{200D}", "ＨＫ", "２０２４", "2024-02-29", "9999-99-99", "😀", "香港", "广州",
-    "\"", "\\", "{", "}", "[", "]", ":", "null", "1e309", "-0", "18446744073709551616", "<script>", "%00", "\u{10FFFF}",
+    "",
+    "HK",
+    "hk",
+    "CN-GD-",
+    "CN-GD-SZ",
+    "cn-gd-sz",
+    "zh-Hant",
+    "zh",
+    "en-GB",
+    ";q=",
+    "0.5",
+    ",",
+    "=",
+    "@",
+    ".",
+    "-",
+    "\0",
+    "\u{7}",
+    "\r\n",
+    "\u{FEFF}",
+    "\u{0301}",
+    "\u{200D}",
+    "ＨＫ",
+    "２０２４",
+    "2024-02-29",
+    "9999-99-99",
+    "😀",
+    "香港",
+    "广州",
+    "\"",
+    "\\",
+    "{",
+    "}",
+    "[",
+    "]",
+    ":",
+    "null",
+    "1e309",
+    "-0",
+    "18446744073709551616",
+    "<script>",
+    "%00",
+    "\u{10FFFF}",
 ];
 
 fn hostile(rng: &mut Rng) -> String {
     let n = (rng.next() % 8) as usize;
-    (0..n).map(|_| PIECES[(rng.next() % PIECES.len() as u64) as usize]).collect()
+    (0..n)
+        .map(|_| PIECES[(rng.next() % PIECES.len() as u64) as usize])
+        .collect()
 }
 
 #[test]
@@ -41,7 +83,11 @@ fn text_parsers_accept_or_refuse_but_never_panic() {
         let _ = Language::from_accept_language(&s);
         let _ = Language::from_tag(&s);
         if let Ok(e) = normalize_email(&s) {
-            assert_eq!(normalize_email(&e), Ok(e.clone()), "normalising is idempotent");
+            assert_eq!(
+                normalize_email(&e),
+                Ok(e.clone()),
+                "normalising is idempotent"
+            );
         }
         let _ = is_iso_date(&s);
     }
@@ -50,7 +96,14 @@ fn text_parsers_accept_or_refuse_but_never_panic() {
 #[test]
 fn json_inputs_deserialise_and_validate_without_panicking() {
     let mut rng = Rng(11);
-    let kinds = ["product", "job", "green_project", "investor_mandate", "service_offer", "nonsense"];
+    let kinds = [
+        "product",
+        "job",
+        "green_project",
+        "investor_mandate",
+        "service_offer",
+        "nonsense",
+    ];
     for i in 0..5_000 {
         let v = |r: &mut Rng| serde_json::Value::String(hostile(r));
         let kind = kinds[i % kinds.len()];

@@ -14,7 +14,10 @@ pub fn neutralise(value: &str) -> String {
 mod tests {
     #[test]
     fn formulas_become_text() {
-        assert_eq!(super::neutralise("=HYPERLINK(\"http://x\",\"y\")"), "'=HYPERLINK(\"http://x\",\"y\")");
+        assert_eq!(
+            super::neutralise("=HYPERLINK(\"http://x\",\"y\")"),
+            "'=HYPERLINK(\"http://x\",\"y\")"
+        );
         assert_eq!(super::neutralise("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(super::neutralise("-1+1"), "'-1+1");
         assert_eq!(super::neutralise("香港"), "香港");

@@ -1,7 +1,7 @@
 //! Turning a spreadsheet's bytes into text: UTF-8 with or without the BOM Excel writes, UTF-16
 //! with a BOM, or, without one, Big5 (Hong Kong and Taiwan systems) or GB18030 (Mainland ones).
 
-use encoding_rs::{Encoding, BIG5, GB18030, UTF_8};
+use encoding_rs::{BIG5, Encoding, GB18030, UTF_8};
 
 use crate::FileError;
 
@@ -11,14 +11,20 @@ pub const MAX_BYTES: usize = 200 * 1024 * 1024;
 /// Decodes the whole file, or says why it cannot.
 pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), FileError> {
     if bytes.len() > MAX_BYTES {
-        return Err(FileError::TooLarge { max: MAX_BYTES / 1024 / 1024 });
+        return Err(FileError::TooLarge {
+            max: MAX_BYTES / 1024 / 1024,
+        });
     }
     if bytes.is_empty() {
         return Err(FileError::Empty);
     }
     if let Some((enc, bom)) = Encoding::for_bom(bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom..]);
-        return if had_errors { Err(FileError::UnknownEncoding) } else { Ok((text.into_owned(), enc.name())) };
+        return if had_errors {
+            Err(FileError::UnknownEncoding)
+        } else {
+            Ok((text.into_owned(), enc.name()))
+        };
     }
     if let Ok(s) = std::str::from_utf8(bytes) {
         return Ok((s.to_string(), UTF_8.name()));
@@ -35,17 +41,18 @@ pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), FileError> {
             }
         }
     }
-    best.map(|(_, t, n)| (t, n)).ok_or(FileError::UnknownEncoding)
+    best.map(|(_, t, n)| (t, n))
+        .ok_or(FileError::UnknownEncoding)
 }
 
 /// Higher for text that looks like ordinary Chinese and spreadsheet punctuation.
 fn plausibility(text: &str) -> i64 {
     text.chars()
         .map(|c| match c as u32 {
-            0x4E00..=0x9FFF => 2,                    // common ideographs
-            0x3000..=0x303F | 0xFF00..=0xFFEF => 1,  // CJK punctuation, full-width forms
-            0x20..=0x7E | 0x0A | 0x0D | 0x09 => 0,   // ASCII
-            0xE000..=0xF8FF => -10,                  // private use: a wrong guess
+            0x4E00..=0x9FFF => 2,                      // common ideographs
+            0x3000..=0x303F | 0xFF00..=0xFFEF => 1,    // CJK punctuation, full-width forms
+            0x20..=0x7E | 0x0A | 0x0D | 0x09 => 0,     // ASCII
+            0xE000..=0xF8FF => -10,                    // private use: a wrong guess
             0x3400..=0x4DBF | 0x20000..=0x2FFFF => -3, // rare extensions
             _ => -1,
         })
@@ -60,10 +67,17 @@ mod tests {
 
     #[test]
     fn utf8_with_and_without_bom() {
-        assert_eq!(decode(TEXT.as_bytes()).unwrap(), (TEXT.to_string(), "UTF-8"));
+        assert_eq!(
+            decode(TEXT.as_bytes()).unwrap(),
+            (TEXT.to_string(), "UTF-8")
+        );
         let mut bom = vec![0xEF, 0xBB, 0xBF];
         bom.extend_from_slice(TEXT.as_bytes());
-        assert_eq!(decode(&bom).unwrap().0, TEXT, "Excel's BOM is not part of the first header");
+        assert_eq!(
+            decode(&bom).unwrap().0,
+            TEXT,
+            "Excel's BOM is not part of the first header"
+        );
     }
 
     #[test]

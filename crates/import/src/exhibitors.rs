@@ -7,7 +7,7 @@ use sc_domain::organisation::{OrgKind, OrganisationInput};
 use sc_domain::sector::SECTORS;
 use sc_domain::{Language, LocalizedText, Location};
 
-use crate::{field_errors, encoding, FileError, Parsed, Row, RowError};
+use crate::{FileError, Parsed, Row, RowError, encoding, field_errors};
 
 /// One exhibitor as the sheet gives it.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,26 +23,109 @@ pub struct ExhibitorRow {
 
 /// Column → the names it may carry in a header (compared case-insensitively, spaces ignored).
 const COLUMNS: &[(&str, &[&str])] = &[
-    ("reference", &["reference", "ref", "exhibitor_id", "exhibitorid", "參考編號", "参考编号", "參展商編號", "参展商编号"]),
+    (
+        "reference",
+        &[
+            "reference",
+            "ref",
+            "exhibitor_id",
+            "exhibitorid",
+            "參考編號",
+            "参考编号",
+            "參展商編號",
+            "参展商编号",
+        ],
+    ),
     ("hall", &["hall", "展館", "展馆", "展覽廳", "展览厅"]),
-    ("booth", &["booth", "booth_no", "boothno", "stand", "攤位", "展位", "攤位號碼", "展位号"]),
-    ("name_zh_hant", &["name_zh_hant", "name_zh-hant", "名稱（繁）", "名稱(繁)", "中文名稱", "公司名稱"]),
-    ("name_zh_hans", &["name_zh_hans", "name_zh-hans", "名称（简）", "名称(简)", "中文名称", "公司名称"]),
-    ("name_en", &["name_en", "name", "english_name", "company", "英文名稱", "英文名称"]),
-    ("description_zh_hant", &["description_zh_hant", "簡介（繁）", "簡介(繁)"]),
-    ("description_zh_hans", &["description_zh_hans", "简介（简）", "简介(简)"]),
-    ("description_en", &["description_en", "description", "英文簡介", "英文简介"]),
+    (
+        "booth",
+        &[
+            "booth",
+            "booth_no",
+            "boothno",
+            "stand",
+            "攤位",
+            "展位",
+            "攤位號碼",
+            "展位号",
+        ],
+    ),
+    (
+        "name_zh_hant",
+        &[
+            "name_zh_hant",
+            "name_zh-hant",
+            "名稱（繁）",
+            "名稱(繁)",
+            "中文名稱",
+            "公司名稱",
+        ],
+    ),
+    (
+        "name_zh_hans",
+        &[
+            "name_zh_hans",
+            "name_zh-hans",
+            "名称（简）",
+            "名称(简)",
+            "中文名称",
+            "公司名称",
+        ],
+    ),
+    (
+        "name_en",
+        &[
+            "name_en",
+            "name",
+            "english_name",
+            "company",
+            "英文名稱",
+            "英文名称",
+        ],
+    ),
+    (
+        "description_zh_hant",
+        &["description_zh_hant", "簡介（繁）", "簡介(繁)"],
+    ),
+    (
+        "description_zh_hans",
+        &["description_zh_hans", "简介（简）", "简介(简)"],
+    ),
+    (
+        "description_en",
+        &["description_en", "description", "英文簡介", "英文简介"],
+    ),
     ("kind", &["kind", "type", "類型", "类型"]),
-    ("location", &["location", "based_in", "country", "city", "所在地", "地區", "地区"]),
-    ("sectors", &["sectors", "sector", "industry", "行業", "行业"]),
+    (
+        "location",
+        &[
+            "location",
+            "based_in",
+            "country",
+            "city",
+            "所在地",
+            "地區",
+            "地区",
+        ],
+    ),
+    (
+        "sectors",
+        &["sectors", "sector", "industry", "行業", "行业"],
+    ),
     ("website", &["website", "url", "web", "網站", "网站"]),
-    ("email", &["email", "e-mail", "contact_email", "電郵", "电邮", "邮箱"]),
+    (
+        "email",
+        &["email", "e-mail", "contact_email", "電郵", "电邮", "邮箱"],
+    ),
 ];
 
 const REQUIRED: &[&str] = &["reference", "booth", "location"];
 
 fn normalise_header(h: &str) -> String {
-    h.trim().trim_start_matches('\u{FEFF}').to_lowercase().replace([' ', '\u{3000}'], "")
+    h.trim()
+        .trim_start_matches('\u{FEFF}')
+        .to_lowercase()
+        .replace([' ', '\u{3000}'], "")
 }
 
 /// Reads a location written as a code (`HK`, `CN-GD-SZ`) or as a name in any of the three
@@ -50,7 +133,11 @@ fn normalise_header(h: &str) -> String {
 pub fn parse_location(s: &str) -> Option<Location> {
     let s = s.trim();
     Location::parse(s).ok().or_else(|| {
-        Location::all().find(|l| Language::ALL.iter().any(|lang| l.name(*lang).eq_ignore_ascii_case(s)))
+        Location::all().find(|l| {
+            Language::ALL
+                .iter()
+                .any(|lang| l.name(*lang).eq_ignore_ascii_case(s))
+        })
     })
 }
 
@@ -62,7 +149,12 @@ fn parse_sectors(s: &str) -> Result<Vec<String>, String> {
         .map(|p| {
             SECTORS
                 .iter()
-                .find(|(code, en, hant, hans)| p.eq_ignore_ascii_case(code) || p.eq_ignore_ascii_case(en) || p == *hant || p == *hans)
+                .find(|(code, en, hant, hans)| {
+                    p.eq_ignore_ascii_case(code)
+                        || p.eq_ignore_ascii_case(en)
+                        || p == *hant
+                        || p == *hans
+                })
                 .map(|(code, ..)| code.to_string())
                 .ok_or_else(|| format!("{p:?} is not a sector"))
         })
@@ -72,19 +164,35 @@ fn parse_sectors(s: &str) -> Result<Vec<String>, String> {
 /// Reads an exhibitor sheet. Every row is checked; problems are collected, never thrown.
 pub fn parse(bytes: &[u8]) -> Result<Parsed<ExhibitorRow>, FileError> {
     let (text, encoding) = encoding::decode(bytes)?;
-    let mut reader = csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::All).from_reader(text.as_bytes());
-    let headers = reader.headers().map_err(|e| FileError::NotCsv(e.to_string()))?.clone();
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let headers = reader
+        .headers()
+        .map_err(|e| FileError::NotCsv(e.to_string()))?
+        .clone();
     // Which file column holds each known column; unknown headers are ignored (organisers'
     // sheets carry their own notes).
     let mut at: HashMap<&'static str, (usize, String)> = HashMap::new();
     for (i, h) in headers.iter().enumerate() {
         let n = normalise_header(h);
-        if let Some((col, _)) = COLUMNS.iter().find(|(_, names)| names.iter().any(|name| normalise_header(name) == n)) {
-            at.entry(col).or_insert((i, h.trim_start_matches('\u{FEFF}').to_string()));
+        if let Some((col, _)) = COLUMNS
+            .iter()
+            .find(|(_, names)| names.iter().any(|name| normalise_header(name) == n))
+        {
+            at.entry(col)
+                .or_insert((i, h.trim_start_matches('\u{FEFF}').to_string()));
         }
     }
-    let missing: Vec<&str> = REQUIRED.iter().copied().filter(|c| !at.contains_key(c)).collect();
-    let has_name = ["name_zh_hant", "name_zh_hans", "name_en"].iter().any(|c| at.contains_key(c));
+    let missing: Vec<&str> = REQUIRED
+        .iter()
+        .copied()
+        .filter(|c| !at.contains_key(c))
+        .collect();
+    let has_name = ["name_zh_hant", "name_zh_hans", "name_en"]
+        .iter()
+        .any(|c| at.contains_key(c));
     if !missing.is_empty() || !has_name {
         let mut m: Vec<String> = missing.iter().map(|s| s.to_string()).collect();
         if !has_name {
@@ -94,7 +202,11 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed<ExhibitorRow>, FileError> {
     }
     let header_of = |field: &str| at.get(field).map(|(_, h)| h.clone());
 
-    let mut parsed = Parsed { rows: vec![], errors: vec![], encoding };
+    let mut parsed = Parsed {
+        rows: vec![],
+        errors: vec![],
+        encoding,
+    };
     let mut seen_refs: HashMap<String, u64> = HashMap::new();
     let mut seen_booths: HashMap<(String, String), u64> = HashMap::new();
     for record in reader.records() {
@@ -102,7 +214,12 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed<ExhibitorRow>, FileError> {
             Ok(r) => r,
             Err(e) => {
                 let line = e.position().map(|p| p.line()).unwrap_or(0);
-                parsed.errors.push(RowError { line, column: None, code: "unreadable_row", message: e.to_string() });
+                parsed.errors.push(RowError {
+                    line,
+                    column: None,
+                    code: "unreadable_row",
+                    message: e.to_string(),
+                });
                 continue;
             }
         };
@@ -111,18 +228,41 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed<ExhibitorRow>, FileError> {
             continue;
         }
         if record.len() != headers.len() {
-            parsed.errors.push(RowError { line, column: None, code: "ragged_row", message: format!("expected {} columns, found {}", headers.len(), record.len()) });
+            parsed.errors.push(RowError {
+                line,
+                column: None,
+                code: "ragged_row",
+                message: format!("expected {} columns, found {}", headers.len(), record.len()),
+            });
             continue;
         }
-        let cell = |col: &str| at.get(col).and_then(|(i, _)| record.get(*i)).unwrap_or("").to_string();
+        let cell = |col: &str| {
+            at.get(col)
+                .and_then(|(i, _)| record.get(*i))
+                .unwrap_or("")
+                .to_string()
+        };
         let mut errors = vec![];
-        let err = |col: &str, code: &'static str, message: String| RowError { line, column: header_of(col).or(Some(col.to_string())), code, message };
+        let err = |col: &str, code: &'static str, message: String| RowError {
+            line,
+            column: header_of(col).or(Some(col.to_string())),
+            code,
+            message,
+        };
 
         let reference = cell("reference");
         if reference.is_empty() {
-            errors.push(err("reference", "required", "every exhibitor needs the organiser's reference".into()));
+            errors.push(err(
+                "reference",
+                "required",
+                "every exhibitor needs the organiser's reference".into(),
+            ));
         } else if let Some(first) = seen_refs.insert(reference.clone(), line) {
-            errors.push(err("reference", "duplicate_reference", format!("also on line {first}")));
+            errors.push(err(
+                "reference",
+                "duplicate_reference",
+                format!("also on line {first}"),
+            ));
         }
         let booth = cell("booth");
         let hall = match cell("hall") {
@@ -130,11 +270,23 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed<ExhibitorRow>, FileError> {
             _ => booth.split('-').next().unwrap_or("").to_string(),
         };
         if booth.is_empty() {
-            errors.push(err("booth", "required", "every exhibitor needs a booth number".into()));
+            errors.push(err(
+                "booth",
+                "required",
+                "every exhibitor needs a booth number".into(),
+            ));
         } else if booth.chars().count() > 32 || booth.chars().any(|c| c.is_control()) {
-            errors.push(err("booth", "bad_booth", "a booth number is at most 32 characters".into()));
+            errors.push(err(
+                "booth",
+                "bad_booth",
+                "a booth number is at most 32 characters".into(),
+            ));
         } else if let Some(first) = seen_booths.insert((hall.clone(), booth.clone()), line) {
-            errors.push(err("booth", "duplicate_booth", format!("booth {booth} is also given on line {first}")));
+            errors.push(err(
+                "booth",
+                "duplicate_booth",
+                format!("booth {booth} is also given on line {first}"),
+            ));
         }
         let location = match parse_location(&cell("location")) {
             Some(l) => Some(l),
@@ -146,7 +298,11 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed<ExhibitorRow>, FileError> {
         let kind = match cell("kind") {
             k if k.is_empty() => OrgKind::Company,
             k => OrgKind::parse(&k.to_lowercase()).unwrap_or_else(|| {
-                errors.push(err("kind", "not_an_option", format!("{k:?} is not an organisation kind")));
+                errors.push(err(
+                    "kind",
+                    "not_an_option",
+                    format!("{k:?} is not an organisation kind"),
+                ));
                 OrgKind::Company
             }),
         };
@@ -166,8 +322,16 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed<ExhibitorRow>, FileError> {
         };
         let input = OrganisationInput {
             kind,
-            name: LocalizedText::new(&cell("name_zh_hant"), &cell("name_zh_hans"), &cell("name_en")),
-            description: LocalizedText::new(&cell("description_zh_hant"), &cell("description_zh_hans"), &cell("description_en")),
+            name: LocalizedText::new(
+                &cell("name_zh_hant"),
+                &cell("name_zh_hans"),
+                &cell("name_en"),
+            ),
+            description: LocalizedText::new(
+                &cell("description_zh_hant"),
+                &cell("description_zh_hans"),
+                &cell("description_en"),
+            ),
             sectors,
             markets_served: vec![],
             location: location.unwrap_or(Location::HongKong),
@@ -181,7 +345,9 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed<ExhibitorRow>, FileError> {
                     // (none given at all) under the first name column the sheet has.
                     let col = f.replace('.', "_").replace('-', "_").to_lowercase();
                     header_of(&col).or_else(|| header_of(f)).or_else(|| {
-                        ["_en", "_zh_hant", "_zh_hans"].iter().find_map(|suffix| header_of(&format!("{f}{suffix}")))
+                        ["_en", "_zh_hant", "_zh_hans"]
+                            .iter()
+                            .find_map(|suffix| header_of(&format!("{f}{suffix}")))
                     })
                 };
                 errors.extend(field_errors(line, map, inv.0));
@@ -189,7 +355,16 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed<ExhibitorRow>, FileError> {
             }
         };
         match (errors.is_empty(), organisation) {
-            (true, Some(organisation)) => parsed.rows.push(Row { line, value: ExhibitorRow { reference, hall, booth, organisation, contact_email } }),
+            (true, Some(organisation)) => parsed.rows.push(Row {
+                line,
+                value: ExhibitorRow {
+                    reference,
+                    hall,
+                    booth,
+                    organisation,
+                    contact_email,
+                },
+            }),
             _ => parsed.errors.extend(errors),
         }
     }
@@ -209,12 +384,29 @@ mod tests {
         assert!(p.is_clean(), "{:?}", p.errors);
         assert_eq!(p.rows.len(), 2);
         let first = &p.rows[0].value;
-        assert_eq!((first.reference.as_str(), first.hall.as_str(), first.booth.as_str()), ("HK-001", "1A", "1A-A01"));
+        assert_eq!(
+            (
+                first.reference.as_str(),
+                first.hall.as_str(),
+                first.booth.as_str()
+            ),
+            ("HK-001", "1A", "1A-A01")
+        );
         assert_eq!(first.organisation.location, Location::HongKong);
         assert_eq!(first.organisation.sectors, vec!["electronics"]);
-        assert_eq!(first.contact_email.as_deref(), Some("sales@huanan.example.com"));
-        assert_eq!(p.rows[1].value.organisation.location, Location::parse("CN-GD-SZ").unwrap());
-        assert_eq!(p.rows[1].value.organisation.sectors, vec!["lighting"], "the same sector twice counts once");
+        assert_eq!(
+            first.contact_email.as_deref(),
+            Some("sales@huanan.example.com")
+        );
+        assert_eq!(
+            p.rows[1].value.organisation.location,
+            Location::parse("CN-GD-SZ").unwrap()
+        );
+        assert_eq!(
+            p.rows[1].value.organisation.sectors,
+            vec!["lighting"],
+            "the same sector twice counts once"
+        );
         assert_eq!(p.rows[1].line, 3);
     }
 
@@ -229,22 +421,48 @@ mod tests {
                    \"A6\",\"1A-A06\",\"=HYPERLINK(\"\"http://evil\"\")\",HK,\n";
         let p = parse(csv.as_bytes()).unwrap();
         assert!(!p.is_clean());
-        let find = |line: u64, code: &str| p.errors.iter().find(|e| e.line == line && e.code == code).unwrap_or_else(|| panic!("no {code} on line {line}: {:?}", p.errors)).clone();
-        assert_eq!(find(3, "duplicate_reference").column.as_deref(), Some("ref"));
+        let find = |line: u64, code: &str| {
+            p.errors
+                .iter()
+                .find(|e| e.line == line && e.code == code)
+                .unwrap_or_else(|| panic!("no {code} on line {line}: {:?}", p.errors))
+                .clone()
+        };
+        assert_eq!(
+            find(3, "duplicate_reference").column.as_deref(),
+            Some("ref")
+        );
         assert!(find(4, "duplicate_booth").message.contains("line 2"));
-        assert_eq!(find(5, "unknown_location").column.as_deref(), Some("location"));
+        assert_eq!(
+            find(5, "unknown_location").column.as_deref(),
+            Some("location")
+        );
         assert_eq!(find(5, "not_an_email").column.as_deref(), Some("email"));
-        assert_eq!(find(5, "required").column.as_deref(), Some("name_en"), "a row without any name");
-        assert!(find(6, "ragged_row").message.contains("expected 5 columns, found 2"));
+        assert_eq!(
+            find(5, "required").column.as_deref(),
+            Some("name_en"),
+            "a row without any name"
+        );
+        assert!(
+            find(6, "ragged_row")
+                .message
+                .contains("expected 5 columns, found 2")
+        );
         // A formula is only text here; exports neutralise it (see `cells`).
-        assert!(p.rows.iter().any(|r| r.line == 7 && r.value.organisation.name.en.as_deref() == Some("=HYPERLINK(\"http://evil\")")));
+        assert!(p.rows.iter().any(|r| r.line == 7
+            && r.value.organisation.name.en.as_deref() == Some("=HYPERLINK(\"http://evil\")")));
         assert_eq!(p.rows.len(), 2);
     }
 
     #[test]
     fn missing_columns_refuse_the_whole_file() {
-        assert_eq!(parse(b"name_en,location\nX,HK\n").unwrap_err(), FileError::MissingColumns("reference, booth".into()));
-        assert!(matches!(parse(b"ref,booth,location\nA,1,HK\n").unwrap_err(), FileError::MissingColumns(m) if m.contains("name_en")));
+        assert_eq!(
+            parse(b"name_en,location\nX,HK\n").unwrap_err(),
+            FileError::MissingColumns("reference, booth".into())
+        );
+        assert!(
+            matches!(parse(b"ref,booth,location\nA,1,HK\n").unwrap_err(), FileError::MissingColumns(m) if m.contains("name_en"))
+        );
     }
 
     #[test]
@@ -253,6 +471,9 @@ mod tests {
         let (big5, _, _) = encoding_rs::BIG5.encode(csv);
         let p = parse(&big5).unwrap();
         assert_eq!(p.encoding, "Big5");
-        assert_eq!(p.rows[0].value.organisation.name.zh_hant.as_deref(), Some("華南電子有限公司"));
+        assert_eq!(
+            p.rows[0].value.organisation.name.zh_hant.as_deref(),
+            Some("華南電子有限公司")
+        );
     }
 }

@@ -66,11 +66,22 @@ pub enum FileError {
     NotCsv(String),
 }
 
-pub(crate) fn field_errors(line: u64, header_of: impl Fn(&str) -> Option<String>, errs: Vec<FieldError>) -> Vec<RowError> {
+pub(crate) fn field_errors(
+    line: u64,
+    header_of: impl Fn(&str) -> Option<String>,
+    errs: Vec<FieldError>,
+) -> Vec<RowError> {
     errs.into_iter()
         .map(|e| {
             let top = e.field.split(['.', '[']).next().unwrap_or("").to_string();
-            RowError { line, column: header_of(&e.field).or_else(|| header_of(&top)).or(Some(e.field.clone())), code: e.code, message: e.message }
+            RowError {
+                line,
+                column: header_of(&e.field)
+                    .or_else(|| header_of(&top))
+                    .or(Some(e.field.clone())),
+                code: e.code,
+                message: e.message,
+            }
         })
         .collect()
 }

@@ -3,8 +3,8 @@
 use sc_domain::listing::{Listing, Owner};
 use sc_domain::organisation::Organisation;
 use sc_domain::{LocalizedText, Location};
-use tantivy::schema::Facet;
 use tantivy::TantivyDocument;
+use tantivy::schema::Facet;
 
 use crate::Fields;
 

@@ -11,7 +11,9 @@ mod tokenizer;
 use std::path::Path;
 use std::sync::Mutex;
 
-use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING};
+use tantivy::schema::{
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy};
 
 pub use doc::OwnerInfo;
@@ -49,15 +51,27 @@ pub(crate) struct Fields {
 fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
     let text = |stored: bool| {
-        let o = TextOptions::default().set_indexing_options(TextFieldIndexing::default().set_tokenizer(TOKENIZER).set_index_option(IndexRecordOption::WithFreqsAndPositions));
+        let o = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(TOKENIZER)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        );
         if stored { o.set_stored() } else { o }
     };
     let fields = Fields {
         key: b.add_text_field("key", STRING | STORED),
         entity: b.add_text_field("entity", STRING | STORED),
         id: b.add_u64_field("id", INDEXED | STORED | FAST),
-        name: [b.add_text_field("name_zh_hant", text(true)), b.add_text_field("name_zh_hans", text(true)), b.add_text_field("name_en", text(true))],
-        body: [b.add_text_field("body_zh_hant", text(true)), b.add_text_field("body_zh_hans", text(true)), b.add_text_field("body_en", text(true))],
+        name: [
+            b.add_text_field("name_zh_hant", text(true)),
+            b.add_text_field("name_zh_hans", text(true)),
+            b.add_text_field("name_en", text(true)),
+        ],
+        body: [
+            b.add_text_field("body_zh_hant", text(true)),
+            b.add_text_field("body_zh_hans", text(true)),
+            b.add_text_field("body_en", text(true)),
+        ],
         codes: b.add_text_field("codes", text(false)),
         facets: b.add_facet_field("facets", tantivy::schema::FacetOptions::default()),
     };
@@ -75,7 +89,8 @@ pub struct SearchIndex {
 impl SearchIndex {
     /// Opens the index in `dir`, creating it (empty) if there is none.
     pub fn open(dir: &Path) -> Result<SearchIndex> {
-        std::fs::create_dir_all(dir).map_err(|e| SearchError::Invalid(format!("cannot create {}: {e}", dir.display())))?;
+        std::fs::create_dir_all(dir)
+            .map_err(|e| SearchError::Invalid(format!("cannot create {}: {e}", dir.display())))?;
         let (schema, fields) = schema();
         let directory = tantivy::directory::MmapDirectory::open(dir)?;
         let index = Index::open_or_create(directory, schema)?;
@@ -89,16 +104,30 @@ impl SearchIndex {
     }
 
     fn with_index(index: Index, fields: Fields) -> Result<SearchIndex> {
-        index.tokenizers().register(TOKENIZER, tokenizer::ScTokenizer);
+        index
+            .tokenizers()
+            .register(TOKENIZER, tokenizer::ScTokenizer);
         // Two indexing threads on a two-core machine; 100 MB before a segment is flushed.
         let writer = index.writer_with_num_threads(2, 100_000_000)?;
-        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-        Ok(SearchIndex { index, reader, writer: Mutex::new(writer), fields })
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(SearchIndex {
+            index,
+            reader,
+            writer: Mutex::new(writer),
+            fields,
+        })
     }
 
     /// The last database change this index holds (`None` for a new, empty index).
     pub fn applied_seq(&self) -> Result<Option<i64>> {
-        Ok(self.index.load_metas()?.payload.and_then(|p| p.parse().ok()))
+        Ok(self
+            .index
+            .load_metas()?
+            .payload
+            .and_then(|p| p.parse().ok()))
     }
 
     /// Number of documents searchable now.
@@ -108,7 +137,10 @@ impl SearchIndex {
 
     /// Adds listings straight to the index (no database), for benchmarks and bulk loads.
     /// Nothing is searchable until [`commit_bulk`](Self::commit_bulk).
-    pub fn add_listings(&self, items: &[(sc_domain::listing::Listing, Option<OwnerInfo>)]) -> Result<()> {
+    pub fn add_listings(
+        &self,
+        items: &[(sc_domain::listing::Listing, Option<OwnerInfo>)],
+    ) -> Result<()> {
         let w = self.writer();
         for (l, owner) in items {
             w.add_document(doc::listing(&self.fields, l, owner.as_ref()))?;

@@ -5,7 +5,10 @@ use std::collections::{BTreeMap, HashSet};
 use sc_domain::{Language, LocalizedText};
 use sc_text::{Analyzer, Mode, Script, Target};
 use tantivy::collector::{Count, FacetCollector, TopDocs};
-use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, PhraseQuery, Query,
+    TermQuery,
+};
 use tantivy::schema::{Facet, IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{TantivyDocument, Term};
@@ -13,7 +16,9 @@ use tantivy::{TantivyDocument, Term};
 use crate::{Result, SearchIndex};
 
 /// Facet roots reported with every answer.
-pub const FACETS: &[&str] = &["entity", "market", "kind", "sector", "region", "location", "fair", "hs"];
+pub const FACETS: &[&str] = &[
+    "entity", "market", "kind", "sector", "region", "location", "fair", "hs",
+];
 
 /// Narrowing filters, each a facet value (`market` = `trade`, `hs` = `85/8504`).
 #[derive(Debug, Clone, Default)]
@@ -90,33 +95,79 @@ impl SearchIndex {
 
         // Every word must match somewhere; in a name it counts more.
         let mut seen = HashSet::new();
-        let distinct: Vec<&sc_text::Token> = tokens.iter().filter(|t| seen.insert(t.text.clone())).collect();
+        let distinct: Vec<&sc_text::Token> = tokens
+            .iter()
+            .filter(|t| seen.insert(t.text.clone()))
+            .collect();
         let short = distinct.len() <= 3;
         for (i, t) in distinct.iter().enumerate() {
             let mut alts: Vec<(Occur, Box<dyn Query>)> = vec![];
             for field in f.name {
                 let term = Term::from_field_text(field, &t.text);
-                alts.push((Occur::Should, boosted(Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)), NAME_BOOST)));
+                alts.push((
+                    Occur::Should,
+                    boosted(
+                        Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)),
+                        NAME_BOOST,
+                    ),
+                ));
             }
             for field in f.body.into_iter().chain([f.codes]) {
-                alts.push((Occur::Should, Box::new(TermQuery::new(Term::from_field_text(field, &t.text), IndexRecordOption::WithFreqs))));
+                alts.push((
+                    Occur::Should,
+                    Box::new(TermQuery::new(
+                        Term::from_field_text(field, &t.text),
+                        IndexRecordOption::WithFreqs,
+                    )),
+                ));
             }
             let latin = t.text.chars().all(|c| c.is_ascii_alphanumeric());
             let last = i + 1 == distinct.len();
             let unknown = !known(&t.text)?;
-            if unknown && latin && t.text.chars().count() >= 4 && t.text.chars().any(|c| c.is_ascii_alphabetic()) {
+            if unknown
+                && latin
+                && t.text.chars().count() >= 4
+                && t.text.chars().any(|c| c.is_ascii_alphabetic())
+            {
                 // One typo allowed in Latin words of four or more letters after stemming ("chargr",
                 // "fibre" for "fiber").
                 for field in f.name.into_iter().chain(f.body) {
-                    alts.push((Occur::Should, boosted(Box::new(FuzzyTermQuery::new(Term::from_field_text(field, &t.text), 1, true)), 0.5)));
+                    alts.push((
+                        Occur::Should,
+                        boosted(
+                            Box::new(FuzzyTermQuery::new(
+                                Term::from_field_text(field, &t.text),
+                                1,
+                                true,
+                            )),
+                            0.5,
+                        ),
+                    ));
                 }
             }
             if unknown && last && short && t.text.chars().count() >= 2 {
                 // Type-ahead: the last word may be unfinished ("blueto", "充電").
                 for field in f.name {
-                    alts.push((Occur::Should, boosted(Box::new(FuzzyTermQuery::new_prefix(Term::from_field_text(field, &t.text), 0, false)), 1.5)));
+                    alts.push((
+                        Occur::Should,
+                        boosted(
+                            Box::new(FuzzyTermQuery::new_prefix(
+                                Term::from_field_text(field, &t.text),
+                                0,
+                                false,
+                            )),
+                            1.5,
+                        ),
+                    ));
                 }
-                alts.push((Occur::Should, Box::new(FuzzyTermQuery::new_prefix(Term::from_field_text(f.codes, &t.text), 0, false))));
+                alts.push((
+                    Occur::Should,
+                    Box::new(FuzzyTermQuery::new_prefix(
+                        Term::from_field_text(f.codes, &t.text),
+                        0,
+                        false,
+                    )),
+                ));
             }
             clauses.push((Occur::Must, Box::new(BooleanQuery::new(alts))));
         }
@@ -129,10 +180,20 @@ impl SearchIndex {
                 by_position.push(t);
             }
         }
-        let latin_phrase = by_position.len() >= 2 && by_position.iter().all(|t| t.text.chars().all(|c| c.is_ascii_alphanumeric()));
+        let latin_phrase = by_position.len() >= 2
+            && by_position
+                .iter()
+                .all(|t| t.text.chars().all(|c| c.is_ascii_alphanumeric()));
         if latin_phrase {
-            let terms: Vec<(usize, Term)> = by_position.iter().enumerate().map(|(i, t)| (i, Term::from_field_text(f.name[2], &t.text))).collect();
-            clauses.push((Occur::Should, boosted(Box::new(PhraseQuery::new_with_offset(terms)), PHRASE_BOOST)));
+            let terms: Vec<(usize, Term)> = by_position
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (i, Term::from_field_text(f.name[2], &t.text)))
+                .collect();
+            clauses.push((
+                Occur::Should,
+                boosted(Box::new(PhraseQuery::new_with_offset(terms)), PHRASE_BOOST),
+            ));
         }
 
         let filter_terms = self.filter_terms(&req.filters)?;
@@ -143,18 +204,27 @@ impl SearchIndex {
             clauses.push((Occur::Must, Box::new(AllQuery)));
         }
         for term in filter_terms {
-            clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(Box::new(TermQuery::new(term, IndexRecordOption::Basic)), 0.0))));
+            clauses.push((
+                Occur::Must,
+                Box::new(ConstScoreQuery::new(
+                    Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
+                    0.0,
+                )),
+            ));
         }
         let query = BooleanQuery::new(clauses);
 
         let limit = req.limit.clamp(1, 100);
-        let top_docs = TopDocs::with_limit(limit).and_offset(req.offset).order_by_score();
+        let top_docs = TopDocs::with_limit(limit)
+            .and_offset(req.offset)
+            .order_by_score();
         let (top, total, facet_counts) = if req.facets {
             let mut facet_collector = FacetCollector::for_field("facets");
             for root in FACETS {
                 facet_collector.add_facet(Facet::from(&format!("/{root}")));
             }
-            let (top, total, counts) = searcher.search(&query, &(top_docs, Count, facet_collector))?;
+            let (top, total, counts) =
+                searcher.search(&query, &(top_docs, Count, facet_collector))?;
             (top, total, Some(counts))
         } else {
             let (top, total) = searcher.search(&query, &(top_docs, Count))?;
@@ -163,10 +233,21 @@ impl SearchIndex {
 
         let mut facets = BTreeMap::new();
         for root in FACETS.iter().filter(|_| req.facets) {
-            let Some(facet_counts) = &facet_counts else { break };
+            let Some(facet_counts) = &facet_counts else {
+                break;
+            };
             let mut values: Vec<(String, u64)> = facet_counts
                 .get(&format!("/{root}"))
-                .map(|(facet, count)| (facet.to_path().last().map(|s| s.to_string()).unwrap_or_default(), count))
+                .map(|(facet, count)| {
+                    (
+                        facet
+                            .to_path()
+                            .last()
+                            .map(|s| s.to_string())
+                            .unwrap_or_default(),
+                        count,
+                    )
+                })
                 .collect();
             values.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
             values.truncate(20);
@@ -198,8 +279,16 @@ impl SearchIndex {
         let mut hits = vec![];
         for (score, address) in top {
             let doc: TantivyDocument = searcher.doc(address)?;
-            let text_of = |field| doc.get_first(field).and_then(|v| v.as_str()).map(str::to_string);
-            let name = LocalizedText { zh_hant: text_of(f.name[0]), zh_hans: text_of(f.name[1]), en: text_of(f.name[2]) };
+            let text_of = |field| {
+                doc.get_first(field)
+                    .and_then(|v| v.as_str())
+                    .map(str::to_string)
+            };
+            let name = LocalizedText {
+                zh_hant: text_of(f.name[0]),
+                zh_hans: text_of(f.name[1]),
+                en: text_of(f.name[2]),
+            };
             let mut snippet = String::new();
             for i in order {
                 if doc.get_first(f.body[i]).is_none() {
@@ -227,19 +316,33 @@ impl SearchIndex {
                 score,
             });
         }
-        Ok(SearchResults { total, facets, hits })
+        Ok(SearchResults {
+            total,
+            facets,
+            hits,
+        })
     }
 
     fn filter_terms(&self, filters: &Filters) -> Result<Vec<Term>> {
         let mut out = vec![];
         let mut add = |root: &str, value: Option<&str>| -> Result<()> {
             if let Some(v) = value {
-                if v.is_empty() || v.len() > 64 || !v.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '/') {
-                    return Err(crate::SearchError::Invalid(format!("{root}: not a value this filter knows")));
+                if v.is_empty()
+                    || v.len() > 64
+                    || !v
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '/')
+                {
+                    return Err(crate::SearchError::Invalid(format!(
+                        "{root}: not a value this filter knows"
+                    )));
                 }
                 let mut path = vec![root];
                 path.extend(v.split('/'));
-                out.push(Term::from_facet(self.fields.facets, &Facet::from_path(path)));
+                out.push(Term::from_facet(
+                    self.fields.facets,
+                    &Facet::from_path(path),
+                ));
             }
             Ok(())
         };
@@ -253,9 +356,14 @@ impl SearchIndex {
         add("fair", fair.as_deref())?;
         if let Some(code) = filters.hs.as_deref() {
             if !crate::hs_prefix_ok(code) {
-                return Err(crate::SearchError::Invalid("hs: an HS code or prefix, 2 to 10 digits in pairs".into()));
+                return Err(crate::SearchError::Invalid(
+                    "hs: an HS code or prefix, 2 to 10 digits in pairs".into(),
+                ));
             }
-            let path = (1..=code.len() / 2).map(|i| code[..i * 2].to_string()).collect::<Vec<_>>().join("/");
+            let path = (1..=code.len() / 2)
+                .map(|i| code[..i * 2].to_string())
+                .collect::<Vec<_>>()
+                .join("/");
             add("hs", Some(&path))?;
         }
         Ok(out)
@@ -263,11 +371,19 @@ impl SearchIndex {
 }
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
 }
 
 /// Escaped HTML with `<mark>` around each highlighted range, optionally converted to a script.
-fn render_snippet(fragment: &str, highlighted: &[std::ops::Range<usize>], convert: Option<Target>) -> String {
+fn render_snippet(
+    fragment: &str,
+    highlighted: &[std::ops::Range<usize>],
+    convert: Option<Target>,
+) -> String {
     let conv = |s: &str| match convert {
         Some(t) => Analyzer::shared().convert(s, t),
         None => s.to_string(),

@@ -14,7 +14,16 @@ use crate::{Result, SearchIndex};
 
 /// Owner details for a set of listings, fetched together.
 async fn owners(store: &Store, listings: &[Listing]) -> Result<HashMap<i64, OwnerInfo>> {
-    let mut ids: Vec<i64> = listings.iter().filter_map(|l| if let Owner::Organisation(o) = l.owner { Some(o) } else { None }).collect();
+    let mut ids: Vec<i64> = listings
+        .iter()
+        .filter_map(|l| {
+            if let Owner::Organisation(o) = l.owner {
+                Some(o)
+            } else {
+                None
+            }
+        })
+        .collect();
     ids.sort_unstable();
     ids.dedup();
     let fairs = store.fairs_of(&ids).await?;
@@ -22,7 +31,15 @@ async fn owners(store: &Store, listings: &[Listing]) -> Result<HashMap<i64, Owne
     for id in ids {
         match store.organisation(id).await {
             Ok(o) => {
-                out.insert(id, OwnerInfo { name: o.name, location: Some(o.location), sectors: o.sectors, fairs: fairs.get(&id).cloned().unwrap_or_default() });
+                out.insert(
+                    id,
+                    OwnerInfo {
+                        name: o.name,
+                        location: Some(o.location),
+                        sectors: o.sectors,
+                        fairs: fairs.get(&id).cloned().unwrap_or_default(),
+                    },
+                );
             }
             Err(StorageError::NotFound) => {}
             Err(e) => return Err(e.into()),
@@ -32,7 +49,11 @@ async fn owners(store: &Store, listings: &[Listing]) -> Result<HashMap<i64, Owne
 }
 
 /// Documents for these listings (published ones only; the rest are to be removed).
-async fn listing_docs(index: &SearchIndex, store: &Store, listings: &[Listing]) -> Result<Vec<(String, Option<TantivyDocument>)>> {
+async fn listing_docs(
+    index: &SearchIndex,
+    store: &Store,
+    listings: &[Listing],
+) -> Result<Vec<(String, Option<TantivyDocument>)>> {
     let owners = owners(store, listings).await?;
     Ok(listings
         .iter()
@@ -63,7 +84,9 @@ async fn replay(index: &Arc<SearchIndex>, store: &Store, mut seq: i64) -> Result
     let mut applied = 0;
     loop {
         let batch = store.changes_since(seq, 5_000).await?;
-        let Some(&(last, _)) = batch.last() else { break };
+        let Some(&(last, _)) = batch.last() else {
+            break;
+        };
         let mut updates: Vec<(String, Option<TantivyDocument>)> = vec![];
         let mut listing_ids = vec![];
         let mut seen = std::collections::HashSet::new();
@@ -77,7 +100,8 @@ async fn replay(index: &Arc<SearchIndex>, store: &Store, mut seq: i64) -> Result
                     let key = doc::organisation_key(id);
                     match store.organisation(id).await {
                         Ok(o) => {
-                            let fairs = store.fairs_of(&[id]).await?.remove(&id).unwrap_or_default();
+                            let fairs =
+                                store.fairs_of(&[id]).await?.remove(&id).unwrap_or_default();
                             updates.push((key, Some(doc::organisation(&index.fields, &o, &fairs))));
                         }
                         Err(StorageError::NotFound) => updates.push((key, None)),
@@ -122,12 +146,20 @@ pub async fn rebuild(index: &Arc<SearchIndex>, store: &Store, show_progress: boo
     let total = (store.count_listings().await? + store.count_organisations().await?) as u64;
     let bar = show_progress.then(|| {
         let b = indicatif::ProgressBar::new(total);
-        b.set_style(indicatif::ProgressStyle::with_template("{msg:>13} [{bar:40}] {pos}/{len} {per_sec} ({eta})").expect("valid template").progress_chars("=> "));
+        b.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{msg:>13} [{bar:40}] {pos}/{len} {per_sec} ({eta})",
+            )
+            .expect("valid template")
+            .progress_chars("=> "),
+        );
         b
     });
     {
         let idx = index.clone();
-        tokio::task::spawn_blocking(move || idx.writer().delete_all_documents().map(|_| ())).await.map_err(|e| crate::SearchError::Invalid(e.to_string()))??;
+        tokio::task::spawn_blocking(move || idx.writer().delete_all_documents().map(|_| ()))
+            .await
+            .map_err(|e| crate::SearchError::Invalid(e.to_string()))??;
     }
     let mut done = 0u64;
     let mut indexed = 0u64;
@@ -138,7 +170,16 @@ pub async fn rebuild(index: &Arc<SearchIndex>, store: &Store, show_progress: boo
         after = last.id;
         let ids: Vec<i64> = orgs.iter().map(|o| o.id).collect();
         let fairs = store.fairs_of(&ids).await?;
-        let docs: Vec<TantivyDocument> = orgs.iter().map(|o| doc::organisation(&index.fields, o, fairs.get(&o.id).map(Vec::as_slice).unwrap_or(&[]))).collect();
+        let docs: Vec<TantivyDocument> = orgs
+            .iter()
+            .map(|o| {
+                doc::organisation(
+                    &index.fields,
+                    o,
+                    fairs.get(&o.id).map(Vec::as_slice).unwrap_or(&[]),
+                )
+            })
+            .collect();
         let n = add_all(index, docs).await?;
         done += n;
         indexed += n;
@@ -153,7 +194,11 @@ pub async fn rebuild(index: &Arc<SearchIndex>, store: &Store, show_progress: boo
         let Some(last) = listings.last() else { break };
         after = last.id;
         let n = listings.len() as u64;
-        let docs: Vec<TantivyDocument> = listing_docs(index, store, &listings).await?.into_iter().filter_map(|(_, d)| d).collect();
+        let docs: Vec<TantivyDocument> = listing_docs(index, store, &listings)
+            .await?
+            .into_iter()
+            .filter_map(|(_, d)| d)
+            .collect();
         indexed += add_all(index, docs).await?;
         done += n;
         if let Some(b) = &bar {

@@ -19,7 +19,13 @@ impl Tokenizer for ScTokenizer {
         let tokens = Analyzer::shared()
             .tokens(text, Mode::Index)
             .into_iter()
-            .map(|t| Token { offset_from: t.start, offset_to: t.end, position: t.position, text: t.text, position_length: 1 })
+            .map(|t| Token {
+                offset_from: t.start,
+                offset_to: t.end,
+                position: t.position,
+                text: t.text,
+                position_length: 1,
+            })
             .collect();
         ScTokenStream { tokens, next: 0 }
     }

@@ -18,9 +18,18 @@ struct World {
 }
 
 async fn world() -> World {
-    let store = Store::open(&sc_storage::testing::sqlite_url()).await.unwrap();
+    let store = Store::open(&sc_storage::testing::sqlite_url())
+        .await
+        .unwrap();
     let user = store
-        .create_user(&NewUser { email: "s@example.com".into(), password_hash: "x".into(), display_name: "S".into(), preferred_language: Language::En, location: Location::HongKong, platform_role: PlatformRole::User })
+        .create_user(&NewUser {
+            email: "s@example.com".into(),
+            password_hash: "x".into(),
+            display_name: "S".into(),
+            preferred_language: Language::En,
+            location: Location::HongKong,
+            platform_role: PlatformRole::User,
+        })
         .await
         .unwrap()
         .id;
@@ -31,48 +40,110 @@ async fn world() -> World {
 
 async fn add(w: &World, v: serde_json::Value) -> i64 {
     let l: ListingInput = serde_json::from_value(v).unwrap();
-    w.store.create_listing(Owner::Organisation(w.org), &l.validated().unwrap(), w.user).await.unwrap().id
+    w.store
+        .create_listing(Owner::Organisation(w.org), &l.validated().unwrap(), w.user)
+        .await
+        .unwrap()
+        .id
 }
 
 fn req(q: &str) -> SearchRequest {
-    SearchRequest { q: q.into(), filters: Filters::default(), lang: Language::En, offset: 0, limit: 10, facets: true }
+    SearchRequest {
+        q: q.into(),
+        filters: Filters::default(),
+        lang: Language::En,
+        offset: 0,
+        limit: 10,
+        facets: true,
+    }
 }
 
 fn ids(index: &SearchIndex, r: SearchRequest) -> Vec<i64> {
-    index.search(&r).unwrap().hits.into_iter().filter(|h| h.entity == "listing").map(|h| h.id).collect()
+    index
+        .search(&r)
+        .unwrap()
+        .hits
+        .into_iter()
+        .filter(|h| h.entity == "listing")
+        .map(|h| h.id)
+        .collect()
 }
 
 #[tokio::test]
 async fn a_query_in_one_script_finds_text_in_the_other() {
     let w = world().await;
     let hant = add(&w, json!({"kind": "product", "title": {"zh-Hant": "無線藍牙耳機"}, "description": {"zh-Hant": "降噪無線藍牙耳機，續航三十小時"}, "codes": ["851830"]})).await;
-    let hans = add(&w, json!({"kind": "product", "title": {"zh-Hans": "移动电源 20000毫安"}, "codes": ["850760"]})).await;
-    let en = add(&w, json!({"kind": "product", "title": {"en": "Wireless Bluetooth earphones"}})).await;
+    let hans = add(
+        &w,
+        json!({"kind": "product", "title": {"zh-Hans": "移动电源 20000毫安"}, "codes": ["850760"]}),
+    )
+    .await;
+    let en = add(
+        &w,
+        json!({"kind": "product", "title": {"en": "Wireless Bluetooth earphones"}}),
+    )
+    .await;
     let index = Arc::new(SearchIndex::in_memory().unwrap());
     catch_up(&index, &w.store).await.unwrap();
 
-    assert_eq!(ids(&index, req("蓝牙耳机")), vec![hant], "Simplified finds Traditional");
-    assert_eq!(ids(&index, req("行動電源")).len(), 0, "a different word is not a match");
-    assert_eq!(ids(&index, req("移動電源")), vec![hans], "Traditional finds Simplified");
-    assert_eq!(ids(&index, req("bluetooth earphones")), vec![en], "English finds the English field");
+    assert_eq!(
+        ids(&index, req("蓝牙耳机")),
+        vec![hant],
+        "Simplified finds Traditional"
+    );
+    assert_eq!(
+        ids(&index, req("行動電源")).len(),
+        0,
+        "a different word is not a match"
+    );
+    assert_eq!(
+        ids(&index, req("移動電源")),
+        vec![hans],
+        "Traditional finds Simplified"
+    );
+    assert_eq!(
+        ids(&index, req("bluetooth earphones")),
+        vec![en],
+        "English finds the English field"
+    );
     assert_eq!(ids(&index, req("Bluetooth")), vec![en]);
     // Snippets come back in the query's script, with the match marked.
     let r = index.search(&req("降噪")).unwrap();
-    assert!(r.hits[0].snippet.contains("<mark>降噪</mark>"), "{}", r.hits[0].snippet);
+    assert!(
+        r.hits[0].snippet.contains("<mark>降噪</mark>"),
+        "{}",
+        r.hits[0].snippet
+    );
     let r = index.search(&req("续航")).unwrap();
-    assert!(r.hits[0].snippet.contains("<mark>续航</mark>") && r.hits[0].snippet.contains("无线"), "snippet converted to Simplified: {}", r.hits[0].snippet);
+    assert!(
+        r.hits[0].snippet.contains("<mark>续航</mark>") && r.hits[0].snippet.contains("无线"),
+        "snippet converted to Simplified: {}",
+        r.hits[0].snippet
+    );
 }
 
 #[tokio::test]
 async fn names_rank_above_descriptions_and_typos_and_prefixes_are_forgiven() {
     let w = world().await;
     let in_body = add(&w, json!({"kind": "product", "title": {"en": "Travel adapter"}, "description": {"en": "Works with any charger"}})).await;
-    let in_name = add(&w, json!({"kind": "product", "title": {"en": "GaN charger 65W"}})).await;
+    let in_name = add(
+        &w,
+        json!({"kind": "product", "title": {"en": "GaN charger 65W"}}),
+    )
+    .await;
     let index = Arc::new(SearchIndex::in_memory().unwrap());
     catch_up(&index, &w.store).await.unwrap();
     assert_eq!(ids(&index, req("charger")), vec![in_name, in_body]);
-    assert_eq!(ids(&index, req("chargr"))[0], in_name, "one typo in a Latin word");
-    assert_eq!(ids(&index, req("gan char")), vec![in_name], "the last word may be unfinished");
+    assert_eq!(
+        ids(&index, req("chargr"))[0],
+        in_name,
+        "one typo in a Latin word"
+    );
+    assert_eq!(
+        ids(&index, req("gan char")),
+        vec![in_name],
+        "the last word may be unfinished"
+    );
     assert_eq!(ids(&index, req("65w gan")), vec![in_name]);
     assert!(ids(&index, req("xylophone")).is_empty());
 }
@@ -81,13 +152,20 @@ async fn names_rank_above_descriptions_and_typos_and_prefixes_are_forgiven() {
 async fn filters_and_facets_narrow_and_count() {
     let w = world().await;
     add(&w, json!({"kind": "product", "title": {"en": "USB-C charger"}, "codes": ["850440"], "target_regions": ["HK"]})).await;
-    add(&w, json!({"kind": "product", "title": {"en": "Desk lamp charger"}, "codes": ["940520"]})).await;
+    add(
+        &w,
+        json!({"kind": "product", "title": {"en": "Desk lamp charger"}, "codes": ["940520"]}),
+    )
+    .await;
     add(&w, json!({"kind": "job", "title": {"en": "Charger design engineer"}, "attributes": {"employment_type": "full_time"}})).await;
     let index = Arc::new(SearchIndex::in_memory().unwrap());
     catch_up(&index, &w.store).await.unwrap();
     let all = index.search(&req("charger")).unwrap();
     assert_eq!(all.total, 3);
-    assert!(all.facets["market"].contains(&("trade".into(), 2)) && all.facets["market"].contains(&("talent".into(), 1)));
+    assert!(
+        all.facets["market"].contains(&("trade".into(), 2))
+            && all.facets["market"].contains(&("talent".into(), 1))
+    );
     assert_eq!(all.facets["location"], vec![("CN-GD-SZ".to_string(), 3)]);
     let mut r = req("charger");
     r.filters.market = Some("trade".into());
@@ -95,40 +173,81 @@ async fn filters_and_facets_narrow_and_count() {
     r.filters.hs = Some("85".into());
     assert_eq!(index.search(&r).unwrap().total, 1);
     r.filters.hs = Some("8".into());
-    assert!(index.search(&r).is_err(), "an odd-length HS prefix is refused");
+    assert!(
+        index.search(&r).is_err(),
+        "an odd-length HS prefix is refused"
+    );
     let mut browse = req("");
     browse.filters.kind = Some("job".into());
-    assert_eq!(index.search(&browse).unwrap().total, 1, "filters alone browse");
-    assert_eq!(index.search(&req("")).unwrap().total, 0, "nothing asked, nothing found");
+    assert_eq!(
+        index.search(&browse).unwrap().total,
+        1,
+        "filters alone browse"
+    );
+    assert_eq!(
+        index.search(&req("")).unwrap().total,
+        0,
+        "nothing asked, nothing found"
+    );
     let mut bad = req("x");
     bad.filters.market = Some("<script>".into());
     assert!(index.search(&bad).is_err());
     // Organisations are found by name in any script.
     let mut orgs = req("华南电子");
     orgs.filters.entity = Some("organisation".into());
-    assert_eq!(index.search(&orgs).unwrap().hits.iter().map(|h| h.id).collect::<Vec<_>>(), vec![w.org]);
+    assert_eq!(
+        index
+            .search(&orgs)
+            .unwrap()
+            .hits
+            .iter()
+            .map(|h| h.id)
+            .collect::<Vec<_>>(),
+        vec![w.org]
+    );
 }
 
 #[tokio::test]
 async fn the_index_follows_writes_and_heals_after_a_crash() {
     let w = world().await;
-    let dir = std::env::temp_dir().join(format!("sc-search-test-{}-{}", std::process::id(), sc_storage::now_ms()));
-    let first = add(&w, json!({"kind": "product", "title": {"en": "Solar panel"}})).await;
+    let dir = std::env::temp_dir().join(format!(
+        "sc-search-test-{}-{}",
+        std::process::id(),
+        sc_storage::now_ms()
+    ));
+    let first = add(
+        &w,
+        json!({"kind": "product", "title": {"en": "Solar panel"}}),
+    )
+    .await;
     {
         let index = Arc::new(SearchIndex::open(&dir).unwrap());
         assert_eq!(index.applied_seq().unwrap(), None);
         catch_up(&index, &w.store).await.unwrap();
         assert_eq!(ids(&index, req("solar")), vec![first]);
         // Edits, drafts and deletions follow.
-        let l: ListingInput = serde_json::from_value(json!({"kind": "product", "title": {"en": "Solar inverter"}, "status": "draft"})).unwrap();
+        let l: ListingInput = serde_json::from_value(
+            json!({"kind": "product", "title": {"en": "Solar inverter"}, "status": "draft"}),
+        )
+        .unwrap();
         w.store.update_listing(first, &l).await.unwrap();
         catch_up(&index, &w.store).await.unwrap();
-        assert!(ids(&index, req("inverter")).is_empty(), "drafts are not searchable");
+        assert!(
+            ids(&index, req("inverter")).is_empty(),
+            "drafts are not searchable"
+        );
         // Writes the index never saw: the process "dies" here.
-        add(&w, json!({"kind": "product", "title": {"en": "Wind turbine"}})).await;
+        add(
+            &w,
+            json!({"kind": "product", "title": {"en": "Wind turbine"}}),
+        )
+        .await;
     }
     let index = Arc::new(SearchIndex::open(&dir).unwrap());
-    assert!(index.applied_seq().unwrap().unwrap() < w.store.last_change_seq().await.unwrap(), "it knows it is behind");
+    assert!(
+        index.applied_seq().unwrap().unwrap() < w.store.last_change_seq().await.unwrap(),
+        "it knows it is behind"
+    );
     assert!(ids(&index, req("turbine")).is_empty());
     assert!(catch_up(&index, &w.store).await.unwrap() > 0);
     assert_eq!(ids(&index, req("turbine")).len(), 1, "caught up on start");
@@ -142,10 +261,18 @@ async fn the_index_follows_writes_and_heals_after_a_crash() {
 }
 
 async fn add_again_and_compare(w: &World, followed: &Arc<SearchIndex>) {
-    let org: OrganisationInput = serde_json::from_value(json!({"kind": "company", "name": {"en": "Second Ltd"}, "location": "HK"})).unwrap();
+    let org: OrganisationInput = serde_json::from_value(
+        json!({"kind": "company", "name": {"en": "Second Ltd"}, "location": "HK"}),
+    )
+    .unwrap();
     let org = w.store.create_organisation(&org, w.user).await.unwrap().id;
-    let l: ListingInput = serde_json::from_value(json!({"kind": "product", "title": {"en": "Solar lantern"}})).unwrap();
-    w.store.create_listing(Owner::Organisation(org), &l, w.user).await.unwrap();
+    let l: ListingInput =
+        serde_json::from_value(json!({"kind": "product", "title": {"en": "Solar lantern"}}))
+            .unwrap();
+    w.store
+        .create_listing(Owner::Organisation(org), &l, w.user)
+        .await
+        .unwrap();
     catch_up(followed, &w.store).await.unwrap();
     let rebuilt = Arc::new(SearchIndex::in_memory().unwrap());
     rebuild(&rebuilt, &w.store, false).await.unwrap();
@@ -160,7 +287,21 @@ async fn hostile_queries_return_an_answer_not_a_panic() {
     let index = Arc::new(SearchIndex::in_memory().unwrap());
     catch_up(&index, &w.store).await.unwrap();
     let long = "充電器 ".repeat(2_000);
-    for q in ["", "   ", "!!!", "😀", "\u{0}\u{7}", "\u{FEFF}", "\"", "AND OR NOT", "*", "a*b?", &long, "c", "-"] {
+    for q in [
+        "",
+        "   ",
+        "!!!",
+        "😀",
+        "\u{0}\u{7}",
+        "\u{FEFF}",
+        "\"",
+        "AND OR NOT",
+        "*",
+        "a*b?",
+        &long,
+        "c",
+        "-",
+    ] {
         let _ = index.search(&req(q)).unwrap();
     }
 }

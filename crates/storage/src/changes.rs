@@ -17,13 +17,19 @@ pub(crate) async fn record(w: &mut WriteTx<'_>, e: Entity) -> Result<()> {
         // Sequence numbers must become visible in order, or a follower reading "after 41" could
         // miss 41 committing late; one change-log writer at a time keeps them in order.
         // (SQLite's single writer already does.)
-        sqlx::query("SELECT pg_advisory_xact_lock(7402114)").execute(&mut *w.tx).await?;
+        sqlx::query("SELECT pg_advisory_xact_lock(7402114)")
+            .execute(&mut *w.tx)
+            .await?;
     }
     let (entity, id) = match e {
         Entity::Organisation(id) => ("organisation", id),
         Entity::Listing(id) => ("listing", id),
     };
-    sqlx::query("INSERT INTO search_changes (entity, entity_id) VALUES ($1, $2)").bind(entity).bind(id).execute(&mut *w.tx).await?;
+    sqlx::query("INSERT INTO search_changes (entity, entity_id) VALUES ($1, $2)")
+        .bind(entity)
+        .bind(id)
+        .execute(&mut *w.tx)
+        .await?;
     Ok(())
 }
 
@@ -49,6 +55,11 @@ impl Store {
 
     /// The newest change's sequence number (0 when none).
     pub async fn last_change_seq(&self) -> Result<i64> {
-        Ok(sqlx::query_scalar::<_, Option<i64>>("SELECT MAX(seq) FROM search_changes").fetch_one(self.pool()).await?.unwrap_or(0))
+        Ok(
+            sqlx::query_scalar::<_, Option<i64>>("SELECT MAX(seq) FROM search_changes")
+                .fetch_one(self.pool())
+                .await?
+                .unwrap_or(0),
+        )
     }
 }

@@ -3,8 +3,8 @@
 
 use sc_domain::{LocalizedText, Location};
 use serde::de::DeserializeOwned;
-use sqlx::any::AnyRow;
 use sqlx::Row;
+use sqlx::any::AnyRow;
 
 use crate::{Result, StorageError};
 

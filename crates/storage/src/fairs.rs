@@ -1,17 +1,17 @@
 //! Fairs, halls and booths (first cut), and [`Batch`], an all-or-nothing bulk writer used by
 //! the demo loader and, later, spreadsheet imports.
 
+use sc_domain::LocalizedText;
 use sc_domain::fair::{Booth, BoothId, Fair, FairId, FairInput, Hall, HallId};
 use sc_domain::listing::{ListingId, ListingInput, Owner};
 use sc_domain::organisation::{OrgId, OrganisationInput};
 use sc_domain::person::{OrgRole, UserId};
-use sc_domain::LocalizedText;
-use sqlx::any::AnyRow;
 use sqlx::Row;
+use sqlx::any::AnyRow;
 
 use crate::codec::{columns, text};
 use crate::users::NewUser;
-use crate::{now_ms, on_unique, Result, Store, StorageError, WriteTx};
+use crate::{Result, StorageError, Store, WriteTx, now_ms, on_unique};
 
 pub struct NewHall {
     pub code: String,
@@ -81,18 +81,30 @@ impl Store {
 
     pub async fn fair(&self, id: FairId) -> Result<Fair> {
         let sql = format!("SELECT {FAIR_COLUMNS} FROM fairs WHERE id = $1");
-        let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(self.pool()).await?.ok_or(StorageError::NotFound)?;
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(id)
+            .fetch_optional(self.pool())
+            .await?
+            .ok_or(StorageError::NotFound)?;
         fair(&row)
     }
 
     pub async fn fair_id_by_slug(&self, slug: &str) -> Result<Option<FairId>> {
-        Ok(sqlx::query_scalar("SELECT id FROM fairs WHERE slug = $1").bind(slug.to_string()).fetch_optional(self.pool()).await?)
+        Ok(sqlx::query_scalar("SELECT id FROM fairs WHERE slug = $1")
+            .bind(slug.to_string())
+            .fetch_optional(self.pool())
+            .await?)
     }
 
     /// All fairs, latest first.
     pub async fn fairs(&self) -> Result<Vec<Fair>> {
         let sql = format!("SELECT {FAIR_COLUMNS} FROM fairs ORDER BY starts_on DESC, id DESC");
-        sqlx::query(sqlx::AssertSqlSafe(sql)).fetch_all(self.pool()).await?.iter().map(fair).collect()
+        sqlx::query(sqlx::AssertSqlSafe(sql))
+            .fetch_all(self.pool())
+            .await?
+            .iter()
+            .map(fair)
+            .collect()
     }
 
     pub async fn halls(&self, fair_id: FairId) -> Result<Vec<Hall>> {
@@ -101,12 +113,23 @@ impl Store {
             .fetch_all(self.pool())
             .await?;
         rows.iter()
-            .map(|r| Ok(Hall { id: r.try_get("id")?, fair_id: r.try_get("fair_id")?, code: r.try_get("code")?, name: text(r, "name")? }))
+            .map(|r| {
+                Ok(Hall {
+                    id: r.try_get("id")?,
+                    fair_id: r.try_get("fair_id")?,
+                    code: r.try_get("code")?,
+                    name: text(r, "name")?,
+                })
+            })
             .collect()
     }
 
     /// Booths of a fair (or, with `organisation`, of one exhibitor at any fair), by hall and code.
-    pub async fn booths(&self, fair_id: Option<FairId>, organisation: Option<OrgId>) -> Result<Vec<BoothView>> {
+    pub async fn booths(
+        &self,
+        fair_id: Option<FairId>,
+        organisation: Option<OrgId>,
+    ) -> Result<Vec<BoothView>> {
         let rows = sqlx::query(
             "SELECT b.id, b.hall_id, b.code, b.organisation_id, h.code AS hall_code, h.fair_id,
                     h.name_zh_hant AS hall_zh_hant, h.name_zh_hans AS hall_zh_hans, h.name_en AS hall_en,
@@ -123,11 +146,20 @@ impl Store {
             .map(|r| {
                 let org_id: Option<i64> = r.try_get("organisation_id")?;
                 Ok(BoothView {
-                    booth: Booth { id: r.try_get("id")?, hall_id: r.try_get("hall_id")?, code: r.try_get("code")?, organisation_id: org_id },
+                    booth: Booth {
+                        id: r.try_get("id")?,
+                        hall_id: r.try_get("hall_id")?,
+                        code: r.try_get("code")?,
+                        organisation_id: org_id,
+                    },
                     hall_code: r.try_get("hall_code")?,
                     hall_name: text(r, "hall")?,
                     fair_id: r.try_get("fair_id")?,
-                    organisation_name: if org_id.is_some() { Some(text(r, "org")?) } else { None },
+                    organisation_name: if org_id.is_some() {
+                        Some(text(r, "org")?)
+                    } else {
+                        None
+                    },
                 })
             })
             .collect()
@@ -136,7 +168,9 @@ impl Store {
     /// Opens an all-or-nothing bulk write: nothing is visible until [`Batch::commit`], and
     /// dropping the batch (or the process dying) leaves the database as it was.
     pub async fn batch(&self) -> Result<Batch<'_>> {
-        Ok(Batch { w: self.write().await? })
+        Ok(Batch {
+            w: self.write().await?,
+        })
     }
 }
 
@@ -149,19 +183,36 @@ impl Batch<'_> {
         crate::users::insert_user(&mut self.w, u).await
     }
 
-    pub async fn insert_organisation(&mut self, input: &OrganisationInput, verified: bool) -> Result<OrgId> {
+    pub async fn insert_organisation(
+        &mut self,
+        input: &OrganisationInput,
+        verified: bool,
+    ) -> Result<OrgId> {
         let id = crate::organisations::insert_organisation(&mut self.w, input, None).await?;
         if verified {
-            sqlx::query("UPDATE organisations SET verified = 1 WHERE id = $1").bind(id).execute(&mut *self.w.tx).await?;
+            sqlx::query("UPDATE organisations SET verified = 1 WHERE id = $1")
+                .bind(id)
+                .execute(&mut *self.w.tx)
+                .await?;
         }
         Ok(id)
     }
 
-    pub async fn insert_membership(&mut self, org: OrgId, user: UserId, role: OrgRole) -> Result<()> {
+    pub async fn insert_membership(
+        &mut self,
+        org: OrgId,
+        user: UserId,
+        role: OrgRole,
+    ) -> Result<()> {
         crate::organisations::insert_membership(&mut self.w, org, user, role).await
     }
 
-    pub async fn insert_listing(&mut self, owner: Owner, input: &ListingInput, created_by: UserId) -> Result<ListingId> {
+    pub async fn insert_listing(
+        &mut self,
+        owner: Owner,
+        input: &ListingInput,
+        created_by: UserId,
+    ) -> Result<ListingId> {
         crate::listings::insert_listing(&mut self.w, owner, input, created_by).await
     }
 
@@ -187,13 +238,18 @@ impl Batch<'_> {
             // An exhibitor's fair is a search facet.
             crate::changes::record(&mut self.w, crate::Entity::Organisation(org)).await?;
         }
-        Ok(sqlx::query_scalar("INSERT INTO booths (hall_id, code, organisation_id) VALUES ($1, $2, $3) RETURNING id")
-            .bind(hall_id)
-            .bind(booth.code.clone())
-            .bind(booth.organisation_id)
-            .fetch_one(&mut *self.w.tx)
-            .await
-            .map_err(on_unique("booth_code_taken", "this hall already has a booth with this code"))?)
+        Ok(sqlx::query_scalar(
+            "INSERT INTO booths (hall_id, code, organisation_id) VALUES ($1, $2, $3) RETURNING id",
+        )
+        .bind(hall_id)
+        .bind(booth.code.clone())
+        .bind(booth.organisation_id)
+        .fetch_one(&mut *self.w.tx)
+        .await
+        .map_err(on_unique(
+            "booth_code_taken",
+            "this hall already has a booth with this code",
+        ))?)
     }
 
     pub async fn commit(self) -> Result<()> {

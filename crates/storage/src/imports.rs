@@ -2,13 +2,13 @@
 //! leaves the database as it was), and rows already imported for this fair, recognised by the
 //! organiser's reference, updated rather than duplicated.
 
+use sc_domain::LocalizedText;
 use sc_domain::fair::FairId;
 use sc_domain::organisation::{OrgId, OrganisationInput};
 use sc_domain::person::OrgRole;
-use sc_domain::LocalizedText;
 
 use crate::changes::{self, Entity};
-use crate::{Result, Store, StorageError};
+use crate::{Result, StorageError, Store};
 
 /// One exhibitor to place at a booth.
 #[derive(Debug, Clone)]
@@ -32,26 +32,39 @@ pub struct ImportSummary {
 
 impl Store {
     /// Imports exhibitors of `fair` all-or-nothing; `progress` is called after each row.
-    pub async fn import_exhibitors(&self, fair: FairId, rows: &[NewExhibitor], mut progress: impl FnMut(usize)) -> Result<ImportSummary> {
+    pub async fn import_exhibitors(
+        &self,
+        fair: FairId,
+        rows: &[NewExhibitor],
+        mut progress: impl FnMut(usize),
+    ) -> Result<ImportSummary> {
         self.fair(fair).await?;
         let mut w = self.write().await?;
         let mut sum = ImportSummary::default();
         for (i, row) in rows.iter().enumerate() {
-            let existing: Option<i64> = sqlx::query_scalar("SELECT organisation_id FROM fair_exhibitors WHERE fair_id = $1 AND reference = $2")
-                .bind(fair)
-                .bind(row.reference.clone())
-                .fetch_optional(&mut *w.tx)
-                .await?;
+            let existing: Option<i64> = sqlx::query_scalar(
+                "SELECT organisation_id FROM fair_exhibitors WHERE fair_id = $1 AND reference = $2",
+            )
+            .bind(fair)
+            .bind(row.reference.clone())
+            .fetch_optional(&mut *w.tx)
+            .await?;
             let org: OrgId = match existing {
                 Some(id) => {
-                    crate::organisations::update_organisation_in(&mut w, id, &row.organisation).await?;
+                    crate::organisations::update_organisation_in(&mut w, id, &row.organisation)
+                        .await?;
                     sum.updated += 1;
                     id
                 }
                 None => {
-                    let id = crate::organisations::insert_organisation(&mut w, &row.organisation, None).await?;
+                    let id =
+                        crate::organisations::insert_organisation(&mut w, &row.organisation, None)
+                            .await?;
                     // The organiser vouches for the exhibitors it imports.
-                    sqlx::query("UPDATE organisations SET verified = 1 WHERE id = $1").bind(id).execute(&mut *w.tx).await?;
+                    sqlx::query("UPDATE organisations SET verified = 1 WHERE id = $1")
+                        .bind(id)
+                        .execute(&mut *w.tx)
+                        .await?;
                     sqlx::query("INSERT INTO fair_exhibitors (fair_id, reference, organisation_id) VALUES ($1, $2, $3)")
                         .bind(fair)
                         .bind(row.reference.clone())
@@ -62,12 +75,21 @@ impl Store {
                     id
                 }
             };
-            let hall: Option<i64> = sqlx::query_scalar("SELECT id FROM halls WHERE fair_id = $1 AND code = $2").bind(fair).bind(row.hall.clone()).fetch_optional(&mut *w.tx).await?;
+            let hall: Option<i64> =
+                sqlx::query_scalar("SELECT id FROM halls WHERE fair_id = $1 AND code = $2")
+                    .bind(fair)
+                    .bind(row.hall.clone())
+                    .fetch_optional(&mut *w.tx)
+                    .await?;
             let hall = match hall {
                 Some(h) => h,
                 None => {
                     sum.halls_created += 1;
-                    let name = LocalizedText::new(&format!("展館 {}", row.hall), &format!("展馆 {}", row.hall), &format!("Hall {}", row.hall));
+                    let name = LocalizedText::new(
+                        &format!("展館 {}", row.hall),
+                        &format!("展馆 {}", row.hall),
+                        &format!("Hall {}", row.hall),
+                    );
                     sqlx::query_scalar("INSERT INTO halls (fair_id, code, name_zh_hant, name_zh_hans, name_en) VALUES ($1, $2, $3, $4, $5) RETURNING id")
                         .bind(fair)
                         .bind(row.hall.clone())
@@ -86,32 +108,64 @@ impl Store {
                 .await?;
             let booth: Option<(i64, Option<i64>)> = {
                 use sqlx::Row;
-                sqlx::query("SELECT id, organisation_id FROM booths WHERE hall_id = $1 AND code = $2")
-                    .bind(hall)
-                    .bind(row.booth.clone())
-                    .fetch_optional(&mut *w.tx)
-                    .await?
-                    .map(|r| -> Result<(i64, Option<i64>)> { Ok((r.try_get("id")?, r.try_get("organisation_id")?)) })
-                    .transpose()?
+                sqlx::query(
+                    "SELECT id, organisation_id FROM booths WHERE hall_id = $1 AND code = $2",
+                )
+                .bind(hall)
+                .bind(row.booth.clone())
+                .fetch_optional(&mut *w.tx)
+                .await?
+                .map(|r| -> Result<(i64, Option<i64>)> {
+                    Ok((r.try_get("id")?, r.try_get("organisation_id")?))
+                })
+                .transpose()?
             };
             match booth {
                 Some((_, Some(other))) if other != org => {
-                    return Err(StorageError::Conflict { code: "booth_taken", message: format!("booth {} is already another exhibitor's (row {})", row.booth, i + 1) });
+                    return Err(StorageError::Conflict {
+                        code: "booth_taken",
+                        message: format!(
+                            "booth {} is already another exhibitor's (row {})",
+                            row.booth,
+                            i + 1
+                        ),
+                    });
                 }
                 Some((id, _)) => {
-                    sqlx::query("UPDATE booths SET organisation_id = $1 WHERE id = $2").bind(org).bind(id).execute(&mut *w.tx).await?;
+                    sqlx::query("UPDATE booths SET organisation_id = $1 WHERE id = $2")
+                        .bind(org)
+                        .bind(id)
+                        .execute(&mut *w.tx)
+                        .await?;
                 }
                 None => {
-                    sqlx::query("INSERT INTO booths (hall_id, code, organisation_id) VALUES ($1, $2, $3)").bind(hall).bind(row.booth.clone()).bind(org).execute(&mut *w.tx).await?;
+                    sqlx::query(
+                        "INSERT INTO booths (hall_id, code, organisation_id) VALUES ($1, $2, $3)",
+                    )
+                    .bind(hall)
+                    .bind(row.booth.clone())
+                    .bind(org)
+                    .execute(&mut *w.tx)
+                    .await?;
                 }
             }
             changes::record(&mut w, Entity::Organisation(org)).await?;
             if let Some(email) = &row.contact_email {
-                let user: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE email = $1").bind(email.clone()).fetch_optional(&mut *w.tx).await?;
+                let user: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
+                    .bind(email.clone())
+                    .fetch_optional(&mut *w.tx)
+                    .await?;
                 if let Some(user) = user {
-                    let member: Option<String> = sqlx::query_scalar("SELECT role FROM memberships WHERE organisation_id = $1 AND user_id = $2").bind(org).bind(user).fetch_optional(&mut *w.tx).await?;
+                    let member: Option<String> = sqlx::query_scalar(
+                        "SELECT role FROM memberships WHERE organisation_id = $1 AND user_id = $2",
+                    )
+                    .bind(org)
+                    .bind(user)
+                    .fetch_optional(&mut *w.tx)
+                    .await?;
                     if member.is_none() {
-                        crate::organisations::insert_membership(&mut w, org, user, OrgRole::Admin).await?;
+                        crate::organisations::insert_membership(&mut w, org, user, OrgRole::Admin)
+                            .await?;
                         sum.administrators_linked += 1;
                     }
                 }

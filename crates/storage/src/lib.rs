@@ -11,8 +11,8 @@ mod listings;
 mod migrate;
 mod organisations;
 mod query;
-mod users;
 pub mod testing;
+mod users;
 
 use std::path::Path;
 use std::str::FromStr;
@@ -68,7 +68,10 @@ pub struct PageRequest {
 
 impl PageRequest {
     pub fn new(page: Option<u32>, per_page: Option<u32>) -> Self {
-        PageRequest { page: page.unwrap_or(1).max(1), per_page: per_page.unwrap_or(20).clamp(1, 100) }
+        PageRequest {
+            page: page.unwrap_or(1).max(1),
+            per_page: per_page.unwrap_or(20).clamp(1, 100),
+        }
     }
     fn offset(&self) -> i64 {
         (self.page as i64 - 1) * self.per_page as i64
@@ -100,7 +103,10 @@ impl WriteTx<'_> {
 
 /// Milliseconds since the epoch, now.
 pub fn now_ms() -> i64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0)
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0)
 }
 
 impl Store {
@@ -128,7 +134,10 @@ impl Store {
         } else {
             return Err(StorageError::Conflict {
                 code: "unsupported_database",
-                message: format!("database URL must start with sqlite: or postgres://, got {:?}", url.split(':').next().unwrap_or("")),
+                message: format!(
+                    "database URL must start with sqlite: or postgres://, got {:?}",
+                    url.split(':').next().unwrap_or("")
+                ),
             });
         };
         let options = AnyConnectOptions::from_str(url)?;
@@ -150,7 +159,11 @@ impl Store {
             })
             .connect_with(options)
             .await?;
-        Ok(Store { pool, engine, write_lock: Arc::new(Mutex::new(())) })
+        Ok(Store {
+            pool,
+            engine,
+            write_lock: Arc::new(Mutex::new(())),
+        })
     }
 
     pub fn engine(&self) -> Engine {
@@ -160,7 +173,11 @@ impl Store {
     /// Answers only when the database answers.
     pub async fn ping(&self) -> Result<()> {
         let one: i64 = sqlx::query_scalar("SELECT 1").fetch_one(&self.pool).await?;
-        if one == 1 { Ok(()) } else { Err(StorageError::Corrupt("SELECT 1 did not return 1".into())) }
+        if one == 1 {
+            Ok(())
+        } else {
+            Err(StorageError::Corrupt("SELECT 1 did not return 1".into()))
+        }
     }
 
     pub async fn close(&self) {
@@ -173,7 +190,11 @@ impl Store {
             Engine::Postgres => None,
         };
         let tx = self.pool.begin().await?;
-        Ok(WriteTx { tx, engine: self.engine, _guard: guard })
+        Ok(WriteTx {
+            tx,
+            engine: self.engine,
+            _guard: guard,
+        })
     }
 
     pub(crate) fn pool(&self) -> &AnyPool {
@@ -183,7 +204,11 @@ impl Store {
 
 /// `NotFound` when an UPDATE or DELETE touched no row.
 pub(crate) fn touched(rows: u64) -> Result<()> {
-    if rows == 0 { Err(StorageError::NotFound) } else { Ok(()) }
+    if rows == 0 {
+        Err(StorageError::NotFound)
+    } else {
+        Ok(())
+    }
 }
 
 impl Store {
@@ -199,30 +224,62 @@ impl Store {
         decode: fn(&sqlx::any::AnyRow) -> Result<T>,
     ) -> Result<Page<T>> {
         let count_sql = format!("SELECT COUNT(*){}", q.sql);
-        let total: i64 = sqlx::query_scalar_with(sqlx::AssertSqlSafe(count_sql), q.arguments()).fetch_one(self.pool()).await?;
+        let total: i64 = sqlx::query_scalar_with(sqlx::AssertSqlSafe(count_sql), q.arguments())
+            .fetch_one(self.pool())
+            .await?;
         let mut page_q = q.clone();
-        let cols = columns.split(", ").map(|c| format!("{alias}.{c}")).collect::<Vec<_>>().join(", ");
+        let cols = columns
+            .split(", ")
+            .map(|c| format!("{alias}.{c}"))
+            .collect::<Vec<_>>()
+            .join(", ");
         page_q.sql = format!("SELECT {cols}{} ORDER BY {order_by}", q.sql);
-        page_q.push(" LIMIT ").bind(page.per_page as i64).push(" OFFSET ").bind(page.offset());
-        let rows = sqlx::query_with(sqlx::AssertSqlSafe(page_q.sql.clone()), page_q.arguments()).fetch_all(self.pool()).await?;
-        Ok(Page { items: rows.iter().map(decode).collect::<Result<_>>()?, total })
+        page_q
+            .push(" LIMIT ")
+            .bind(page.per_page as i64)
+            .push(" OFFSET ")
+            .bind(page.offset());
+        let rows = sqlx::query_with(sqlx::AssertSqlSafe(page_q.sql.clone()), page_q.arguments())
+            .fetch_all(self.pool())
+            .await?;
+        Ok(Page {
+            items: rows.iter().map(decode).collect::<Result<_>>()?,
+            total,
+        })
     }
 
     /// Deletes row `id` of `table` (a table name of this crate, never user input), recording the
     /// change for search.
-    pub(crate) async fn delete_row(&self, table: &'static str, id: i64, change: Entity) -> Result<()> {
+    pub(crate) async fn delete_row(
+        &self,
+        table: &'static str,
+        id: i64,
+        change: Entity,
+    ) -> Result<()> {
         let mut w = self.write().await?;
         changes::record(&mut w, change).await?;
-        let n = sqlx::query(sqlx::AssertSqlSafe(format!("DELETE FROM {table} WHERE id = $1"))).bind(id).execute(&mut *w.tx).await?.rows_affected();
+        let n = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "DELETE FROM {table} WHERE id = $1"
+        )))
+        .bind(id)
+        .execute(&mut *w.tx)
+        .await?
+        .rows_affected();
         touched(n)?;
         w.commit().await
     }
 }
 
 /// Maps a unique-constraint violation to a [`StorageError::Conflict`] with the given code.
-pub(crate) fn on_unique(code: &'static str, message: &'static str) -> impl FnOnce(sqlx::Error) -> StorageError {
+pub(crate) fn on_unique(
+    code: &'static str,
+    message: &'static str,
+) -> impl FnOnce(sqlx::Error) -> StorageError {
     move |e| match &e {
-        sqlx::Error::Database(db) if db.is_unique_violation() => StorageError::Conflict { code, message: message.to_string() },
+        sqlx::Error::Database(db) if db.is_unique_violation() => StorageError::Conflict {
+            code,
+            message: message.to_string(),
+        },
         _ => StorageError::Database(e),
     }
 }

@@ -1,16 +1,16 @@
 //! Listings of all four markets, in one table.
 
+use sc_domain::Location;
 use sc_domain::listing::{Listing, ListingId, ListingInput, ListingStatus, Owner};
 use sc_domain::market::{ListingKind, Market};
 use sc_domain::person::UserId;
-use sc_domain::Location;
-use sqlx::any::AnyRow;
 use sqlx::Row;
+use sqlx::any::AnyRow;
 
 use crate::changes::{self, Entity};
 use crate::codec::{columns, json, parsed, text, to_json};
 use crate::query::Query;
-use crate::{now_ms, touched, Page, PageRequest, Result, Store, StorageError, WriteTx};
+use crate::{Page, PageRequest, Result, StorageError, Store, WriteTx, now_ms, touched};
 
 /// Which listings to list. Every field narrows the result.
 #[derive(Debug, Clone, Default)]
@@ -62,15 +62,27 @@ fn owner_columns(owner: Owner) -> (Option<i64>, Option<i64>) {
 }
 
 async fn replace_codes(w: &mut WriteTx<'_>, id: ListingId, codes: &[String]) -> Result<()> {
-    sqlx::query("DELETE FROM listing_codes WHERE listing_id = $1").bind(id).execute(&mut *w.tx).await?;
+    sqlx::query("DELETE FROM listing_codes WHERE listing_id = $1")
+        .bind(id)
+        .execute(&mut *w.tx)
+        .await?;
     for c in codes {
-        sqlx::query("INSERT INTO listing_codes (listing_id, code) VALUES ($1, $2)").bind(id).bind(c.clone()).execute(&mut *w.tx).await?;
+        sqlx::query("INSERT INTO listing_codes (listing_id, code) VALUES ($1, $2)")
+            .bind(id)
+            .bind(c.clone())
+            .execute(&mut *w.tx)
+            .await?;
     }
     Ok(())
 }
 
 /// Inserts a listing inside an open write.
-pub(crate) async fn insert_listing(w: &mut WriteTx<'_>, owner: Owner, input: &ListingInput, created_by: UserId) -> Result<ListingId> {
+pub(crate) async fn insert_listing(
+    w: &mut WriteTx<'_>,
+    owner: Owner,
+    input: &ListingInput,
+    created_by: UserId,
+) -> Result<ListingId> {
     let (org, user) = owner_columns(owner);
     let [th, ts, te] = columns(&input.title);
     let [dh, ds, de] = columns(&input.description);
@@ -104,7 +116,12 @@ pub(crate) async fn insert_listing(w: &mut WriteTx<'_>, owner: Owner, input: &Li
 }
 
 impl Store {
-    pub async fn create_listing(&self, owner: Owner, input: &ListingInput, created_by: UserId) -> Result<Listing> {
+    pub async fn create_listing(
+        &self,
+        owner: Owner,
+        input: &ListingInput,
+        created_by: UserId,
+    ) -> Result<Listing> {
         let mut w = self.write().await?;
         let id = insert_listing(&mut w, owner, input, created_by).await?;
         w.commit().await?;
@@ -113,7 +130,11 @@ impl Store {
 
     pub async fn listing(&self, id: ListingId) -> Result<Listing> {
         let sql = format!("SELECT {COLUMNS} FROM listings WHERE id = $1");
-        let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(self.pool()).await?.ok_or(StorageError::NotFound)?;
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(id)
+            .fetch_optional(self.pool())
+            .await?
+            .ok_or(StorageError::NotFound)?;
         listing(&row)
     }
 
@@ -156,7 +177,11 @@ impl Store {
     }
 
     /// Listings matching `f`, newest first.
-    pub async fn list_listings(&self, f: &ListingFilter, page: PageRequest) -> Result<Page<Listing>> {
+    pub async fn list_listings(
+        &self,
+        f: &ListingFilter,
+        page: PageRequest,
+    ) -> Result<Page<Listing>> {
         let mut q = Query::new(" FROM listings l WHERE 1 = 1");
         if let Some(m) = f.market {
             q.push(" AND l.market = ").bind(m.code());
@@ -173,7 +198,11 @@ impl Store {
             }
             None => {}
         }
-        let statuses = if f.statuses.is_empty() { vec![ListingStatus::Published] } else { f.statuses.clone() };
+        let statuses = if f.statuses.is_empty() {
+            vec![ListingStatus::Published]
+        } else {
+            f.statuses.clone()
+        };
         q.push(" AND l.status IN (");
         for (i, s) in statuses.iter().enumerate() {
             if i > 0 {
@@ -185,15 +214,19 @@ impl Store {
         if let Some(prefix) = &f.code_prefix {
             // LIKE with a prefix uses the (code, listing_id) index on both engines; the prefix is
             // digits and letters only (checked by the caller), so it holds no LIKE wildcards.
-            q.push(" AND l.id IN (SELECT listing_id FROM listing_codes WHERE code LIKE ").bind(format!("{prefix}%")).push(")");
+            q.push(" AND l.id IN (SELECT listing_id FROM listing_codes WHERE code LIKE ")
+                .bind(format!("{prefix}%"))
+                .push(")");
         }
         if let Some(r) = f.target_region {
-            q.push(" AND l.target_regions LIKE ").bind(format!("%\"{}\"%", r.code()));
+            q.push(" AND l.target_regions LIKE ")
+                .bind(format!("%\"{}\"%", r.code()));
         }
         if let Some(fair) = f.fair {
             q.push(" AND l.owner_organisation IN (SELECT b.organisation_id FROM booths b JOIN halls h ON h.id = b.hall_id WHERE h.fair_id = ").bind(fair).push(")");
         }
-        self.fetch_page(q, "l", COLUMNS, "l.id DESC", page, listing).await
+        self.fetch_page(q, "l", COLUMNS, "l.id DESC", page, listing)
+            .await
     }
 }
 
@@ -201,11 +234,17 @@ impl Store {
     /// Every listing with id above `after`, by id, at most `limit`: for walking the whole table.
     pub async fn listings_after(&self, after: ListingId, limit: i64) -> Result<Vec<Listing>> {
         let sql = format!("SELECT {COLUMNS} FROM listings WHERE id > $1 ORDER BY id LIMIT $2");
-        let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(after).bind(limit).fetch_all(self.pool()).await?;
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(after)
+            .bind(limit)
+            .fetch_all(self.pool())
+            .await?;
         rows.iter().map(listing).collect()
     }
 
     pub async fn count_listings(&self) -> Result<i64> {
-        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM listings").fetch_one(self.pool()).await?)
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM listings")
+            .fetch_one(self.pool())
+            .await?)
     }
 }

@@ -3,13 +3,25 @@
 
 use sqlx::Executor;
 
-use crate::{now_ms, Engine, Result, Store};
+use crate::{Engine, Result, Store, now_ms};
 
 /// (version, name, SQL). Append only; never edit an applied migration.
 const MIGRATIONS: &[(i64, &str, &str)] = &[
-    (1, "foundation", include_str!("../migrations/0001_foundation.sql")),
-    (2, "search_changes", include_str!("../migrations/0002_search_changes.sql")),
-    (3, "fair_exhibitors", include_str!("../migrations/0003_fair_exhibitors.sql")),
+    (
+        1,
+        "foundation",
+        include_str!("../migrations/0001_foundation.sql"),
+    ),
+    (
+        2,
+        "search_changes",
+        include_str!("../migrations/0002_search_changes.sql"),
+    ),
+    (
+        3,
+        "fair_exhibitors",
+        include_str!("../migrations/0003_fair_exhibitors.sql"),
+    ),
 ];
 
 fn for_engine(sql: &str, engine: Engine) -> String {
@@ -22,8 +34,16 @@ fn for_engine(sql: &str, engine: Engine) -> String {
 
 /// Splits a migration into statements: drops `--` comment lines, splits on `;` at line ends.
 fn statements(sql: &str) -> Vec<String> {
-    let without_comments: String = sql.lines().filter(|l| !l.trim_start().starts_with("--")).collect::<Vec<_>>().join("\n");
-    without_comments.split(";\n").map(|s| s.trim().trim_end_matches(';').trim().to_string()).filter(|s| !s.is_empty()).collect()
+    let without_comments: String = sql
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("--"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    without_comments
+        .split(";\n")
+        .map(|s| s.trim().trim_end_matches(';').trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 impl Store {
@@ -32,10 +52,13 @@ impl Store {
         let mut w = self.write().await?;
         if self.engine == Engine::Postgres {
             // Two processes starting together must not both migrate.
-            w.tx.execute("SELECT pg_advisory_xact_lock(7402113)").await?;
+            w.tx.execute("SELECT pg_advisory_xact_lock(7402113)")
+                .await?;
         }
         w.tx.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)").await?;
-        let applied: Vec<i64> = sqlx::query_scalar("SELECT version FROM schema_migrations").fetch_all(&mut *w.tx).await?;
+        let applied: Vec<i64> = sqlx::query_scalar("SELECT version FROM schema_migrations")
+            .fetch_all(&mut *w.tx)
+            .await?;
         let mut done = vec![];
         for (version, name, sql) in MIGRATIONS {
             if applied.contains(version) {
@@ -44,12 +67,14 @@ impl Store {
             for stmt in statements(&for_engine(sql, self.engine)) {
                 w.tx.execute(sqlx::AssertSqlSafe(stmt)).await?;
             }
-            sqlx::query("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)")
-                .bind(*version)
-                .bind(*name)
-                .bind(now_ms())
-                .execute(&mut *w.tx)
-                .await?;
+            sqlx::query(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
+            )
+            .bind(*version)
+            .bind(*name)
+            .bind(now_ms())
+            .execute(&mut *w.tx)
+            .await?;
             done.push(*version);
         }
         w.commit().await?;
@@ -66,7 +91,12 @@ impl Store {
 mod tests {
     #[test]
     fn statements_split_on_line_ending_semicolons_and_skip_comments() {
-        let s = super::statements("-- a comment; with semicolon\nCREATE TABLE a (x TEXT);\nCREATE INDEX i ON a (x);\n");
-        assert_eq!(s, vec!["CREATE TABLE a (x TEXT)", "CREATE INDEX i ON a (x)"]);
+        let s = super::statements(
+            "-- a comment; with semicolon\nCREATE TABLE a (x TEXT);\nCREATE INDEX i ON a (x);\n",
+        );
+        assert_eq!(
+            s,
+            vec!["CREATE TABLE a (x TEXT)", "CREATE INDEX i ON a (x)"]
+        );
     }
 }

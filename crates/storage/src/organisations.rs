@@ -1,15 +1,15 @@
 //! Organisations and their members.
 
+use sc_domain::Location;
 use sc_domain::organisation::{OrgId, OrgKind, Organisation, OrganisationInput};
 use sc_domain::person::{Membership, OrgRole, UserId};
-use sc_domain::Location;
-use sqlx::any::AnyRow;
 use sqlx::Row;
+use sqlx::any::AnyRow;
 
 use crate::changes::{self, Entity};
 use crate::codec::{columns, json, location, parsed, text, to_json};
 use crate::query::Query;
-use crate::{now_ms, on_unique, touched, Page, PageRequest, Result, Store, StorageError, WriteTx};
+use crate::{Page, PageRequest, Result, StorageError, Store, WriteTx, now_ms, on_unique, touched};
 
 /// Which organisations to list. Every field narrows the result.
 #[derive(Debug, Clone, Default)]
@@ -43,15 +43,26 @@ fn organisation(row: &AnyRow) -> Result<Organisation> {
 }
 
 async fn replace_sectors(w: &mut WriteTx<'_>, id: OrgId, sectors: &[String]) -> Result<()> {
-    sqlx::query("DELETE FROM organisation_sectors WHERE organisation_id = $1").bind(id).execute(&mut *w.tx).await?;
+    sqlx::query("DELETE FROM organisation_sectors WHERE organisation_id = $1")
+        .bind(id)
+        .execute(&mut *w.tx)
+        .await?;
     for s in sectors {
-        sqlx::query("INSERT INTO organisation_sectors (organisation_id, sector) VALUES ($1, $2)").bind(id).bind(s.clone()).execute(&mut *w.tx).await?;
+        sqlx::query("INSERT INTO organisation_sectors (organisation_id, sector) VALUES ($1, $2)")
+            .bind(id)
+            .bind(s.clone())
+            .execute(&mut *w.tx)
+            .await?;
     }
     Ok(())
 }
 
 /// Inserts an organisation inside an open write; the creator (if any) becomes its administrator.
-pub(crate) async fn insert_organisation(w: &mut WriteTx<'_>, input: &OrganisationInput, creator: Option<UserId>) -> Result<OrgId> {
+pub(crate) async fn insert_organisation(
+    w: &mut WriteTx<'_>,
+    input: &OrganisationInput,
+    creator: Option<UserId>,
+) -> Result<OrgId> {
     let now = now_ms();
     let [nh, ns, ne] = columns(&input.name);
     let [dh, ds, de] = columns(&input.description);
@@ -83,7 +94,11 @@ pub(crate) async fn insert_organisation(w: &mut WriteTx<'_>, input: &Organisatio
 }
 
 /// Replaces an organisation's profile inside an open write.
-pub(crate) async fn update_organisation_in(w: &mut WriteTx<'_>, id: OrgId, input: &OrganisationInput) -> Result<()> {
+pub(crate) async fn update_organisation_in(
+    w: &mut WriteTx<'_>,
+    id: OrgId,
+    input: &OrganisationInput,
+) -> Result<()> {
     let [nh, ns, ne] = columns(&input.name);
     let [dh, ds, de] = columns(&input.description);
     let n = sqlx::query(
@@ -115,9 +130,12 @@ pub(crate) async fn update_organisation_in(w: &mut WriteTx<'_>, id: OrgId, input
     Ok(())
 }
 
-
 async fn record_listings_of(w: &mut WriteTx<'_>, org: OrgId) -> Result<()> {
-    let listings: Vec<i64> = sqlx::query_scalar("SELECT id FROM listings WHERE owner_organisation = $1").bind(org).fetch_all(&mut *w.tx).await?;
+    let listings: Vec<i64> =
+        sqlx::query_scalar("SELECT id FROM listings WHERE owner_organisation = $1")
+            .bind(org)
+            .fetch_all(&mut *w.tx)
+            .await?;
     for l in listings {
         changes::record(w, Entity::Listing(l)).await?;
     }
@@ -125,7 +143,12 @@ async fn record_listings_of(w: &mut WriteTx<'_>, org: OrgId) -> Result<()> {
 }
 
 /// Adds a member inside an open write.
-pub(crate) async fn insert_membership(w: &mut WriteTx<'_>, org: OrgId, user: UserId, role: OrgRole) -> Result<()> {
+pub(crate) async fn insert_membership(
+    w: &mut WriteTx<'_>,
+    org: OrgId,
+    user: UserId,
+    role: OrgRole,
+) -> Result<()> {
     sqlx::query("INSERT INTO memberships (organisation_id, user_id, role, created_at) VALUES ($1, $2, $3, $4)")
         .bind(org)
         .bind(user)
@@ -139,7 +162,11 @@ pub(crate) async fn insert_membership(w: &mut WriteTx<'_>, org: OrgId, user: Use
 
 impl Store {
     /// Creates an organisation with `creator` as its first administrator.
-    pub async fn create_organisation(&self, input: &OrganisationInput, creator: UserId) -> Result<Organisation> {
+    pub async fn create_organisation(
+        &self,
+        input: &OrganisationInput,
+        creator: UserId,
+    ) -> Result<Organisation> {
         let mut w = self.write().await?;
         let id = insert_organisation(&mut w, input, Some(creator)).await?;
         w.commit().await?;
@@ -148,26 +175,39 @@ impl Store {
 
     pub async fn organisation(&self, id: OrgId) -> Result<Organisation> {
         let sql = format!("SELECT {COLUMNS} FROM organisations WHERE id = $1");
-        let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(self.pool()).await?.ok_or(StorageError::NotFound)?;
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(id)
+            .fetch_optional(self.pool())
+            .await?
+            .ok_or(StorageError::NotFound)?;
         organisation(&row)
     }
 
-    pub async fn update_organisation(&self, id: OrgId, input: &OrganisationInput) -> Result<Organisation> {
+    pub async fn update_organisation(
+        &self,
+        id: OrgId,
+        input: &OrganisationInput,
+    ) -> Result<Organisation> {
         let mut w = self.write().await?;
         update_organisation_in(&mut w, id, input).await?;
         w.commit().await?;
         self.organisation(id).await
     }
 
-    pub async fn set_organisation_verified(&self, id: OrgId, verified: bool) -> Result<Organisation> {
+    pub async fn set_organisation_verified(
+        &self,
+        id: OrgId,
+        verified: bool,
+    ) -> Result<Organisation> {
         let mut w = self.write().await?;
-        let n = sqlx::query("UPDATE organisations SET verified = $1, updated_at = $2 WHERE id = $3")
-            .bind(verified as i64)
-            .bind(now_ms())
-            .bind(id)
-            .execute(&mut *w.tx)
-            .await?
-            .rows_affected();
+        let n =
+            sqlx::query("UPDATE organisations SET verified = $1, updated_at = $2 WHERE id = $3")
+                .bind(verified as i64)
+                .bind(now_ms())
+                .bind(id)
+                .execute(&mut *w.tx)
+                .await?
+                .rows_affected();
         touched(n)?;
         w.commit().await?;
         self.organisation(id).await
@@ -179,12 +219,20 @@ impl Store {
         // Its listings go with it (ON DELETE CASCADE); search must drop them too.
         record_listings_of(&mut w, id).await?;
         changes::record(&mut w, Entity::Organisation(id)).await?;
-        let n = sqlx::query("DELETE FROM organisations WHERE id = $1").bind(id).execute(&mut *w.tx).await?.rows_affected();
+        let n = sqlx::query("DELETE FROM organisations WHERE id = $1")
+            .bind(id)
+            .execute(&mut *w.tx)
+            .await?
+            .rows_affected();
         touched(n)?;
         w.commit().await
     }
 
-    pub async fn list_organisations(&self, f: &OrganisationFilter, page: PageRequest) -> Result<Page<Organisation>> {
+    pub async fn list_organisations(
+        &self,
+        f: &OrganisationFilter,
+        page: PageRequest,
+    ) -> Result<Page<Organisation>> {
         let mut q = Query::new(" FROM organisations o WHERE 1 = 1");
         if let Some(k) = f.kind {
             q.push(" AND o.kind = ").bind(k.code());
@@ -196,15 +244,22 @@ impl Store {
             q.push(" AND o.verified = ").bind(v as i64);
         }
         if let Some(s) = &f.sector {
-            q.push(" AND o.id IN (SELECT organisation_id FROM organisation_sectors WHERE sector = ").bind(s.as_str()).push(")");
+            q.push(
+                " AND o.id IN (SELECT organisation_id FROM organisation_sectors WHERE sector = ",
+            )
+            .bind(s.as_str())
+            .push(")");
         }
         if let Some(u) = f.member {
-            q.push(" AND o.id IN (SELECT organisation_id FROM memberships WHERE user_id = ").bind(u).push(")");
+            q.push(" AND o.id IN (SELECT organisation_id FROM memberships WHERE user_id = ")
+                .bind(u)
+                .push(")");
         }
         if let Some(fair) = f.fair {
             q.push(" AND o.id IN (SELECT b.organisation_id FROM booths b JOIN halls h ON h.id = b.hall_id WHERE h.fair_id = ").bind(fair).push(")");
         }
-        self.fetch_page(q, "o", COLUMNS, "o.id", page, organisation).await
+        self.fetch_page(q, "o", COLUMNS, "o.id", page, organisation)
+            .await
     }
 
     pub async fn members(&self, org: OrgId) -> Result<Vec<Membership>> {
@@ -237,8 +292,24 @@ impl Store {
     /// Changes a member's role; refuses to leave the organisation without an administrator.
     pub async fn change_member_role(&self, org: OrgId, user: UserId, role: OrgRole) -> Result<()> {
         let mut w = self.write().await?;
-        let n = sqlx::query("UPDATE memberships SET role = $1 WHERE organisation_id = $2 AND user_id = $3")
-            .bind(role.code())
+        let n = sqlx::query(
+            "UPDATE memberships SET role = $1 WHERE organisation_id = $2 AND user_id = $3",
+        )
+        .bind(role.code())
+        .bind(org)
+        .bind(user)
+        .execute(&mut *w.tx)
+        .await?
+        .rows_affected();
+        touched(n)?;
+        ensure_an_admin_remains(&mut w, org).await?;
+        w.commit().await
+    }
+
+    /// Removes a member; refuses to remove the last administrator.
+    pub async fn remove_member(&self, org: OrgId, user: UserId) -> Result<()> {
+        let mut w = self.write().await?;
+        let n = sqlx::query("DELETE FROM memberships WHERE organisation_id = $1 AND user_id = $2")
             .bind(org)
             .bind(user)
             .execute(&mut *w.tx)
@@ -248,39 +319,43 @@ impl Store {
         ensure_an_admin_remains(&mut w, org).await?;
         w.commit().await
     }
-
-    /// Removes a member; refuses to remove the last administrator.
-    pub async fn remove_member(&self, org: OrgId, user: UserId) -> Result<()> {
-        let mut w = self.write().await?;
-        let n = sqlx::query("DELETE FROM memberships WHERE organisation_id = $1 AND user_id = $2").bind(org).bind(user).execute(&mut *w.tx).await?.rows_affected();
-        touched(n)?;
-        ensure_an_admin_remains(&mut w, org).await?;
-        w.commit().await
-    }
 }
 
 async fn ensure_an_admin_remains(w: &mut WriteTx<'_>, org: OrgId) -> Result<()> {
-    let admins: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM memberships WHERE organisation_id = $1 AND role = 'admin'")
-        .bind(org)
-        .fetch_one(&mut *w.tx)
-        .await?;
+    let admins: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM memberships WHERE organisation_id = $1 AND role = 'admin'",
+    )
+    .bind(org)
+    .fetch_one(&mut *w.tx)
+    .await?;
     if admins == 0 {
         // Dropping the transaction rolls the change back.
-        return Err(StorageError::Conflict { code: "last_admin", message: "an organisation keeps at least one administrator".into() });
+        return Err(StorageError::Conflict {
+            code: "last_admin",
+            message: "an organisation keeps at least one administrator".into(),
+        });
     }
     Ok(())
 }
 
 impl Store {
     /// Names of several organisations at once, for lists that show who owns what.
-    pub async fn organisation_names(&self, ids: &[OrgId]) -> Result<std::collections::HashMap<OrgId, sc_domain::LocalizedText>> {
+    pub async fn organisation_names(
+        &self,
+        ids: &[OrgId],
+    ) -> Result<std::collections::HashMap<OrgId, sc_domain::LocalizedText>> {
         let mut out = std::collections::HashMap::new();
         if ids.is_empty() {
             return Ok(out);
         }
-        let mut q = Query::new("SELECT id, name_zh_hant, name_zh_hans, name_en FROM organisations WHERE id IN ");
+        let mut q = Query::new(
+            "SELECT id, name_zh_hant, name_zh_hans, name_en FROM organisations WHERE id IN ",
+        );
         q.bind_list(ids);
-        for row in sqlx::query_with(sqlx::AssertSqlSafe(q.sql.clone()), q.arguments()).fetch_all(self.pool()).await? {
+        for row in sqlx::query_with(sqlx::AssertSqlSafe(q.sql.clone()), q.arguments())
+            .fetch_all(self.pool())
+            .await?
+        {
             out.insert(row.try_get("id")?, text(&row, "name")?);
         }
         Ok(out)
@@ -291,24 +366,40 @@ impl Store {
     /// Every organisation with id above `after`, by id, at most `limit`.
     pub async fn organisations_after(&self, after: OrgId, limit: i64) -> Result<Vec<Organisation>> {
         let sql = format!("SELECT {COLUMNS} FROM organisations WHERE id > $1 ORDER BY id LIMIT $2");
-        let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(after).bind(limit).fetch_all(self.pool()).await?;
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(after)
+            .bind(limit)
+            .fetch_all(self.pool())
+            .await?;
         rows.iter().map(organisation).collect()
     }
 
     pub async fn count_organisations(&self) -> Result<i64> {
-        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM organisations").fetch_one(self.pool()).await?)
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM organisations")
+            .fetch_one(self.pool())
+            .await?)
     }
 
     /// The fairs each of these organisations exhibits at.
-    pub async fn fairs_of(&self, ids: &[OrgId]) -> Result<std::collections::HashMap<OrgId, Vec<i64>>> {
+    pub async fn fairs_of(
+        &self,
+        ids: &[OrgId],
+    ) -> Result<std::collections::HashMap<OrgId, Vec<i64>>> {
         let mut out: std::collections::HashMap<OrgId, Vec<i64>> = std::collections::HashMap::new();
         if ids.is_empty() {
             return Ok(out);
         }
-        let mut q = Query::new("SELECT DISTINCT b.organisation_id, h.fair_id FROM booths b JOIN halls h ON h.id = b.hall_id WHERE b.organisation_id IN ");
+        let mut q = Query::new(
+            "SELECT DISTINCT b.organisation_id, h.fair_id FROM booths b JOIN halls h ON h.id = b.hall_id WHERE b.organisation_id IN ",
+        );
         q.bind_list(ids);
-        for row in sqlx::query_with(sqlx::AssertSqlSafe(q.sql.clone()), q.arguments()).fetch_all(self.pool()).await? {
-            out.entry(row.try_get("organisation_id")?).or_default().push(row.try_get("fair_id")?);
+        for row in sqlx::query_with(sqlx::AssertSqlSafe(q.sql.clone()), q.arguments())
+            .fetch_all(self.pool())
+            .await?
+        {
+            out.entry(row.try_get("organisation_id")?)
+                .or_default()
+                .push(row.try_get("fair_id")?);
         }
         Ok(out)
     }

@@ -1,8 +1,8 @@
 //! A small builder for queries whose WHERE clause depends on the caller's filters: it numbers
 //! the `$n` parameters and collects their values, so no value is ever spliced into SQL text.
 
-use sqlx::any::AnyArguments;
 use sqlx::Arguments;
+use sqlx::any::AnyArguments;
 
 #[derive(Clone)]
 pub(crate) enum Arg {
@@ -34,7 +34,10 @@ pub(crate) struct Query {
 
 impl Query {
     pub fn new(sql: &str) -> Self {
-        Query { sql: sql.to_string(), args: vec![] }
+        Query {
+            sql: sql.to_string(),
+            args: vec![],
+        }
     }
 
     pub fn push(&mut self, sql: &str) -> &mut Self {

@@ -25,16 +25,28 @@ pub fn sqlite_url() -> String {
 pub async fn postgres_url() -> Option<String> {
     let Ok(admin_url) = std::env::var("SC_TEST_POSTGRES_URL") else {
         if std::env::var("SC_REQUIRE_POSTGRES").is_ok_and(|v| v == "1") {
-            panic!("SC_REQUIRE_POSTGRES=1 but SC_TEST_POSTGRES_URL is not set: PostgreSQL tests cannot be skipped here");
+            panic!(
+                "SC_REQUIRE_POSTGRES=1 but SC_TEST_POSTGRES_URL is not set: PostgreSQL tests cannot be skipped here"
+            );
         }
-        eprintln!("note: SC_TEST_POSTGRES_URL not set; PostgreSQL half of this test not run (scripts/test always runs it)");
+        eprintln!(
+            "note: SC_TEST_POSTGRES_URL not set; PostgreSQL half of this test not run (scripts/test always runs it)"
+        );
         return None;
     };
     let name = unique_name("sc_test");
-    let admin = Store::connect(&admin_url).await.expect("connect to SC_TEST_POSTGRES_URL");
-    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(admin.pool()).await.expect("create test database");
+    let admin = Store::connect(&admin_url)
+        .await
+        .expect("connect to SC_TEST_POSTGRES_URL");
+    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+        .execute(admin.pool())
+        .await
+        .expect("create test database");
     admin.close().await;
-    let base = admin_url.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin_url);
+    let base = admin_url
+        .rsplit_once('/')
+        .map(|(b, _)| b)
+        .unwrap_or(&admin_url);
     Some(format!("{base}/{name}"))
 }
 

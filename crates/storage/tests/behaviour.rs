@@ -24,7 +24,11 @@ fn user(email: &str) -> NewUser {
 fn org(name: &str, sectors: &[&str]) -> OrganisationInput {
     OrganisationInput {
         kind: OrgKind::Company,
-        name: LocalizedText::new(&format!("{name}有限公司"), &format!("{name}有限公司"), &format!("{name} Ltd")),
+        name: LocalizedText::new(
+            &format!("{name}有限公司"),
+            &format!("{name}有限公司"),
+            &format!("{name} Ltd"),
+        ),
         description: LocalizedText::default(),
         sectors: sectors.iter().map(|s| s.to_string()).collect(),
         markets_served: vec![Location::parse("SG").unwrap()],
@@ -52,7 +56,9 @@ where
 {
     for (engine, url) in database_urls().await {
         eprintln!("engine: {engine}");
-        let store = Store::open(&url).await.unwrap_or_else(|e| panic!("{engine}: open: {e}"));
+        let store = Store::open(&url)
+            .await
+            .unwrap_or_else(|e| panic!("{engine}: open: {e}"));
         test(store.clone()).await;
         store.close().await;
     }
@@ -73,19 +79,49 @@ async fn accounts_are_unique_by_email_and_contacts_are_kept_apart() {
         let a = s.create_user(&user("amy@example.com")).await.unwrap();
         assert_eq!(a.preferred_language, Language::ZhHant);
         let dup = s.create_user(&user("amy@example.com")).await.unwrap_err();
-        assert!(matches!(dup, StorageError::Conflict { code: "email_taken", .. }), "{dup:?}");
-        let (found, hash) = s.account_by_email("amy@example.com").await.unwrap().unwrap();
+        assert!(
+            matches!(
+                dup,
+                StorageError::Conflict {
+                    code: "email_taken",
+                    ..
+                }
+            ),
+            "{dup:?}"
+        );
+        let (found, hash) = s
+            .account_by_email("amy@example.com")
+            .await
+            .unwrap()
+            .unwrap();
         assert_eq!(found.id, a.id);
         assert!(hash.starts_with("$argon2id$"));
-        assert!(s.account_by_email("nobody@example.com").await.unwrap().is_none());
+        assert!(
+            s.account_by_email("nobody@example.com")
+                .await
+                .unwrap()
+                .is_none()
+        );
 
-        assert_eq!(s.contact_details(a.id).await.unwrap(), ContactDetails::default());
-        let c = ContactDetails { phone: Some("+852 5555 0000".into()), wechat: Some("amy_w".into()), ..Default::default() };
+        assert_eq!(
+            s.contact_details(a.id).await.unwrap(),
+            ContactDetails::default()
+        );
+        let c = ContactDetails {
+            phone: Some("+852 5555 0000".into()),
+            wechat: Some("amy_w".into()),
+            ..Default::default()
+        };
         s.put_contact_details(a.id, &c).await.unwrap();
         assert_eq!(s.contact_details(a.id).await.unwrap(), c);
 
-        s.set_preferred_language(a.id, Language::ZhHans).await.unwrap();
-        assert_eq!(s.account(a.id).await.unwrap().preferred_language, Language::ZhHans);
+        s.set_preferred_language(a.id, Language::ZhHans)
+            .await
+            .unwrap();
+        assert_eq!(
+            s.account(a.id).await.unwrap().preferred_language,
+            Language::ZhHans
+        );
     })
     .await;
 }
@@ -94,10 +130,18 @@ async fn accounts_are_unique_by_email_and_contacts_are_kept_apart() {
 async fn sessions_resolve_until_deleted() {
     each_engine(|s| async move {
         let a = s.create_user(&user("sess@example.com")).await.unwrap();
-        s.create_session("h1", a.id, "browser", sc_storage::now_ms() + 60_000).await.unwrap();
-        s.create_session("h2", a.id, "api", sc_storage::now_ms() - 1).await.unwrap();
+        s.create_session("h1", a.id, "browser", sc_storage::now_ms() + 60_000)
+            .await
+            .unwrap();
+        s.create_session("h2", a.id, "api", sc_storage::now_ms() - 1)
+            .await
+            .unwrap();
         assert_eq!(s.session_user("h1").await.unwrap(), Some(a.id));
-        assert_eq!(s.session_user("h2").await.unwrap(), None, "expired sessions do not resolve");
+        assert_eq!(
+            s.session_user("h2").await.unwrap(),
+            None,
+            "expired sessions do not resolve"
+        );
         s.delete_session("h1").await.unwrap();
         assert_eq!(s.session_user("h1").await.unwrap(), None);
     })
@@ -109,19 +153,46 @@ async fn an_organisation_keeps_its_creator_as_admin_and_at_least_one_admin() {
     each_engine(|s| async move {
         let creator = s.create_user(&user("boss@example.com")).await.unwrap();
         let other = s.create_user(&user("staff@example.com")).await.unwrap();
-        let o = s.create_organisation(&org("華南電子", &["electronics", "lighting"]), creator.id).await.unwrap();
+        let o = s
+            .create_organisation(&org("華南電子", &["electronics", "lighting"]), creator.id)
+            .await
+            .unwrap();
         assert_eq!(o.name.en.as_deref(), Some("華南電子 Ltd"));
-        assert_eq!(s.memberships_of(creator.id).await.unwrap(), vec![(o.id, OrgRole::Admin)]);
+        assert_eq!(
+            s.memberships_of(creator.id).await.unwrap(),
+            vec![(o.id, OrgRole::Admin)]
+        );
 
         s.add_member(o.id, other.id, OrgRole::Member).await.unwrap();
-        let again = s.add_member(o.id, other.id, OrgRole::Member).await.unwrap_err();
-        assert!(matches!(again, StorageError::Conflict { code: "already_member", .. }));
+        let again = s
+            .add_member(o.id, other.id, OrgRole::Member)
+            .await
+            .unwrap_err();
+        assert!(matches!(
+            again,
+            StorageError::Conflict {
+                code: "already_member",
+                ..
+            }
+        ));
         assert_eq!(s.members(o.id).await.unwrap().len(), 2);
 
         let last = s.remove_member(o.id, creator.id).await.unwrap_err();
-        assert!(matches!(last, StorageError::Conflict { code: "last_admin", .. }));
-        assert_eq!(s.members(o.id).await.unwrap().len(), 2, "the refused removal changed nothing");
-        s.change_member_role(o.id, other.id, OrgRole::Admin).await.unwrap();
+        assert!(matches!(
+            last,
+            StorageError::Conflict {
+                code: "last_admin",
+                ..
+            }
+        ));
+        assert_eq!(
+            s.members(o.id).await.unwrap().len(),
+            2,
+            "the refused removal changed nothing"
+        );
+        s.change_member_role(o.id, other.id, OrgRole::Admin)
+            .await
+            .unwrap();
         s.remove_member(o.id, creator.id).await.unwrap();
         assert_eq!(s.memberships_of(creator.id).await.unwrap(), vec![]);
     })
@@ -132,25 +203,64 @@ async fn an_organisation_keeps_its_creator_as_admin_and_at_least_one_admin() {
 async fn organisations_filter_by_sector_location_and_membership() {
     each_engine(|s| async move {
         let u = s.create_user(&user("f@example.com")).await.unwrap();
-        let a = s.create_organisation(&org("甲", &["electronics"]), u.id).await.unwrap();
+        let a = s
+            .create_organisation(&org("甲", &["electronics"]), u.id)
+            .await
+            .unwrap();
         let mut hk = org("乙", &["fashion"]);
         hk.location = Location::HongKong;
         let b = s.create_organisation(&hk, u.id).await.unwrap();
         let page = PageRequest::new(None, None);
-        let by_sector = s.list_organisations(&OrganisationFilter { sector: Some("fashion".into()), ..Default::default() }, page).await.unwrap();
-        assert_eq!(by_sector.items.iter().map(|o| o.id).collect::<Vec<_>>(), vec![b.id]);
-        let by_place = s.list_organisations(&OrganisationFilter { location: Some(Location::parse("CN-GD-SZ").unwrap()), ..Default::default() }, page).await.unwrap();
-        assert_eq!(by_place.items.iter().map(|o| o.id).collect::<Vec<_>>(), vec![a.id]);
+        let by_sector = s
+            .list_organisations(
+                &OrganisationFilter {
+                    sector: Some("fashion".into()),
+                    ..Default::default()
+                },
+                page,
+            )
+            .await
+            .unwrap();
+        assert_eq!(
+            by_sector.items.iter().map(|o| o.id).collect::<Vec<_>>(),
+            vec![b.id]
+        );
+        let by_place = s
+            .list_organisations(
+                &OrganisationFilter {
+                    location: Some(Location::parse("CN-GD-SZ").unwrap()),
+                    ..Default::default()
+                },
+                page,
+            )
+            .await
+            .unwrap();
+        assert_eq!(
+            by_place.items.iter().map(|o| o.id).collect::<Vec<_>>(),
+            vec![a.id]
+        );
         assert_eq!(by_place.total, 1);
 
         let mut changed = org("甲", &["machinery"]);
         changed.name.en = Some("Renamed Ltd".into());
         let a2 = s.update_organisation(a.id, &changed).await.unwrap();
         assert_eq!(a2.name.en.as_deref(), Some("Renamed Ltd"));
-        let by_old = s.list_organisations(&OrganisationFilter { sector: Some("electronics".into()), ..Default::default() }, page).await.unwrap();
+        let by_old = s
+            .list_organisations(
+                &OrganisationFilter {
+                    sector: Some("electronics".into()),
+                    ..Default::default()
+                },
+                page,
+            )
+            .await
+            .unwrap();
         assert_eq!(by_old.total, 0, "sectors are replaced, not appended");
         s.delete_organisation(b.id).await.unwrap();
-        assert!(matches!(s.organisation(b.id).await, Err(StorageError::NotFound)));
+        assert!(matches!(
+            s.organisation(b.id).await,
+            Err(StorageError::NotFound)
+        ));
     })
     .await;
 }
@@ -206,14 +316,22 @@ async fn a_dropped_batch_leaves_nothing_behind() {
             b.insert_user(&user("ghost@example.com")).await.unwrap();
             // dropped without commit
         }
-        assert!(s.account_by_email("ghost@example.com").await.unwrap().is_none());
+        assert!(
+            s.account_by_email("ghost@example.com")
+                .await
+                .unwrap()
+                .is_none()
+        );
         let mut b = s.batch().await.unwrap();
         let uid = b.insert_user(&user("real@example.com")).await.unwrap();
         let oid = b.insert_organisation(&org("丁", &[]), true).await.unwrap();
         b.insert_membership(oid, uid, OrgRole::Admin).await.unwrap();
         b.commit().await.unwrap();
         assert!(s.organisation(oid).await.unwrap().verified);
-        assert_eq!(s.memberships_of(uid).await.unwrap(), vec![(oid, OrgRole::Admin)]);
+        assert_eq!(
+            s.memberships_of(uid).await.unwrap(),
+            vec![(oid, OrgRole::Admin)]
+        );
     })
     .await;
 }

@@ -14,8 +14,8 @@ mod tokens;
 
 use std::sync::OnceLock;
 
-use ferrous_opencc::config::BuiltinConfig;
 use ferrous_opencc::OpenCC;
+use ferrous_opencc::config::BuiltinConfig;
 
 pub use script::Script;
 pub use tokens::{Mode, Token};
@@ -47,8 +47,10 @@ impl Analyzer {
     fn new() -> Analyzer {
         Analyzer {
             // Hong Kong variants first (HK is home), then standard Traditional → Simplified.
-            to_simplified: OpenCC::from_config(BuiltinConfig::Hk2s).expect("built-in OpenCC dictionaries load"),
-            to_traditional: OpenCC::from_config(BuiltinConfig::S2hk).expect("built-in OpenCC dictionaries load"),
+            to_simplified: OpenCC::from_config(BuiltinConfig::Hk2s)
+                .expect("built-in OpenCC dictionaries load"),
+            to_traditional: OpenCC::from_config(BuiltinConfig::S2hk)
+                .expect("built-in OpenCC dictionaries load"),
             jieba: jieba_rs::Jieba::new(),
             stemmer: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English),
         }
@@ -64,7 +66,10 @@ impl Analyzer {
 
     /// The form every comparison uses: normalised characters, lower case, Simplified script.
     pub fn fold(&self, text: &str) -> String {
-        let normal: String = tokens::normalize(text).into_iter().map(|(c, _)| c).collect();
+        let normal: String = tokens::normalize(text)
+            .into_iter()
+            .map(|(c, _)| c)
+            .collect();
         self.convert(&normal, Target::Simplified)
     }
 
@@ -85,7 +90,11 @@ mod tests {
     use super::*;
 
     fn words(text: &str, mode: Mode) -> Vec<String> {
-        Analyzer::shared().tokens(text, mode).into_iter().map(|t| t.text).collect()
+        Analyzer::shared()
+            .tokens(text, mode)
+            .into_iter()
+            .map(|t| t.text)
+            .collect()
     }
 
     #[test]
@@ -110,13 +119,19 @@ mod tests {
 
     #[test]
     fn full_width_and_case_fold_away() {
-        assert_eq!(words("ＵＳＢ充電器", Mode::Query), words("usb充电器", Mode::Query));
+        assert_eq!(
+            words("ＵＳＢ充電器", Mode::Query),
+            words("usb充电器", Mode::Query)
+        );
         assert_eq!(Analyzer::shared().fold("ＡＢＣ　１２３"), "abc 123");
     }
 
     #[test]
     fn english_is_stemmed() {
-        assert_eq!(words("Chargers charging", Mode::Query), vec!["charger", "charg"]);
+        assert_eq!(
+            words("Chargers charging", Mode::Query),
+            vec!["charger", "charg"]
+        );
         assert_eq!(words("lights", Mode::Query), words("light", Mode::Query));
     }
 
@@ -125,14 +140,20 @@ mod tests {
         let index = words("中華人民共和國", Mode::Index);
         let query = words("中華人民共和國", Mode::Query);
         assert!(index.len() > query.len(), "{index:?} vs {query:?}");
-        assert!(index.contains(&"共和".to_string()) || index.contains(&"共和国".to_string()), "{index:?}");
+        assert!(
+            index.contains(&"共和".to_string()) || index.contains(&"共和国".to_string()),
+            "{index:?}"
+        );
     }
 
     #[test]
     fn offsets_point_into_the_original_text() {
         let text = "ＵＳＢ 充電器";
         for t in Analyzer::shared().tokens(text, Mode::Index) {
-            assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end) && t.start < t.end, "{t:?}");
+            assert!(
+                text.is_char_boundary(t.start) && text.is_char_boundary(t.end) && t.start < t.end,
+                "{t:?}"
+            );
         }
         let t = Analyzer::shared().tokens(text, Mode::Query);
         assert_eq!(&text[t[0].start..t[0].end], "ＵＳＢ");
@@ -145,7 +166,11 @@ mod tests {
         assert_eq!(a.script("香港會議展覽中心"), Script::Traditional);
         assert_eq!(a.script("香港会议展览中心"), Script::Simplified);
         assert_eq!(a.script("Hong Kong Convention Centre"), Script::Latin);
-        assert_eq!(a.script("香港"), Script::Chinese, "the same in both scripts");
+        assert_eq!(
+            a.script("香港"),
+            Script::Chinese,
+            "the same in both scripts"
+        );
         assert_eq!(a.script("😀 !!"), Script::Other);
     }
 
@@ -154,13 +179,28 @@ mod tests {
         let a = Analyzer::shared();
         assert_eq!(a.convert("头发", Target::Traditional), "頭髮");
         assert_eq!(a.convert("发展", Target::Traditional), "發展");
-        assert_eq!(a.convert("香港會議展覽中心", Target::Simplified), "香港会议展览中心");
+        assert_eq!(
+            a.convert("香港會議展覽中心", Target::Simplified),
+            "香港会议展览中心"
+        );
     }
 
     #[test]
     fn hostile_input_is_handled() {
         let a = Analyzer::shared();
-        for s in ["", "\0\u{7}", "!!!???", "😀😀", "\u{FEFF}", "\u{0301}\u{0301}", &"長".repeat(10_000), "a-", "-a", "--", "\u{10FFFF}"] {
+        for s in [
+            "",
+            "\0\u{7}",
+            "!!!???",
+            "😀😀",
+            "\u{FEFF}",
+            "\u{0301}\u{0301}",
+            &"長".repeat(10_000),
+            "a-",
+            "-a",
+            "--",
+            "\u{10FFFF}",
+        ] {
             let _ = a.tokens(s, Mode::Index);
             let _ = a.tokens(s, Mode::Query);
             let _ = a.fold(s);

@@ -35,9 +35,16 @@ pub(crate) fn is_han(c: char) -> bool {
 
 pub(crate) fn detect(a: &Analyzer, text: &str) -> Script {
     let han: String = text.chars().filter(|c| is_han(*c)).collect();
-    let latin = text.chars().filter(|c| c.is_alphabetic() && !is_han(*c)).count();
+    let latin = text
+        .chars()
+        .filter(|c| c.is_alphabetic() && !is_han(*c))
+        .count();
     if han.is_empty() {
-        return if latin > 0 { Script::Latin } else { Script::Other };
+        return if latin > 0 {
+            Script::Latin
+        } else {
+            Script::Other
+        };
     }
     if latin > han.chars().count() * 2 {
         return Script::Latin;
@@ -46,8 +53,16 @@ pub(crate) fn detect(a: &Analyzer, text: &str) -> Script {
     // the way to Traditional is Simplified; count both and let the larger side win.
     let simplified = a.convert(&han, Target::Simplified);
     let traditional = a.convert(&han, Target::Traditional);
-    let trad_only = han.chars().zip(simplified.chars()).filter(|(x, y)| x != y).count();
-    let simp_only = han.chars().zip(traditional.chars()).filter(|(x, y)| x != y).count();
+    let trad_only = han
+        .chars()
+        .zip(simplified.chars())
+        .filter(|(x, y)| x != y)
+        .count();
+    let simp_only = han
+        .chars()
+        .zip(traditional.chars())
+        .filter(|(x, y)| x != y)
+        .count();
     match trad_only.cmp(&simp_only) {
         std::cmp::Ordering::Greater => Script::Traditional,
         std::cmp::Ordering::Less => Script::Simplified,

@@ -64,7 +64,9 @@ fn class(c: char) -> Class {
     }
 }
 
-const STOP_WORDS: &[&str] = &["a", "an", "and", "the", "of", "for", "to", "in", "on", "with", "by", "or", "at", "from"];
+const STOP_WORDS: &[&str] = &[
+    "a", "an", "and", "the", "of", "for", "to", "in", "on", "with", "by", "or", "at", "from",
+];
 
 pub(crate) fn tokenize(a: &Analyzer, text: &str, mode: Mode) -> Vec<Token> {
     let chars = normalize(text);
@@ -81,8 +83,14 @@ pub(crate) fn tokenize(a: &Analyzer, text: &str, mode: Mode) -> Vec<Token> {
             }
             Class::Joiner => {
                 // A joiner between two words keeps `last_word` alive; anywhere else it is a gap.
-                let next_is_word = chars.get(i + 1).is_some_and(|(c, _)| class(*c) == Class::Word);
-                if !next_is_word || chars.get(i.wrapping_sub(1)).is_none_or(|(c, _)| class(*c) != Class::Word) {
+                let next_is_word = chars
+                    .get(i + 1)
+                    .is_some_and(|(c, _)| class(*c) == Class::Word);
+                if !next_is_word
+                    || chars
+                        .get(i.wrapping_sub(1))
+                        .is_none_or(|(c, _)| class(*c) != Class::Word)
+                {
                     last_word = None;
                 }
                 i += 1;
@@ -93,21 +101,41 @@ pub(crate) fn tokenize(a: &Analyzer, text: &str, mode: Mode) -> Vec<Token> {
                     i += 1;
                 }
                 let word: String = chars[start..i].iter().map(|(c, _)| *c).collect();
-                let (from, to) = (chars[start].1 .0, chars[i - 1].1 .1);
-                let joined_after_joiner = start > 0 && class(chars[start - 1].0) == Class::Joiner && last_word.is_some();
-                let stemmed = if word.chars().all(|c| c.is_alphabetic()) { a.stemmer.stem(&word).into_owned() } else { word.clone() };
+                let (from, to) = (chars[start].1.0, chars[i - 1].1.1);
+                let joined_after_joiner =
+                    start > 0 && class(chars[start - 1].0) == Class::Joiner && last_word.is_some();
+                let stemmed = if word.chars().all(|c| c.is_alphabetic()) {
+                    a.stemmer.stem(&word).into_owned()
+                } else {
+                    word.clone()
+                };
                 if STOP_WORDS.contains(&word.as_str()) {
                     last_word = None;
                     continue;
                 }
                 if joined_after_joiner && let Some((jfrom, jpos, prefix)) = last_word.take() {
                     let compound = format!("{prefix}{word}");
-                    out.push(Token { text: stemmed, start: from, end: to, position });
+                    out.push(Token {
+                        text: stemmed,
+                        start: from,
+                        end: to,
+                        position,
+                    });
                     // The compound sits where its first part sits, so `usbc` and `usb c` both match.
-                    out.push(Token { text: compound.clone(), start: jfrom, end: to, position: jpos });
+                    out.push(Token {
+                        text: compound.clone(),
+                        start: jfrom,
+                        end: to,
+                        position: jpos,
+                    });
                     last_word = Some((jfrom, jpos, compound));
                 } else {
-                    out.push(Token { text: stemmed, start: from, end: to, position });
+                    out.push(Token {
+                        text: stemmed,
+                        start: from,
+                        end: to,
+                        position,
+                    });
                     last_word = Some((from, position, word));
                 }
                 position += 1;
@@ -124,7 +152,11 @@ pub(crate) fn tokenize(a: &Analyzer, text: &str, mode: Mode) -> Vec<Token> {
                 if folded.chars().count() != run.len() {
                     // A phrase that changed length cannot be mapped back character by
                     // character; convert each character on its own instead.
-                    folded = run.iter().map(|(c, _)| a.convert(&c.to_string(), Target::Simplified)).map(|s| s.chars().next().unwrap_or(' ')).collect();
+                    folded = run
+                        .iter()
+                        .map(|(c, _)| a.convert(&c.to_string(), Target::Simplified))
+                        .map(|s| s.chars().next().unwrap_or(' '))
+                        .collect();
                 }
                 let jieba_mode = match mode {
                     Mode::Index => jieba_rs::TokenizeMode::Search,
@@ -147,7 +179,12 @@ pub(crate) fn tokenize(a: &Analyzer, text: &str, mode: Mode) -> Vec<Token> {
                     if w.word.trim().is_empty() {
                         continue;
                     }
-                    out.push(Token { text: w.word.to_string(), start: run[w.start].1 .0, end: run[w.end - 1].1 .1, position: pos });
+                    out.push(Token {
+                        text: w.word.to_string(),
+                        start: run[w.start].1.0,
+                        end: run[w.end - 1].1.1,
+                        position: pos,
+                    });
                 }
             }
         }

@@ -2,14 +2,14 @@
 //! token (API clients), with the memberships authorisation needs.
 
 use axum::extract::FromRequestParts;
-use axum::http::request::Parts;
 use axum::http::header;
-use sc_access::{authorize, Action, Actor};
+use axum::http::request::Parts;
+use sc_access::{Action, Actor, authorize};
 use sc_domain::person::Account;
 
+use crate::AppState;
 use crate::cookies;
 use crate::error::ApiError;
-use crate::AppState;
 
 #[derive(Debug, Clone)]
 pub struct Caller {
@@ -35,14 +35,21 @@ impl Caller {
     }
 
     pub fn anonymous() -> Self {
-        Caller { actor: Actor::Anonymous, account: None, session_hash: None }
+        Caller {
+            actor: Actor::Anonymous,
+            account: None,
+            session_hash: None,
+        }
     }
 }
 
 impl FromRequestParts<AppState> for Caller {
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         let bearer = parts
             .headers
             .get(header::AUTHORIZATION)
@@ -70,7 +77,11 @@ impl FromRequestParts<AppState> for Caller {
         };
         let memberships = state.store.memberships_of(user_id).await?;
         Ok(Caller {
-            actor: Actor::User { id: account.id, role: account.platform_role, memberships },
+            actor: Actor::User {
+                id: account.id,
+                role: account.platform_role,
+                memberships,
+            },
             account: Some(account),
             session_hash: Some(hash),
         })
@@ -81,17 +92,35 @@ impl FromRequestParts<AppState> for Caller {
 pub const SESSION_DAYS: i64 = 30;
 
 /// Signs `user` in: records a new session and returns its token and the cookie that carries it.
-pub async fn start_session(state: &AppState, user: i64, kind: &str) -> Result<(String, i64, axum::http::HeaderValue), ApiError> {
+pub async fn start_session(
+    state: &AppState,
+    user: i64,
+    kind: &str,
+) -> Result<(String, i64, axum::http::HeaderValue), ApiError> {
     let token = cookies::random_token();
     let expires_at = sc_storage::now_ms() + SESSION_DAYS * 86_400_000;
-    state.store.create_session(&cookies::token_hash(&token), user, kind, expires_at).await?;
+    state
+        .store
+        .create_session(&cookies::token_hash(&token), user, kind, expires_at)
+        .await?;
     // Lax, not Strict: a link from an e-mail or a QR code must arrive signed in.
-    let cookie = cookies::set(cookies::SESSION, &token, SESSION_DAYS * 86_400, state.secure_cookies, "Lax");
+    let cookie = cookies::set(
+        cookies::SESSION,
+        &token,
+        SESSION_DAYS * 86_400,
+        state.secure_cookies,
+        "Lax",
+    );
     Ok((token, expires_at, cookie))
 }
 
 /// Checks an e-mail and password with throttling; the account on success.
-pub async fn check_password(state: &AppState, email: &str, password: &str, ip: Option<std::net::IpAddr>) -> Result<Account, ApiError> {
+pub async fn check_password(
+    state: &AppState,
+    email: &str,
+    password: &str,
+    ip: Option<std::net::IpAddr>,
+) -> Result<Account, ApiError> {
     if let Err(retry_after_secs) = state.limiter.check(email, ip) {
         return Err(ApiError::TooManyRequests { retry_after_secs });
     }
@@ -101,12 +130,18 @@ pub async fn check_password(state: &AppState, email: &str, password: &str, ip: O
     let (ok, account) = match found {
         Some((account, hash)) => {
             let password = password.to_string();
-            let ok = tokio::task::spawn_blocking(move || sc_access::password::verify(&password, &hash)).await.unwrap_or(false);
+            let ok =
+                tokio::task::spawn_blocking(move || sc_access::password::verify(&password, &hash))
+                    .await
+                    .unwrap_or(false);
             (ok, Some(account))
         }
         None => {
             let password = password.to_string();
-            let _ = tokio::task::spawn_blocking(move || sc_access::password::verify(&password, &DUMMY_HASH)).await;
+            let _ = tokio::task::spawn_blocking(move || {
+                sc_access::password::verify(&password, &DUMMY_HASH)
+            })
+            .await;
             (false, None)
         }
     };
@@ -117,16 +152,22 @@ pub async fn check_password(state: &AppState, email: &str, password: &str, ip: O
         }
         _ => {
             state.limiter.failed(email, ip);
-            Err(ApiError::Conflict { code: "bad_credentials", detail: "wrong e-mail address or password".into() })
+            Err(ApiError::Conflict {
+                code: "bad_credentials",
+                detail: "wrong e-mail address or password".into(),
+            })
         }
     }
 }
 
 /// A real Argon2id hash, verified against when no account matches.
-static DUMMY_HASH: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| sc_access::password::hash(&cookies::random_token()));
+static DUMMY_HASH: std::sync::LazyLock<String> =
+    std::sync::LazyLock::new(|| sc_access::password::hash(&cookies::random_token()));
 
 /// Hashes off the async threads: Argon2id takes tens of milliseconds by design.
 pub async fn hash_password(password: &str) -> String {
     let p = password.to_string();
-    tokio::task::spawn_blocking(move || sc_access::password::hash(&p)).await.expect("hashing does not panic")
+    tokio::task::spawn_blocking(move || sc_access::password::hash(&p))
+        .await
+        .expect("hashing does not panic")
 }

@@ -1,7 +1,7 @@
 //! Errors as `application/problem+json` (RFC 9457) with a stable `code` the UI translates and,
 //! for invalid input, every field at fault. A user's mistake is a 4xx; only our faults are 500s.
 
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use sc_access::Denied;
 use sc_domain::{FieldError, Invalid};
@@ -40,7 +40,11 @@ pub enum ApiError {
 
 impl ApiError {
     pub fn field(field: &str, code: &'static str, message: impl Into<String>) -> Self {
-        ApiError::Invalid(Invalid(vec![FieldError { field: field.into(), code, message: message.into() }]))
+        ApiError::Invalid(Invalid(vec![FieldError {
+            field: field.into(),
+            code,
+            message: message.into(),
+        }]))
     }
 
     pub fn status(&self) -> StatusCode {
@@ -64,11 +68,27 @@ impl ApiError {
             ApiError::BadRequest { code, detail } => (code.to_string(), detail.clone(), vec![]),
             ApiError::Unauthenticated => ("unauthenticated".into(), "sign in first".into(), vec![]),
             ApiError::Forbidden => ("forbidden".into(), "you may not do this".into(), vec![]),
-            ApiError::NotFound => ("not_found".into(), "no such thing, or not visible to you".into(), vec![]),
+            ApiError::NotFound => (
+                "not_found".into(),
+                "no such thing, or not visible to you".into(),
+                vec![],
+            ),
             ApiError::Conflict { code, detail } => (code.to_string(), detail.clone(), vec![]),
-            ApiError::UnsupportedMediaType => ("unsupported_media_type".into(), "send the body as application/json".into(), vec![]),
-            ApiError::TooManyRequests { retry_after_secs } => ("too_many_requests".into(), format!("too many attempts; try again in {retry_after_secs} s"), vec![]),
-            ApiError::Internal(_) => ("internal".into(), "something went wrong on our side; it has been logged".into(), vec![]),
+            ApiError::UnsupportedMediaType => (
+                "unsupported_media_type".into(),
+                "send the body as application/json".into(),
+                vec![],
+            ),
+            ApiError::TooManyRequests { retry_after_secs } => (
+                "too_many_requests".into(),
+                format!("too many attempts; try again in {retry_after_secs} s"),
+                vec![],
+            ),
+            ApiError::Internal(_) => (
+                "internal".into(),
+                "something went wrong on our side; it has been logged".into(),
+                vec![],
+            ),
         };
         Problem {
             kind: format!("about:blank#{code}"),
@@ -87,15 +107,23 @@ impl IntoResponse for ApiError {
             tracing::error!(%cause, "internal error");
         }
         let problem = self.problem();
-        let mut resp = (self.status(), serde_json::to_string(&problem).unwrap_or_default()).into_response();
-        resp.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
+        let mut resp = (
+            self.status(),
+            serde_json::to_string(&problem).unwrap_or_default(),
+        )
+            .into_response();
+        resp.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/problem+json"),
+        );
         if let ApiError::TooManyRequests { retry_after_secs } = self
             && let Ok(v) = HeaderValue::from_str(&retry_after_secs.to_string())
         {
             resp.headers_mut().insert(header::RETRY_AFTER, v);
         }
         if let ApiError::Unauthenticated = self {
-            resp.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+            resp.headers_mut()
+                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
         }
         resp
     }
@@ -111,7 +139,10 @@ impl From<StorageError> for ApiError {
     fn from(e: StorageError) -> Self {
         match e {
             StorageError::NotFound => ApiError::NotFound,
-            StorageError::Conflict { code, message } => ApiError::Conflict { code, detail: message },
+            StorageError::Conflict { code, message } => ApiError::Conflict {
+                code,
+                detail: message,
+            },
             other => ApiError::Internal(other.to_string()),
         }
     }

@@ -21,19 +21,32 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
             .headers()
             .get(header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.split(';').next().is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json")));
+            .is_some_and(|v| {
+                v.split(';')
+                    .next()
+                    .is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json"))
+            });
         if !is_json {
             return Err(ApiError::UnsupportedMediaType);
         }
         let bytes = Bytes::from_request(req, state)
             .await
-            .map_err(|e| ApiError::BadRequest { code: "body_unreadable", detail: e.body_text() })?;
+            .map_err(|e| ApiError::BadRequest {
+                code: "body_unreadable",
+                detail: e.body_text(),
+            })?;
         let de = &mut serde_json::Deserializer::from_slice(&bytes);
-        serde_path_to_error::deserialize(de).map(ApiJson).map_err(|e| {
-            let path = e.path().to_string();
-            let field = if path == "." { "body".to_string() } else { path };
-            ApiError::field(&field, "unparseable", e.into_inner().to_string())
-        })
+        serde_path_to_error::deserialize(de)
+            .map(ApiJson)
+            .map_err(|e| {
+                let path = e.path().to_string();
+                let field = if path == "." {
+                    "body".to_string()
+                } else {
+                    path
+                };
+                ApiError::field(&field, "unparseable", e.into_inner().to_string())
+            })
     }
 }
 
@@ -46,8 +59,14 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for ApiQuery<T> {
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
         let q = parts.uri.query().unwrap_or("");
         // Decoding would quietly turn bad bytes into U+FFFD; say so instead.
-        if percent_encoding::percent_decode_str(q).decode_utf8().is_err() {
-            return Err(ApiError::BadRequest { code: "bad_query", detail: "the query string is not valid UTF-8".into() });
+        if percent_encoding::percent_decode_str(q)
+            .decode_utf8()
+            .is_err()
+        {
+            return Err(ApiError::BadRequest {
+                code: "bad_query",
+                detail: "the query string is not valid UTF-8".into(),
+            });
         }
         serde_urlencoded_de(q).map(ApiQuery)
     }
@@ -56,9 +75,17 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for ApiQuery<T> {
 fn serde_urlencoded_de<T: DeserializeOwned>(q: &str) -> Result<T, ApiError> {
     // axum's Query uses serde_urlencoded; go through it and keep its message, which names the
     // parameter at fault.
-    axum::extract::Query::<T>::try_from_uri(&format!("/?{q}").parse().map_err(|_| ApiError::BadRequest { code: "bad_query", detail: "unreadable query string".into() })?)
-        .map(|axum::extract::Query(v)| v)
-        .map_err(|e| ApiError::BadRequest { code: "bad_query", detail: e.body_text() })
+    axum::extract::Query::<T>::try_from_uri(&format!("/?{q}").parse().map_err(|_| {
+        ApiError::BadRequest {
+            code: "bad_query",
+            detail: "unreadable query string".into(),
+        }
+    })?)
+    .map(|axum::extract::Query(v)| v)
+    .map_err(|e| ApiError::BadRequest {
+        code: "bad_query",
+        detail: e.body_text(),
+    })
 }
 
 /// A numeric id in the path. Anything else is simply "not found".
@@ -68,10 +95,16 @@ impl<S: Send + Sync> FromRequestParts<S> for Id {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        let axum::extract::Path(params) = axum::extract::Path::<Vec<(String, String)>>::from_request_parts(parts, state)
-            .await
-            .map_err(|_| ApiError::NotFound)?;
-        params.first().and_then(|(_, v)| v.parse::<i64>().ok()).filter(|v| *v > 0).map(Id).ok_or(ApiError::NotFound)
+        let axum::extract::Path(params) =
+            axum::extract::Path::<Vec<(String, String)>>::from_request_parts(parts, state)
+                .await
+                .map_err(|_| ApiError::NotFound)?;
+        params
+            .first()
+            .and_then(|(_, v)| v.parse::<i64>().ok())
+            .filter(|v| *v > 0)
+            .map(Id)
+            .ok_or(ApiError::NotFound)
     }
 }
 
@@ -82,10 +115,16 @@ impl<S: Send + Sync> FromRequestParts<S> for Ids {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        let axum::extract::Path(params) = axum::extract::Path::<Vec<(String, String)>>::from_request_parts(parts, state)
-            .await
-            .map_err(|_| ApiError::NotFound)?;
-        let num = |i: usize| params.get(i).and_then(|(_, v)| v.parse::<i64>().ok()).filter(|v| *v > 0);
+        let axum::extract::Path(params) =
+            axum::extract::Path::<Vec<(String, String)>>::from_request_parts(parts, state)
+                .await
+                .map_err(|_| ApiError::NotFound)?;
+        let num = |i: usize| {
+            params
+                .get(i)
+                .and_then(|(_, v)| v.parse::<i64>().ok())
+                .filter(|v| *v > 0)
+        };
         match (num(0), num(1)) {
             (Some(a), Some(b)) => Ok(Ids(a, b)),
             _ => Err(ApiError::NotFound),

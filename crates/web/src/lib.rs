@@ -15,9 +15,9 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 use axum::Router;
+use axum::http::{HeaderValue, header};
 use sc_storage::Store;
 use tokio::net::TcpListener;
-use axum::http::{header, HeaderValue};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 
@@ -37,14 +37,23 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(store: Store, search: Arc<sc_search::SearchIndex>, secure_cookies: bool) -> Self {
-        AppState { store, search, secure_cookies, limiter: Arc::new(ratelimit::LoginLimiter::default()) }
+        AppState {
+            store,
+            search,
+            secure_cookies,
+            limiter: Arc::new(ratelimit::LoginLimiter::default()),
+        }
     }
 }
 
 /// The whole application: API, OpenAPI document, health check and UI.
 pub fn app(state: AppState) -> Router {
     let (api, openapi) = api::router().split_for_parts();
-    let openapi_json = Arc::new(openapi.to_pretty_json().expect("the OpenAPI document serialises"));
+    let openapi_json = Arc::new(
+        openapi
+            .to_pretty_json()
+            .expect("the OpenAPI document serialises"),
+    );
     Router::new()
         .merge(api)
         .route(
@@ -78,9 +87,15 @@ pub async fn serve(listener: TcpListener, state: AppState) -> std::io::Result<()
 }
 
 /// Serves until `stop` completes (tests pass a future that never does).
-pub async fn serve_until(listener: TcpListener, state: AppState, stop: impl std::future::Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+pub async fn serve_until(
+    listener: TcpListener,
+    state: AppState,
+    stop: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
     let app = app(state).into_make_service_with_connect_info::<SocketAddr>();
-    axum::serve(listener, app).with_graceful_shutdown(stop).await
+    axum::serve(listener, app)
+        .with_graceful_shutdown(stop)
+        .await
 }
 
 async fn shutdown_signal() {
@@ -89,7 +104,8 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             s.recv().await;
         }
     };

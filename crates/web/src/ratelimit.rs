@@ -51,7 +51,10 @@ impl LoginLimiter {
 }
 
 fn keys(email: &str, ip: Option<IpAddr>) -> Vec<(String, usize)> {
-    let mut k = vec![(format!("email:{}", email.trim().to_lowercase()), PER_ACCOUNT)];
+    let mut k = vec![(
+        format!("email:{}", email.trim().to_lowercase()),
+        PER_ACCOUNT,
+    )];
     if let Some(ip) = ip {
         k.push((format!("ip:{ip}"), PER_CLIENT));
     }

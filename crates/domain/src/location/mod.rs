@@ -137,7 +137,11 @@ impl Location {
             Location::Gba(c) => pick(c.names()),
             Location::HongKong => pick(("Hong Kong", "香港", "香港")),
             Location::Macau => pick(("Macau", "澳門", "澳门")),
-            Location::MainlandOther => pick(("Mainland China (outside the GBA)", "內地（大灣區以外）", "内地（大湾区以外）")),
+            Location::MainlandOther => pick((
+                "Mainland China (outside the GBA)",
+                "內地（大灣區以外）",
+                "内地（大湾区以外）",
+            )),
             Location::Country(i) => {
                 let (_, en, hant, hans) = countries::COUNTRIES[*i as usize];
                 pick((en, hant, hans))
@@ -213,7 +217,11 @@ mod tests {
     fn hong_kong_and_macau_are_not_countries_here() {
         assert_eq!(Location::parse("hk"), Ok(Location::HongKong));
         assert_eq!(Location::parse("MO"), Ok(Location::Macau));
-        assert!(Location::parse("cn-gd-sz").unwrap().in_gba_hk_contract_area());
+        assert!(
+            Location::parse("cn-gd-sz")
+                .unwrap()
+                .in_gba_hk_contract_area()
+        );
         assert!(!Location::parse("CN").unwrap().in_gba_hk_contract_area());
         assert!(!Location::Macau.in_gba_hk_contract_area());
         assert!(!Location::parse("SG").unwrap().is_mainland());
@@ -221,8 +229,16 @@ mod tests {
 
     #[test]
     fn bad_codes_say_what_is_expected() {
-        assert!(Location::parse("CN-GD-XX").unwrap_err().contains("nine GBA cities"));
-        assert!(Location::parse("Hong Kong").unwrap_err().contains("ISO 3166-1"));
+        assert!(
+            Location::parse("CN-GD-XX")
+                .unwrap_err()
+                .contains("nine GBA cities")
+        );
+        assert!(
+            Location::parse("Hong Kong")
+                .unwrap_err()
+                .contains("ISO 3166-1")
+        );
         assert!(Location::parse("").is_err());
     }
 
@@ -231,6 +247,9 @@ mod tests {
         let jp = Location::parse("JP").unwrap();
         assert_eq!(jp.name(Language::En), "Japan");
         assert_eq!(jp.name(Language::ZhHant), "日本");
-        assert_eq!(Location::Gba(GbaCity::Dongguan).name(Language::ZhHans), "东莞");
+        assert_eq!(
+            Location::Gba(GbaCity::Dongguan).name(Language::ZhHans),
+            "东莞"
+        );
     }
 }

@@ -2,10 +2,10 @@
 
 use std::net::SocketAddr;
 
-use axum::extract::{ConnectInfo, State};
-use axum::http::{header, StatusCode};
-use axum::response::{IntoResponse, Response};
 use axum::Json;
+use axum::extract::{ConnectInfo, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
 use sc_access::Action;
 use sc_domain::error::Problems;
 use sc_domain::person::{Account, ContactDetails, PlatformRole, Registration};
@@ -14,11 +14,11 @@ use sc_storage::NewUser;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::caller::{check_password, hash_password, start_session, Caller};
+use crate::AppState;
+use crate::caller::{Caller, check_password, hash_password, start_session};
 use crate::cookies;
 use crate::error::{ApiResult, Problem};
 use crate::extract::ApiJson;
-use crate::AppState;
 
 #[derive(Serialize, ToSchema)]
 pub struct SignedIn {
@@ -32,7 +32,11 @@ pub struct SignedIn {
 /// Creates an account and signs it in.
 #[utoipa::path(post, path = "/api/v1/auth/register", tag = "auth", request_body = Registration,
     responses((status = 201, body = SignedIn), (status = 409, body = Problem, description = "e-mail taken"), (status = 422, body = Problem)))]
-pub async fn register(State(s): State<AppState>, caller: Caller, ApiJson(reg): ApiJson<Registration>) -> ApiResult<Response> {
+pub async fn register(
+    State(s): State<AppState>,
+    caller: Caller,
+    ApiJson(reg): ApiJson<Registration>,
+) -> ApiResult<Response> {
     caller.may(Action::Register)?;
     let reg = reg.validated()?;
     let user = NewUser {
@@ -45,7 +49,16 @@ pub async fn register(State(s): State<AppState>, caller: Caller, ApiJson(reg): A
     };
     let account = s.store.create_user(&user).await?;
     let (token, expires_at, cookie) = start_session(&s, account.id, "api").await?;
-    Ok((StatusCode::CREATED, [(header::SET_COOKIE, cookie)], Json(SignedIn { account, token, expires_at })).into_response())
+    Ok((
+        StatusCode::CREATED,
+        [(header::SET_COOKIE, cookie)],
+        Json(SignedIn {
+            account,
+            token,
+            expires_at,
+        }),
+    )
+        .into_response())
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -66,7 +79,15 @@ pub async fn login(
     caller.may(Action::LogIn)?;
     let account = check_password(&s, &c.email, &c.password, Some(addr.ip())).await?;
     let (token, expires_at, cookie) = start_session(&s, account.id, "api").await?;
-    Ok(([(header::SET_COOKIE, cookie)], Json(SignedIn { account, token, expires_at })).into_response())
+    Ok((
+        [(header::SET_COOKIE, cookie)],
+        Json(SignedIn {
+            account,
+            token,
+            expires_at,
+        }),
+    )
+        .into_response())
 }
 
 /// Ends the session that made this request.
@@ -100,10 +121,17 @@ pub struct AccountPatch {
 #[utoipa::path(patch, path = "/api/v1/me", tag = "auth", request_body = AccountPatch,
     responses((status = 200, body = Account), (status = 401, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = []), ("session_cookie" = [])))]
-pub async fn update_me(State(s): State<AppState>, caller: Caller, ApiJson(p): ApiJson<AccountPatch>) -> ApiResult<Json<Account>> {
+pub async fn update_me(
+    State(s): State<AppState>,
+    caller: Caller,
+    ApiJson(p): ApiJson<AccountPatch>,
+) -> ApiResult<Json<Account>> {
     caller.may(Action::UpdateOwnAccount)?;
     let a = caller.account()?;
-    let name = p.display_name.map(|n| n.trim().to_string()).unwrap_or_else(|| a.display_name.clone());
+    let name = p
+        .display_name
+        .map(|n| n.trim().to_string())
+        .unwrap_or_else(|| a.display_name.clone());
     let mut problems = Problems::new();
     if name.is_empty() {
         problems.push("display_name", "required", "give a name to show to others");
@@ -112,7 +140,12 @@ pub async fn update_me(State(s): State<AppState>, caller: Caller, ApiJson(p): Ap
     problems.finish()?;
     let updated = s
         .store
-        .update_account(a.id, &name, p.preferred_language.unwrap_or(a.preferred_language), p.location.unwrap_or(a.location))
+        .update_account(
+            a.id,
+            &name,
+            p.preferred_language.unwrap_or(a.preferred_language),
+            p.location.unwrap_or(a.location),
+        )
         .await?;
     Ok(Json(updated))
 }
@@ -120,7 +153,10 @@ pub async fn update_me(State(s): State<AppState>, caller: Caller, ApiJson(p): Ap
 /// The signed-in person's own contact details. No other endpoint returns them.
 #[utoipa::path(get, path = "/api/v1/me/contact", tag = "auth", responses((status = 200, body = ContactDetails), (status = 401, body = Problem)),
     security(("bearer" = []), ("session_cookie" = [])))]
-pub async fn my_contact(State(s): State<AppState>, caller: Caller) -> ApiResult<Json<ContactDetails>> {
+pub async fn my_contact(
+    State(s): State<AppState>,
+    caller: Caller,
+) -> ApiResult<Json<ContactDetails>> {
     caller.may(Action::ReadOwnContact)?;
     Ok(Json(s.store.contact_details(caller.account()?.id).await?))
 }
@@ -129,11 +165,14 @@ pub async fn my_contact(State(s): State<AppState>, caller: Caller) -> ApiResult<
 #[utoipa::path(put, path = "/api/v1/me/contact", tag = "auth", request_body = ContactDetails,
     responses((status = 200, body = ContactDetails), (status = 401, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = []), ("session_cookie" = [])))]
-pub async fn put_my_contact(State(s): State<AppState>, caller: Caller, ApiJson(c): ApiJson<ContactDetails>) -> ApiResult<Json<ContactDetails>> {
+pub async fn put_my_contact(
+    State(s): State<AppState>,
+    caller: Caller,
+    ApiJson(c): ApiJson<ContactDetails>,
+) -> ApiResult<Json<ContactDetails>> {
     caller.may(Action::UpdateOwnContact)?;
     let c = c.validated()?;
     let id = caller.account()?.id;
     s.store.put_contact_details(id, &c).await?;
     Ok(Json(c))
 }
-

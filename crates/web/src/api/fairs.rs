@@ -1,18 +1,18 @@
 //! Fairs, halls and booths (first cut; the EXHIBITION+ work adds floor plans and scanning).
 
+use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::Json;
 use sc_access::Action;
-use sc_domain::fair::{Booth, Fair, FairInput, Hall};
 use sc_domain::LocalizedText;
+use sc_domain::fair::{Booth, Fair, FairInput, Hall};
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use crate::AppState;
 use crate::caller::Caller;
 use crate::error::{ApiResult, Problem};
 use crate::extract::{ApiJson, Id};
-use crate::AppState;
 
 /// Every fair, latest first.
 #[utoipa::path(get, path = "/api/v1/fairs", tag = "fairs", responses((status = 200, body = Vec<Fair>)))]
@@ -25,10 +25,17 @@ pub async fn list(State(s): State<AppState>, caller: Caller) -> ApiResult<Json<V
 #[utoipa::path(post, path = "/api/v1/fairs", tag = "fairs", request_body = FairInput,
     responses((status = 201, body = Fair), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = []), ("session_cookie" = [])))]
-pub async fn create(State(s): State<AppState>, caller: Caller, ApiJson(input): ApiJson<FairInput>) -> ApiResult<(StatusCode, Json<Fair>)> {
+pub async fn create(
+    State(s): State<AppState>,
+    caller: Caller,
+    ApiJson(input): ApiJson<FairInput>,
+) -> ApiResult<(StatusCode, Json<Fair>)> {
     caller.may(Action::CreateFair)?;
     let input = input.validated()?;
-    Ok((StatusCode::CREATED, Json(s.store.create_fair(&input).await?)))
+    Ok((
+        StatusCode::CREATED,
+        Json(s.store.create_fair(&input).await?),
+    ))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -41,7 +48,11 @@ pub struct FairDetail {
 /// One fair with its halls.
 #[utoipa::path(get, path = "/api/v1/fairs/{id}", tag = "fairs", params(("id" = i64, Path)),
     responses((status = 200, body = FairDetail), (status = 404, body = Problem)))]
-pub async fn get(State(s): State<AppState>, caller: Caller, Id(id): Id) -> ApiResult<Json<FairDetail>> {
+pub async fn get(
+    State(s): State<AppState>,
+    caller: Caller,
+    Id(id): Id,
+) -> ApiResult<Json<FairDetail>> {
     caller.may(Action::ReadFair)?;
     let fair = s.store.fair(id).await?;
     let halls = s.store.halls(id).await?;
@@ -59,9 +70,21 @@ pub struct BoothEntry {
 /// The booths of a fair with their exhibitors, by hall and booth number.
 #[utoipa::path(get, path = "/api/v1/fairs/{id}/booths", tag = "fairs", params(("id" = i64, Path)),
     responses((status = 200, body = Vec<BoothEntry>), (status = 404, body = Problem)))]
-pub async fn booths(State(s): State<AppState>, caller: Caller, Id(id): Id) -> ApiResult<Json<Vec<BoothEntry>>> {
+pub async fn booths(
+    State(s): State<AppState>,
+    caller: Caller,
+    Id(id): Id,
+) -> ApiResult<Json<Vec<BoothEntry>>> {
     caller.may(Action::ReadFair)?;
     s.store.fair(id).await?;
     let b = s.store.booths(Some(id), None).await?;
-    Ok(Json(b.into_iter().map(|v| BoothEntry { booth: v.booth, hall_code: v.hall_code, organisation_name: v.organisation_name }).collect()))
+    Ok(Json(
+        b.into_iter()
+            .map(|v| BoothEntry {
+                booth: v.booth,
+                hall_code: v.hall_code,
+                organisation_name: v.organisation_name,
+            })
+            .collect(),
+    ))
 }

@@ -1,21 +1,21 @@
 //! Listings of the four markets.
 
+use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::Json;
 use sc_access::Action;
+use sc_domain::Location;
 use sc_domain::listing::{Listing, ListingInput, ListingStatus, Owner};
 use sc_domain::market::{ListingKind, Market};
-use sc_domain::Location;
 use sc_storage::ListingFilter;
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
 use super::{Page, Paging};
+use crate::AppState;
 use crate::caller::Caller;
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::extract::{ApiJson, ApiQuery, Id};
-use crate::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -42,28 +42,45 @@ pub struct ListingQuery {
 /// Lists listings, newest first, filtered and paged.
 #[utoipa::path(get, path = "/api/v1/listings", tag = "listings", params(ListingQuery),
     responses((status = 200, body = Page<Listing>), (status = 400, body = Problem), (status = 403, body = Problem)))]
-pub async fn list(State(s): State<AppState>, caller: Caller, ApiQuery(q): ApiQuery<ListingQuery>) -> ApiResult<Json<Page<Listing>>> {
+pub async fn list(
+    State(s): State<AppState>,
+    caller: Caller,
+    ApiQuery(q): ApiQuery<ListingQuery>,
+) -> ApiResult<Json<Page<Listing>>> {
     let owner = match (q.organisation, q.person) {
         (Some(o), None) => Some(Owner::Organisation(o)),
         (None, Some(p)) => Some(Owner::Person(p)),
         (None, None) => None,
-        (Some(_), Some(_)) => return Err(ApiError::BadRequest { code: "bad_query", detail: "give organisation or person, not both".into() }),
+        (Some(_), Some(_)) => {
+            return Err(ApiError::BadRequest {
+                code: "bad_query",
+                detail: "give organisation or person, not both".into(),
+            });
+        }
     };
     let status = q.status.unwrap_or(ListingStatus::Published);
     match owner {
-        Some(owner) => caller.may(Action::ReadListing { owner, status }).map_err(|e| match e {
-            ApiError::NotFound => ApiError::Forbidden,
-            e => e,
-        })?,
+        Some(owner) => caller
+            .may(Action::ReadListing { owner, status })
+            .map_err(|e| match e {
+                ApiError::NotFound => ApiError::Forbidden,
+                e => e,
+            })?,
         None if status != ListingStatus::Published => {
-            return Err(ApiError::BadRequest { code: "bad_query", detail: "status other than published needs organisation or person".into() });
+            return Err(ApiError::BadRequest {
+                code: "bad_query",
+                detail: "status other than published needs organisation or person".into(),
+            });
         }
         None => {}
     }
     if let Some(c) = &q.code
         && (c.is_empty() || c.len() > 40 || !c.chars().all(|ch| ch.is_ascii_alphanumeric()))
     {
-        return Err(ApiError::BadRequest { code: "bad_query", detail: "code: letters and digits only, at most 40".into() });
+        return Err(ApiError::BadRequest {
+            code: "bad_query",
+            detail: "code: letters and digits only, at most 40".into(),
+        });
     }
     let f = ListingFilter {
         market: q.market,
@@ -74,7 +91,11 @@ pub async fn list(State(s): State<AppState>, caller: Caller, ApiQuery(q): ApiQue
         target_region: q.region,
         fair: q.fair,
     };
-    let req = Paging { page: q.page, per_page: q.per_page }.request();
+    let req = Paging {
+        page: q.page,
+        per_page: q.per_page,
+    }
+    .request();
     Ok(Json(Page::from(s.store.list_listings(&f, req).await?, req)))
 }
 
@@ -90,12 +111,20 @@ pub struct NewListing {
 #[utoipa::path(post, path = "/api/v1/listings", tag = "listings", request_body = NewListing,
     responses((status = 201, body = Listing), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = []), ("session_cookie" = [])))]
-pub async fn create(State(s): State<AppState>, caller: Caller, ApiJson(n): ApiJson<NewListing>) -> ApiResult<(StatusCode, Json<Listing>)> {
+pub async fn create(
+    State(s): State<AppState>,
+    caller: Caller,
+    ApiJson(n): ApiJson<NewListing>,
+) -> ApiResult<(StatusCode, Json<Listing>)> {
     let me = caller.account()?.id;
     let owner = match n.organisation_id {
         Some(o) => {
             s.store.organisation(o).await.map_err(|e| match e {
-                sc_storage::StorageError::NotFound => ApiError::field("organisation_id", "no_such_organisation", "no organisation has this id"),
+                sc_storage::StorageError::NotFound => ApiError::field(
+                    "organisation_id",
+                    "no_such_organisation",
+                    "no organisation has this id",
+                ),
                 e => e.into(),
             })?;
             Owner::Organisation(o)
@@ -104,15 +133,25 @@ pub async fn create(State(s): State<AppState>, caller: Caller, ApiJson(n): ApiJs
     };
     caller.may(Action::CreateListing { owner })?;
     let input = n.listing.validated()?;
-    Ok((StatusCode::CREATED, Json(s.store.create_listing(owner, &input, me).await?)))
+    Ok((
+        StatusCode::CREATED,
+        Json(s.store.create_listing(owner, &input, me).await?),
+    ))
 }
 
 /// One listing. Drafts and archived listings are visible to their owners only.
 #[utoipa::path(get, path = "/api/v1/listings/{id}", tag = "listings", params(("id" = i64, Path)),
     responses((status = 200, body = Listing), (status = 404, body = Problem)))]
-pub async fn get(State(s): State<AppState>, caller: Caller, Id(id): Id) -> ApiResult<Json<Listing>> {
+pub async fn get(
+    State(s): State<AppState>,
+    caller: Caller,
+    Id(id): Id,
+) -> ApiResult<Json<Listing>> {
     let l = s.store.listing(id).await?;
-    caller.may(Action::ReadListing { owner: l.owner, status: l.status })?;
+    caller.may(Action::ReadListing {
+        owner: l.owner,
+        status: l.status,
+    })?;
     Ok(Json(l))
 }
 
@@ -120,9 +159,17 @@ pub async fn get(State(s): State<AppState>, caller: Caller, Id(id): Id) -> ApiRe
 #[utoipa::path(put, path = "/api/v1/listings/{id}", tag = "listings", params(("id" = i64, Path)), request_body = ListingInput,
     responses((status = 200, body = Listing), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = []), ("session_cookie" = [])))]
-pub async fn update(State(s): State<AppState>, caller: Caller, Id(id): Id, ApiJson(input): ApiJson<ListingInput>) -> ApiResult<Json<Listing>> {
+pub async fn update(
+    State(s): State<AppState>,
+    caller: Caller,
+    Id(id): Id,
+    ApiJson(input): ApiJson<ListingInput>,
+) -> ApiResult<Json<Listing>> {
     let l = s.store.listing(id).await?;
-    caller.may(Action::ReadListing { owner: l.owner, status: l.status })?;
+    caller.may(Action::ReadListing {
+        owner: l.owner,
+        status: l.status,
+    })?;
     caller.may(Action::UpdateListing { owner: l.owner })?;
     let input = input.validated()?;
     Ok(Json(s.store.update_listing(id, &input).await?))
@@ -132,9 +179,16 @@ pub async fn update(State(s): State<AppState>, caller: Caller, Id(id): Id, ApiJs
 #[utoipa::path(delete, path = "/api/v1/listings/{id}", tag = "listings", params(("id" = i64, Path)),
     responses((status = 204), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)),
     security(("bearer" = []), ("session_cookie" = [])))]
-pub async fn delete(State(s): State<AppState>, caller: Caller, Id(id): Id) -> ApiResult<StatusCode> {
+pub async fn delete(
+    State(s): State<AppState>,
+    caller: Caller,
+    Id(id): Id,
+) -> ApiResult<StatusCode> {
     let l = s.store.listing(id).await?;
-    caller.may(Action::ReadListing { owner: l.owner, status: l.status })?;
+    caller.may(Action::ReadListing {
+        owner: l.owner,
+        status: l.status,
+    })?;
     caller.may(Action::DeleteListing { owner: l.owner })?;
     s.store.delete_listing(id).await?;
     Ok(StatusCode::NO_CONTENT)

@@ -42,8 +42,14 @@ struct Security;
 impl Modify for Security {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         let c = openapi.components.get_or_insert_with(Default::default);
-        c.add_security_scheme("bearer", SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()));
-        c.add_security_scheme("session_cookie", SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new("sc_session"))));
+        c.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+        c.add_security_scheme(
+            "session_cookie",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new("sc_session"))),
+        );
     }
 }
 
@@ -62,10 +68,17 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(users::list_users))
         .routes(routes!(users::set_role))
         .routes(routes!(organisations::list, organisations::create))
-        .routes(routes!(organisations::get, organisations::update, organisations::delete))
+        .routes(routes!(
+            organisations::get,
+            organisations::update,
+            organisations::delete
+        ))
         .routes(routes!(organisations::set_verified))
         .routes(routes!(organisations::members, organisations::add_member))
-        .routes(routes!(organisations::change_member, organisations::remove_member))
+        .routes(routes!(
+            organisations::change_member,
+            organisations::remove_member
+        ))
         .routes(routes!(listings::list, listings::create))
         .routes(routes!(listings::get, listings::update, listings::delete))
         .routes(routes!(fairs::list, fairs::create))
@@ -101,6 +114,11 @@ pub struct Page<T> {
 
 impl<T> Page<T> {
     pub fn from(p: sc_storage::Page<T>, req: sc_storage::PageRequest) -> Self {
-        Page { items: p.items, total: p.total, page: req.page, per_page: req.per_page }
+        Page {
+            items: p.items,
+            total: p.total,
+            page: req.page,
+            per_page: req.per_page,
+        }
     }
 }

@@ -1,21 +1,21 @@
 //! Organisations and their members.
 
+use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::Json;
 use sc_access::Action;
+use sc_domain::Location;
 use sc_domain::organisation::{OrgKind, Organisation, OrganisationInput};
 use sc_domain::person::{Membership, OrgRole};
-use sc_domain::Location;
 use sc_storage::OrganisationFilter;
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
 use super::{Page, Paging};
+use crate::AppState;
 use crate::caller::Caller;
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::extract::{ApiJson, ApiQuery, Id, Ids};
-use crate::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -36,28 +36,57 @@ pub struct OrganisationQuery {
 /// Lists organisations, filtered and paged.
 #[utoipa::path(get, path = "/api/v1/organisations", tag = "organisations", params(OrganisationQuery),
     responses((status = 200, body = Page<Organisation>), (status = 400, body = Problem)))]
-pub async fn list(State(s): State<AppState>, caller: Caller, ApiQuery(q): ApiQuery<OrganisationQuery>) -> ApiResult<Json<Page<Organisation>>> {
+pub async fn list(
+    State(s): State<AppState>,
+    caller: Caller,
+    ApiQuery(q): ApiQuery<OrganisationQuery>,
+) -> ApiResult<Json<Page<Organisation>>> {
     caller.may(Action::ReadOrganisation)?;
-    let f = OrganisationFilter { kind: q.kind, sector: q.sector, location: q.location, verified: q.verified, member: None, fair: q.fair };
-    let req = Paging { page: q.page, per_page: q.per_page }.request();
-    Ok(Json(Page::from(s.store.list_organisations(&f, req).await?, req)))
+    let f = OrganisationFilter {
+        kind: q.kind,
+        sector: q.sector,
+        location: q.location,
+        verified: q.verified,
+        member: None,
+        fair: q.fair,
+    };
+    let req = Paging {
+        page: q.page,
+        per_page: q.per_page,
+    }
+    .request();
+    Ok(Json(Page::from(
+        s.store.list_organisations(&f, req).await?,
+        req,
+    )))
 }
 
 /// Creates an organisation; the caller becomes its administrator.
 #[utoipa::path(post, path = "/api/v1/organisations", tag = "organisations", request_body = OrganisationInput,
     responses((status = 201, body = Organisation), (status = 401, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = []), ("session_cookie" = [])))]
-pub async fn create(State(s): State<AppState>, caller: Caller, ApiJson(input): ApiJson<OrganisationInput>) -> ApiResult<(StatusCode, Json<Organisation>)> {
+pub async fn create(
+    State(s): State<AppState>,
+    caller: Caller,
+    ApiJson(input): ApiJson<OrganisationInput>,
+) -> ApiResult<(StatusCode, Json<Organisation>)> {
     caller.may(Action::CreateOrganisation)?;
     let input = input.validated()?;
-    let org = s.store.create_organisation(&input, caller.account()?.id).await?;
+    let org = s
+        .store
+        .create_organisation(&input, caller.account()?.id)
+        .await?;
     Ok((StatusCode::CREATED, Json(org)))
 }
 
 /// One organisation's public profile.
 #[utoipa::path(get, path = "/api/v1/organisations/{id}", tag = "organisations", params(("id" = i64, Path)),
     responses((status = 200, body = Organisation), (status = 404, body = Problem)))]
-pub async fn get(State(s): State<AppState>, caller: Caller, Id(id): Id) -> ApiResult<Json<Organisation>> {
+pub async fn get(
+    State(s): State<AppState>,
+    caller: Caller,
+    Id(id): Id,
+) -> ApiResult<Json<Organisation>> {
     caller.may(Action::ReadOrganisation)?;
     Ok(Json(s.store.organisation(id).await?))
 }
@@ -66,7 +95,12 @@ pub async fn get(State(s): State<AppState>, caller: Caller, Id(id): Id) -> ApiRe
 #[utoipa::path(put, path = "/api/v1/organisations/{id}", tag = "organisations", params(("id" = i64, Path)), request_body = OrganisationInput,
     responses((status = 200, body = Organisation), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = []), ("session_cookie" = [])))]
-pub async fn update(State(s): State<AppState>, caller: Caller, Id(id): Id, ApiJson(input): ApiJson<OrganisationInput>) -> ApiResult<Json<Organisation>> {
+pub async fn update(
+    State(s): State<AppState>,
+    caller: Caller,
+    Id(id): Id,
+    ApiJson(input): ApiJson<OrganisationInput>,
+) -> ApiResult<Json<Organisation>> {
     s.store.organisation(id).await?;
     caller.may(Action::UpdateOrganisation { org: id })?;
     let input = input.validated()?;
@@ -77,7 +111,11 @@ pub async fn update(State(s): State<AppState>, caller: Caller, Id(id): Id, ApiJs
 #[utoipa::path(delete, path = "/api/v1/organisations/{id}", tag = "organisations", params(("id" = i64, Path)),
     responses((status = 204), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)),
     security(("bearer" = []), ("session_cookie" = [])))]
-pub async fn delete(State(s): State<AppState>, caller: Caller, Id(id): Id) -> ApiResult<StatusCode> {
+pub async fn delete(
+    State(s): State<AppState>,
+    caller: Caller,
+    Id(id): Id,
+) -> ApiResult<StatusCode> {
     s.store.organisation(id).await?;
     caller.may(Action::DeleteOrganisation { org: id })?;
     s.store.delete_organisation(id).await?;
@@ -93,16 +131,27 @@ pub struct Verification {
 #[utoipa::path(put, path = "/api/v1/organisations/{id}/verified", tag = "organisations", params(("id" = i64, Path)), request_body = Verification,
     responses((status = 200, body = Organisation), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)),
     security(("bearer" = []), ("session_cookie" = [])))]
-pub async fn set_verified(State(s): State<AppState>, caller: Caller, Id(id): Id, ApiJson(v): ApiJson<Verification>) -> ApiResult<Json<Organisation>> {
+pub async fn set_verified(
+    State(s): State<AppState>,
+    caller: Caller,
+    Id(id): Id,
+    ApiJson(v): ApiJson<Verification>,
+) -> ApiResult<Json<Organisation>> {
     caller.may(Action::VerifyOrganisation)?;
-    Ok(Json(s.store.set_organisation_verified(id, v.verified).await?))
+    Ok(Json(
+        s.store.set_organisation_verified(id, v.verified).await?,
+    ))
 }
 
 /// Members of an organisation (visible to its members and platform administrators).
 #[utoipa::path(get, path = "/api/v1/organisations/{id}/members", tag = "organisations", params(("id" = i64, Path)),
     responses((status = 200, body = Vec<Membership>), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)),
     security(("bearer" = []), ("session_cookie" = [])))]
-pub async fn members(State(s): State<AppState>, caller: Caller, Id(id): Id) -> ApiResult<Json<Vec<Membership>>> {
+pub async fn members(
+    State(s): State<AppState>,
+    caller: Caller,
+    Id(id): Id,
+) -> ApiResult<Json<Vec<Membership>>> {
     s.store.organisation(id).await?;
     caller.may(Action::ListMembers { org: id })?;
     Ok(Json(s.store.members(id).await?))
@@ -119,12 +168,22 @@ pub struct NewMember {
 #[utoipa::path(post, path = "/api/v1/organisations/{id}/members", tag = "organisations", params(("id" = i64, Path)), request_body = NewMember,
     responses((status = 201, body = Vec<Membership>), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = []), ("session_cookie" = [])))]
-pub async fn add_member(State(s): State<AppState>, caller: Caller, Id(id): Id, ApiJson(m): ApiJson<NewMember>) -> ApiResult<(StatusCode, Json<Vec<Membership>>)> {
+pub async fn add_member(
+    State(s): State<AppState>,
+    caller: Caller,
+    Id(id): Id,
+    ApiJson(m): ApiJson<NewMember>,
+) -> ApiResult<(StatusCode, Json<Vec<Membership>>)> {
     s.store.organisation(id).await?;
     caller.may(Action::AddMember { org: id })?;
-    let email = sc_domain::person::normalize_email(&m.email).map_err(|msg| ApiError::field("email", "not_an_email", msg))?;
+    let email = sc_domain::person::normalize_email(&m.email)
+        .map_err(|msg| ApiError::field("email", "not_an_email", msg))?;
     let Some((account, _)) = s.store.account_by_email(&email).await? else {
-        return Err(ApiError::field("email", "no_such_account", "no account uses this e-mail address; ask them to sign up first"));
+        return Err(ApiError::field(
+            "email",
+            "no_such_account",
+            "no account uses this e-mail address; ask them to sign up first",
+        ));
     };
     s.store.add_member(id, account.id, m.role).await?;
     Ok((StatusCode::CREATED, Json(s.store.members(id).await?)))
@@ -140,7 +199,12 @@ pub struct MemberRole {
     params(("id" = i64, Path), ("user_id" = i64, Path)), request_body = MemberRole,
     responses((status = 200, body = Vec<Membership>), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem)),
     security(("bearer" = []), ("session_cookie" = [])))]
-pub async fn change_member(State(s): State<AppState>, caller: Caller, Ids(id, user): Ids, ApiJson(r): ApiJson<MemberRole>) -> ApiResult<Json<Vec<Membership>>> {
+pub async fn change_member(
+    State(s): State<AppState>,
+    caller: Caller,
+    Ids(id, user): Ids,
+    ApiJson(r): ApiJson<MemberRole>,
+) -> ApiResult<Json<Vec<Membership>>> {
     s.store.organisation(id).await?;
     caller.may(Action::ChangeMemberRole { org: id })?;
     s.store.change_member_role(id, user, r.role).await?;
@@ -152,7 +216,11 @@ pub async fn change_member(State(s): State<AppState>, caller: Caller, Ids(id, us
     params(("id" = i64, Path), ("user_id" = i64, Path)),
     responses((status = 204), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem)),
     security(("bearer" = []), ("session_cookie" = [])))]
-pub async fn remove_member(State(s): State<AppState>, caller: Caller, Ids(id, user): Ids) -> ApiResult<StatusCode> {
+pub async fn remove_member(
+    State(s): State<AppState>,
+    caller: Caller,
+    Ids(id, user): Ids,
+) -> ApiResult<StatusCode> {
     s.store.organisation(id).await?;
     caller.may(Action::RemoveMember { org: id, user })?;
     s.store.remove_member(id, user).await?;

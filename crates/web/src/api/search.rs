@@ -2,18 +2,18 @@
 
 use std::collections::BTreeMap;
 
+use axum::Json;
 use axum::extract::State;
 use axum::http::HeaderMap;
-use axum::Json;
 use sc_domain::Language;
 use sc_search::{Filters, SearchRequest, SearchResults};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
+use crate::AppState;
 use crate::caller::Caller;
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::extract::ApiQuery;
-use crate::AppState;
 
 /// Longest query accepted, in characters.
 pub const MAX_QUERY_CHARS: usize = 1_000;
@@ -74,14 +74,26 @@ pub struct SearchAnswer {
 }
 
 /// The language to answer in: `lang`, else the account's, else the browser's, else zh-Hant.
-fn answer_language(lang: Option<&str>, caller: &Caller, headers: &HeaderMap) -> Result<Language, ApiError> {
+fn answer_language(
+    lang: Option<&str>,
+    caller: &Caller,
+    headers: &HeaderMap,
+) -> Result<Language, ApiError> {
     match lang.filter(|l| !l.is_empty()) {
-        Some(l) => Language::from_tag(l).ok_or_else(|| ApiError::BadRequest { code: "bad_query", detail: "lang: use zh-Hant, zh-Hans or en".into() }),
+        Some(l) => Language::from_tag(l).ok_or_else(|| ApiError::BadRequest {
+            code: "bad_query",
+            detail: "lang: use zh-Hant, zh-Hans or en".into(),
+        }),
         None => Ok(caller
             .account
             .as_ref()
             .map(|a| a.preferred_language)
-            .or_else(|| headers.get(axum::http::header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Language::from_accept_language))
+            .or_else(|| {
+                headers
+                    .get(axum::http::header::ACCEPT_LANGUAGE)
+                    .and_then(|v| v.to_str().ok())
+                    .and_then(Language::from_accept_language)
+            })
             .unwrap_or(Language::ZhHant)),
     }
 }
@@ -94,9 +106,16 @@ pub fn url_of(kind: &str, id: i64) -> String {
 }
 
 /// Runs a search for the API and the UI alike.
-pub async fn run(s: &AppState, q: &SearchQuery, lang: Language) -> Result<(SearchResults, u32, u32), ApiError> {
+pub async fn run(
+    s: &AppState,
+    q: &SearchQuery,
+    lang: Language,
+) -> Result<(SearchResults, u32, u32), ApiError> {
     if q.q.chars().count() > MAX_QUERY_CHARS {
-        return Err(ApiError::BadRequest { code: "query_too_long", detail: format!("q: at most {MAX_QUERY_CHARS} characters") });
+        return Err(ApiError::BadRequest {
+            code: "query_too_long",
+            detail: format!("q: at most {MAX_QUERY_CHARS} characters"),
+        });
     }
     let page = q.page.unwrap_or(1).clamp(1, 1_000);
     let per_page = q.per_page.unwrap_or(20).clamp(1, 100);
@@ -122,7 +141,10 @@ pub async fn run(s: &AppState, q: &SearchQuery, lang: Language) -> Result<(Searc
         .await
         .map_err(|e| ApiError::Internal(e.to_string()))?
         .map_err(|e| match e {
-            sc_search::SearchError::Invalid(m) => ApiError::BadRequest { code: "bad_query", detail: m },
+            sc_search::SearchError::Invalid(m) => ApiError::BadRequest {
+                code: "bad_query",
+                detail: m,
+            },
             other => ApiError::Internal(other.to_string()),
         })?;
     Ok((results, page, per_page))
@@ -132,15 +154,42 @@ pub async fn run(s: &AppState, q: &SearchQuery, lang: Language) -> Result<(Searc
 /// reverse; English finds English fields; short queries match word prefixes.
 #[utoipa::path(get, path = "/api/v1/search", tag = "search", params(SearchQuery),
     responses((status = 200, body = SearchAnswer), (status = 400, body = Problem)))]
-pub async fn search(State(s): State<AppState>, caller: Caller, headers: HeaderMap, ApiQuery(q): ApiQuery<SearchQuery>) -> ApiResult<Json<SearchAnswer>> {
+pub async fn search(
+    State(s): State<AppState>,
+    caller: Caller,
+    headers: HeaderMap,
+    ApiQuery(q): ApiQuery<SearchQuery>,
+) -> ApiResult<Json<SearchAnswer>> {
     let lang = answer_language(q.lang.as_deref(), &caller, &headers)?;
     let (r, page, per_page) = run(&s, &q, lang).await?;
     Ok(Json(SearchAnswer {
         total: r.total,
         page,
         per_page,
-        facets: r.facets.into_iter().map(|(k, v)| (k, v.into_iter().map(|(value, count)| FacetCount { value, count }).collect())).collect(),
-        results: r.hits.into_iter().map(|h| SearchHit { url: url_of(&h.entity, h.id), id: h.id, kind: h.entity, title: h.title, title_lang: h.title_lang, snippet: h.snippet }).collect(),
+        facets: r
+            .facets
+            .into_iter()
+            .map(|(k, v)| {
+                (
+                    k,
+                    v.into_iter()
+                        .map(|(value, count)| FacetCount { value, count })
+                        .collect(),
+                )
+            })
+            .collect(),
+        results: r
+            .hits
+            .into_iter()
+            .map(|h| SearchHit {
+                url: url_of(&h.entity, h.id),
+                id: h.id,
+                kind: h.entity,
+                title: h.title,
+                title_lang: h.title_lang,
+                snippet: h.snippet,
+            })
+            .collect(),
     }))
 }
 
@@ -164,9 +213,29 @@ pub struct SuggestQuery {
 /// Type-ahead: up to eight names matching what has been typed so far.
 #[utoipa::path(get, path = "/api/v1/search/suggest", tag = "search", params(SuggestQuery),
     responses((status = 200, body = Vec<Suggestion>), (status = 400, body = Problem)))]
-pub async fn suggest(State(s): State<AppState>, caller: Caller, headers: HeaderMap, ApiQuery(q): ApiQuery<SuggestQuery>) -> ApiResult<Json<Vec<Suggestion>>> {
+pub async fn suggest(
+    State(s): State<AppState>,
+    caller: Caller,
+    headers: HeaderMap,
+    ApiQuery(q): ApiQuery<SuggestQuery>,
+) -> ApiResult<Json<Vec<Suggestion>>> {
     let lang = answer_language(q.lang.as_deref(), &caller, &headers)?;
-    let query = SearchQuery { q: q.q, per_page: Some(8), facets: Some(false), ..Default::default() };
+    let query = SearchQuery {
+        q: q.q,
+        per_page: Some(8),
+        facets: Some(false),
+        ..Default::default()
+    };
     let (r, _, _) = run(&s, &query, lang).await?;
-    Ok(Json(r.hits.into_iter().map(|h| Suggestion { url: url_of(&h.entity, h.id), id: h.id, kind: h.entity, title: h.title }).collect()))
+    Ok(Json(
+        r.hits
+            .into_iter()
+            .map(|h| Suggestion {
+                url: url_of(&h.entity, h.id),
+                id: h.id,
+                kind: h.entity,
+                title: h.title,
+            })
+            .collect(),
+    ))
 }

@@ -51,20 +51,33 @@ pub struct Analysis {
     responses((status = 200, body = Analysis), (status = 400, body = Problem)))]
 pub async fn analyze(ApiQuery(q): ApiQuery<AnalyzeQuery>) -> ApiResult<Json<Analysis>> {
     if q.text.chars().count() > MAX_TEXT_CHARS {
-        return Err(ApiError::BadRequest { code: "text_too_long", detail: format!("text: at most {MAX_TEXT_CHARS} characters") });
+        return Err(ApiError::BadRequest {
+            code: "text_too_long",
+            detail: format!("text: at most {MAX_TEXT_CHARS} characters"),
+        });
     }
     let target = match q.to.as_deref() {
         None | Some("") => None,
         Some(t) => match sc_domain::Language::from_tag(t) {
             Some(sc_domain::Language::ZhHans) => Some(Target::Simplified),
             Some(sc_domain::Language::ZhHant) => Some(Target::Traditional),
-            _ => return Err(ApiError::BadRequest { code: "bad_query", detail: "to: use zh-Hans or zh-Hant".into() }),
+            _ => {
+                return Err(ApiError::BadRequest {
+                    code: "bad_query",
+                    detail: "to: use zh-Hans or zh-Hant".into(),
+                });
+            }
         },
     };
     let mode = match q.mode.as_deref() {
         None | Some("") | Some("index") => Mode::Index,
         Some("query") => Mode::Query,
-        Some(_) => return Err(ApiError::BadRequest { code: "bad_query", detail: "mode: use index or query".into() }),
+        Some(_) => {
+            return Err(ApiError::BadRequest {
+                code: "bad_query",
+                detail: "mode: use index or query".into(),
+            });
+        }
     };
     let text = q.text;
     // Segmenting 10,000 characters takes milliseconds; keep it off the async threads anyway.
@@ -74,7 +87,16 @@ pub async fn analyze(ApiQuery(q): ApiQuery<AnalyzeQuery>) -> ApiResult<Json<Anal
             script: a.script(&text).code(),
             folded: a.fold(&text),
             converted: target.map(|t| a.convert(&text, t)),
-            tokens: a.tokens(&text, mode).into_iter().map(|t| AnalyzedToken { token: t.text, start: t.start, end: t.end, position: t.position }).collect(),
+            tokens: a
+                .tokens(&text, mode)
+                .into_iter()
+                .map(|t| AnalyzedToken {
+                    token: t.text,
+                    start: t.start,
+                    end: t.end,
+                    position: t.position,
+                })
+                .collect(),
             text,
         }
     })

@@ -1,23 +1,27 @@
 //! Platform administration of accounts.
 
-use axum::extract::State;
 use axum::Json;
+use axum::extract::State;
 use sc_access::Action;
 use sc_domain::person::{Account, PlatformRole};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
 use super::{Page, Paging};
+use crate::AppState;
 use crate::caller::Caller;
 use crate::error::{ApiResult, Problem};
 use crate::extract::{ApiJson, ApiQuery, Id};
-use crate::AppState;
 
 /// Every account (platform administrators only).
 #[utoipa::path(get, path = "/api/v1/users", tag = "auth", params(Paging),
     responses((status = 200, body = Page<Account>), (status = 401, body = Problem), (status = 403, body = Problem)),
     security(("bearer" = []), ("session_cookie" = [])))]
-pub async fn list_users(State(s): State<AppState>, caller: Caller, ApiQuery(p): ApiQuery<Paging>) -> ApiResult<Json<Page<Account>>> {
+pub async fn list_users(
+    State(s): State<AppState>,
+    caller: Caller,
+    ApiQuery(p): ApiQuery<Paging>,
+) -> ApiResult<Json<Page<Account>>> {
     caller.may(Action::ListUsers)?;
     let req = p.request();
     Ok(Json(Page::from(s.store.list_accounts(req).await?, req)))
@@ -32,7 +36,12 @@ pub struct RoleChange {
 #[utoipa::path(put, path = "/api/v1/users/{id}/role", tag = "auth", request_body = RoleChange, params(("id" = i64, Path)),
     responses((status = 200, body = Account), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)),
     security(("bearer" = []), ("session_cookie" = [])))]
-pub async fn set_role(State(s): State<AppState>, caller: Caller, Id(id): Id, ApiJson(r): ApiJson<RoleChange>) -> ApiResult<Json<Account>> {
+pub async fn set_role(
+    State(s): State<AppState>,
+    caller: Caller,
+    Id(id): Id,
+    ApiJson(r): ApiJson<RoleChange>,
+) -> ApiResult<Json<Account>> {
     caller.may(Action::SetPlatformRole)?;
     Ok(Json(s.store.set_platform_role(id, r.role).await?))
 }

@@ -3,7 +3,7 @@
 use std::net::SocketAddr;
 
 use axum::extract::{ConnectInfo, Path, Query, State};
-use axum::http::{header, HeaderValue};
+use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use sc_access::Action;
 use sc_domain::error::Problems;
@@ -12,14 +12,14 @@ use sc_domain::{Language, Location};
 use sc_storage::{NewUser, OrganisationFilter, PageRequest};
 use serde::Deserialize;
 
-use super::context::{safe_next, Ctx, UiError};
+use super::context::{Ctx, UiError, safe_next};
 use super::form::FormData;
 use super::present::*;
 use super::views::*;
+use crate::AppState;
 use crate::caller::{check_password, hash_password, start_session};
 use crate::cookies;
 use crate::error::ApiError;
-use crate::AppState;
 
 #[derive(Deserialize, Default)]
 pub struct NextQuery {
@@ -32,11 +32,17 @@ fn lang_cookie(lang: Language, secure: bool) -> HeaderValue {
 }
 
 /// Signs the browser in and goes on to `next`, remembering the account's language here too.
-async fn sign_in_and_go(s: &AppState, user: i64, lang: Language, next: &str) -> Result<Response, UiError> {
+async fn sign_in_and_go(
+    s: &AppState,
+    user: i64,
+    lang: Language,
+    next: &str,
+) -> Result<Response, UiError> {
     let (_, _, cookie) = start_session(s, user, "browser").await?;
     let mut r = Redirect::to(&safe_next(next)).into_response();
     r.headers_mut().append(header::SET_COOKIE, cookie);
-    r.headers_mut().append(header::SET_COOKIE, lang_cookie(lang, s.secure_cookies));
+    r.headers_mut()
+        .append(header::SET_COOKIE, lang_cookie(lang, s.secure_cookies));
     Ok(r)
 }
 
@@ -89,7 +95,10 @@ pub async fn signup(State(s): State<AppState>, ctx: Ctx, form: FormData) -> Resp
                 };
                 match s.store.create_user(&user).await {
                     Ok(a) => return sign_in_and_go(&s, a.id, a.preferred_language, &next).await,
-                    Err(sc_storage::StorageError::Conflict { code: "email_taken", .. }) => {
+                    Err(sc_storage::StorageError::Conflict {
+                        code: "email_taken",
+                        ..
+                    }) => {
                         errors.insert("email".into(), t.t("err.email_taken").into());
                         Ok(())
                     }
@@ -123,10 +132,21 @@ pub async fn signup(State(s): State<AppState>, ctx: Ctx, form: FormData) -> Resp
 
 pub async fn login_form(ctx: Ctx, Query(q): Query<NextQuery>) -> Response {
     let next = safe_next(q.next.as_deref().unwrap_or("/"));
-    ctx.page(LoginPage { c: ctx.chrome(""), t: ctx.t(), email: String::new(), next, error: None })
+    ctx.page(LoginPage {
+        c: ctx.chrome(""),
+        t: ctx.t(),
+        email: String::new(),
+        next,
+        error: None,
+    })
 }
 
-pub async fn login(State(s): State<AppState>, ConnectInfo(addr): ConnectInfo<SocketAddr>, ctx: Ctx, form: FormData) -> Response {
+pub async fn login(
+    State(s): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    ctx: Ctx,
+    form: FormData,
+) -> Response {
     let r: Result<Response, UiError> = async {
         ctx.check_csrf(&form)?;
         let t = ctx.t();
@@ -141,7 +161,13 @@ pub async fn login(State(s): State<AppState>, ConnectInfo(addr): ConnectInfo<Soc
                 };
                 Ok(ctx.page_with(
                     axum::http::StatusCode::UNAUTHORIZED,
-                    LoginPage { c: ctx.chrome(""), t, email: form.get("email").into(), next, error: Some(t.t(key)) },
+                    LoginPage {
+                        c: ctx.chrome(""),
+                        t,
+                        email: form.get("email").into(),
+                        next,
+                        error: Some(t.t(key)),
+                    },
                 ))
             }
         }
@@ -157,7 +183,10 @@ pub async fn logout(State(s): State<AppState>, ctx: Ctx, form: FormData) -> Resp
             s.store.delete_session(h).await?;
         }
         let mut r = Redirect::to("/").into_response();
-        r.headers_mut().append(header::SET_COOKIE, cookies::set(cookies::SESSION, "", 0, s.secure_cookies, "Lax"));
+        r.headers_mut().append(
+            header::SET_COOKIE,
+            cookies::set(cookies::SESSION, "", 0, s.secure_cookies, "Lax"),
+        );
         Ok(r)
     }
     .await;
@@ -165,7 +194,12 @@ pub async fn logout(State(s): State<AppState>, ctx: Ctx, form: FormData) -> Resp
 }
 
 /// Switches the language: remembered in this browser, and on the account when signed in.
-pub async fn switch_language(State(s): State<AppState>, ctx: Ctx, Path(code): Path<String>, Query(q): Query<NextQuery>) -> Response {
+pub async fn switch_language(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(code): Path<String>,
+    Query(q): Query<NextQuery>,
+) -> Response {
     let Some(lang) = Language::from_tag(&code) else {
         return ctx.error(UiError::Api(ApiError::NotFound));
     };
@@ -176,18 +210,42 @@ pub async fn switch_language(State(s): State<AppState>, ctx: Ctx, Path(code): Pa
         return ctx.error(e.into());
     }
     let mut r = Redirect::to(&safe_next(q.next.as_deref().unwrap_or("/"))).into_response();
-    r.headers_mut().append(header::SET_COOKIE, lang_cookie(lang, s.secure_cookies));
+    r.headers_mut()
+        .append(header::SET_COOKIE, lang_cookie(lang, s.secure_cookies));
     r
 }
 
-async fn account_page(s: &AppState, ctx: &Ctx, saved: bool, errors: Errors, draft: Option<&FormData>) -> Result<Response, UiError> {
+async fn account_page(
+    s: &AppState,
+    ctx: &Ctx,
+    saved: bool,
+    errors: Errors,
+    draft: Option<&FormData>,
+) -> Result<Response, UiError> {
     ctx.caller.may(Action::ReadOwnAccount)?;
     let t = ctx.t();
     let a = ctx.caller.account()?.clone();
     let contact = s.store.contact_details(a.id).await?;
-    let orgs = s.store.list_organisations(&OrganisationFilter { member: Some(a.id), ..Default::default() }, PageRequest::new(None, Some(100))).await?;
-    let pick = |field: &str, stored: Option<String>| draft.map(|f| f.get(field).to_string()).unwrap_or_else(|| stored.unwrap_or_default());
-    let status = if errors.is_empty() { axum::http::StatusCode::OK } else { axum::http::StatusCode::UNPROCESSABLE_ENTITY };
+    let orgs = s
+        .store
+        .list_organisations(
+            &OrganisationFilter {
+                member: Some(a.id),
+                ..Default::default()
+            },
+            PageRequest::new(None, Some(100)),
+        )
+        .await?;
+    let pick = |field: &str, stored: Option<String>| {
+        draft
+            .map(|f| f.get(field).to_string())
+            .unwrap_or_else(|| stored.unwrap_or_default())
+    };
+    let status = if errors.is_empty() {
+        axum::http::StatusCode::OK
+    } else {
+        axum::http::StatusCode::UNPROCESSABLE_ENTITY
+    };
     Ok(ctx.page_with(
         status,
         AccountPage {
@@ -209,7 +267,9 @@ async fn account_page(s: &AppState, ctx: &Ctx, saved: bool, errors: Errors, draf
 }
 
 pub async fn account(State(s): State<AppState>, ctx: Ctx, Query(q): Query<NextQuery>) -> Response {
-    account_page(&s, &ctx, q.saved.is_some(), Errors::new(), None).await.unwrap_or_else(|e| ctx.error(e))
+    account_page(&s, &ctx, q.saved.is_some(), Errors::new(), None)
+        .await
+        .unwrap_or_else(|e| ctx.error(e))
 }
 
 pub async fn save_account(State(s): State<AppState>, ctx: Ctx, form: FormData) -> Response {
@@ -225,9 +285,15 @@ pub async fn save_account(State(s): State<AppState>, ctx: Ctx, form: FormData) -
             p.push("display_name", "required", "give a name to show to others");
         }
         p.text("display_name", &name, 100);
-        let lang = Language::from_tag(form.get("preferred_language")).unwrap_or(a.preferred_language);
+        let lang =
+            Language::from_tag(form.get("preferred_language")).unwrap_or(a.preferred_language);
         let location = Location::parse(form.get("location")).unwrap_or(a.location);
-        let contact = ContactDetails { phone: form.opt("phone"), wechat: form.opt("wechat"), whatsapp: form.opt("whatsapp"), postal_address: form.opt("postal_address") };
+        let contact = ContactDetails {
+            phone: form.opt("phone"),
+            wechat: form.opt("wechat"),
+            whatsapp: form.opt("whatsapp"),
+            postal_address: form.opt("postal_address"),
+        };
         let contact = match (p.finish(), contact.validated()) {
             (Ok(()), Ok(c)) => c,
             (a_err, c_err) => {
@@ -241,7 +307,8 @@ pub async fn save_account(State(s): State<AppState>, ctx: Ctx, form: FormData) -
         s.store.update_account(a.id, &name, lang, location).await?;
         s.store.put_contact_details(a.id, &contact).await?;
         let mut r = Redirect::to("/me?saved=1").into_response();
-        r.headers_mut().append(header::SET_COOKIE, lang_cookie(lang, s.secure_cookies));
+        r.headers_mut()
+            .append(header::SET_COOKIE, lang_cookie(lang, s.secure_cookies));
         Ok(r)
     }
     .await;

@@ -4,16 +4,16 @@
 use askama::Template;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use sc_domain::Language;
 
 use super::form::FormData;
 use super::i18n::I18n;
+use crate::AppState;
 use crate::caller::Caller;
 use crate::cookies;
 use crate::error::ApiError;
-use crate::AppState;
 
 /// Shared by every template as `c`.
 pub struct Chrome {
@@ -43,25 +43,45 @@ pub fn pick_language(headers: &HeaderMap, caller: &Caller) -> Language {
     cookies::get(headers, cookies::LANG)
         .and_then(|c| Language::from_tag(&c))
         .or_else(|| caller.account.as_ref().map(|a| a.preferred_language))
-        .or_else(|| headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Language::from_accept_language))
+        .or_else(|| {
+            headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(Language::from_accept_language)
+        })
         .unwrap_or(Language::ZhHant)
 }
 
 impl FromRequestParts<AppState> for Ctx {
     type Rejection = Response;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         let caller = match Caller::from_request_parts(parts, state).await {
             Ok(c) => c,
             Err(ApiError::Unauthenticated) => Caller::anonymous(),
             Err(e) => return Err(e.into_response()),
         };
         let lang = pick_language(&parts.headers, &caller);
-        let existing = cookies::get(&parts.headers, cookies::CSRF).filter(|c| c.len() == 64 && c.bytes().all(|b| b.is_ascii_hexdigit()));
+        let existing = cookies::get(&parts.headers, cookies::CSRF)
+            .filter(|c| c.len() == 64 && c.bytes().all(|b| b.is_ascii_hexdigit()));
         let new_csrf = existing.is_none();
         let csrf = existing.unwrap_or_else(cookies::random_token);
-        let path_and_query = parts.uri.path_and_query().map(|p| p.as_str().to_string()).unwrap_or_else(|| "/".into());
-        Ok(Ctx { caller, lang, csrf, new_csrf, path_and_query, secure: state.secure_cookies })
+        let path_and_query = parts
+            .uri
+            .path_and_query()
+            .map(|p| p.as_str().to_string())
+            .unwrap_or_else(|| "/".into());
+        Ok(Ctx {
+            caller,
+            lang,
+            csrf,
+            new_csrf,
+            path_and_query,
+            secure: state.secure_cookies,
+        })
     }
 }
 
@@ -89,9 +109,17 @@ impl Ctx {
     pub fn page_with(&self, status: StatusCode, view: impl Template) -> Response {
         match view.render() {
             Ok(html) => {
-                let mut r = (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response();
+                let mut r = (
+                    status,
+                    [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+                    html,
+                )
+                    .into_response();
                 self.add_cookies(&mut r);
-                r.headers_mut().insert(header::CACHE_CONTROL, axum::http::HeaderValue::from_static("no-store"));
+                r.headers_mut().insert(
+                    header::CACHE_CONTROL,
+                    axum::http::HeaderValue::from_static("no-store"),
+                );
                 r
             }
             Err(e) => {
@@ -104,14 +132,26 @@ impl Ctx {
     fn add_cookies(&self, r: &mut Response) {
         if self.new_csrf {
             // Strict: the token must never ride along on a cross-site request.
-            r.headers_mut().append(header::SET_COOKIE, cookies::set(cookies::CSRF, &self.csrf, 86_400 * 30, self.secure, "Strict"));
+            r.headers_mut().append(
+                header::SET_COOKIE,
+                cookies::set(
+                    cookies::CSRF,
+                    &self.csrf,
+                    86_400 * 30,
+                    self.secure,
+                    "Strict",
+                ),
+            );
         }
     }
 
     /// Refuses a form post whose token does not match this browser's cookie.
     pub fn check_csrf(&self, form: &FormData) -> Result<(), UiError> {
         let sent = form.get("csrf");
-        if self.new_csrf || sent.is_empty() || !constant_time_eq(sent.as_bytes(), self.csrf.as_bytes()) {
+        if self.new_csrf
+            || sent.is_empty()
+            || !constant_time_eq(sent.as_bytes(), self.csrf.as_bytes())
+        {
             return Err(UiError::Csrf);
         }
         Ok(())
@@ -121,11 +161,14 @@ impl Ctx {
     pub fn error(&self, e: UiError) -> Response {
         let (status, key) = match e {
             UiError::Api(ApiError::Unauthenticated) => {
-                return Redirect::to(&format!("/login?next={}", encode(&self.path_and_query))).into_response();
+                return Redirect::to(&format!("/login?next={}", encode(&self.path_and_query)))
+                    .into_response();
             }
             UiError::Api(ApiError::Forbidden) => (StatusCode::FORBIDDEN, "err.forbidden"),
             UiError::Api(ApiError::NotFound) => (StatusCode::NOT_FOUND, "err.not_found"),
-            UiError::Api(ApiError::TooManyRequests { .. }) => (StatusCode::TOO_MANY_REQUESTS, "err.too_many_requests"),
+            UiError::Api(ApiError::TooManyRequests { .. }) => {
+                (StatusCode::TOO_MANY_REQUESTS, "err.too_many_requests")
+            }
             UiError::Api(ApiError::Internal(cause)) => {
                 tracing::error!(%cause, "internal error");
                 (StatusCode::INTERNAL_SERVER_ERROR, "err.internal")
@@ -137,7 +180,14 @@ impl Ctx {
             UiError::Csrf => (StatusCode::FORBIDDEN, "err.csrf"),
         };
         let t = self.t();
-        self.page_with(status, super::views::ErrorPage { c: self.chrome(""), t, message: t.t(key) })
+        self.page_with(
+            status,
+            super::views::ErrorPage {
+                c: self.chrome(""),
+                t,
+                message: t.t(key),
+            },
+        )
     }
 }
 
@@ -164,7 +214,11 @@ pub fn encode(s: &str) -> String {
 
 /// A `next=` target that stays on this site: a path, never `//host` or `scheme:`.
 pub fn safe_next(next: &str) -> String {
-    if next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\") && !next.contains(['\r', '\n']) {
+    if next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.starts_with("/\\")
+        && !next.contains(['\r', '\n'])
+    {
         next.to_string()
     } else {
         "/".to_string()
@@ -177,7 +231,10 @@ pub struct PageId(pub i64);
 impl FromRequestParts<AppState> for PageId {
     type Rejection = Response;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         match crate::extract::Id::from_request_parts(parts, state).await {
             Ok(crate::extract::Id(id)) => Ok(PageId(id)),
             Err(_) => {

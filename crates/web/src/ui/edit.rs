@@ -19,7 +19,11 @@ use super::views::*;
 use crate::AppState;
 
 fn three(t: &LocalizedText) -> [String; 3] {
-    [t.zh_hant.clone().unwrap_or_default(), t.zh_hans.clone().unwrap_or_default(), t.en.clone().unwrap_or_default()]
+    [
+        t.zh_hant.clone().unwrap_or_default(),
+        t.zh_hans.clone().unwrap_or_default(),
+        t.en.clone().unwrap_or_default(),
+    ]
 }
 
 fn text_from(form: &FormData, prefix: &str) -> LocalizedText {
@@ -31,13 +35,24 @@ fn text_from(form: &FormData, prefix: &str) -> LocalizedText {
 }
 
 fn locations_from(form: &FormData, name: &str) -> Vec<Location> {
-    form.all(name).iter().filter_map(|c| Location::parse(c).ok()).collect()
+    form.all(name)
+        .iter()
+        .filter_map(|c| Location::parse(c).ok())
+        .collect()
 }
 
 // ---- organisations ------------------------------------------------------------------------
 
-fn org_form(ctx: &Ctx, action: String, heading: &'static str, o: &OrganisationInput, errors: Errors) -> OrgForm {
-    let delete_action = action.strip_suffix("/edit").map(|base| format!("{base}/delete"));
+fn org_form(
+    ctx: &Ctx,
+    action: String,
+    heading: &'static str,
+    o: &OrganisationInput,
+    errors: Errors,
+) -> OrgForm {
+    let delete_action = action
+        .strip_suffix("/edit")
+        .map(|base| format!("{base}/delete"));
     let t = ctx.t();
     OrgForm {
         c: ctx.chrome("organisations"),
@@ -84,7 +99,12 @@ pub async fn new_organisation_form(ctx: Ctx) -> Response {
     if let Err(e) = ctx.caller.may(Action::CreateOrganisation) {
         return ctx.error(e.into());
     }
-    let location = ctx.caller.account.as_ref().map(|a| a.location).unwrap_or(Location::HongKong);
+    let location = ctx
+        .caller
+        .account
+        .as_ref()
+        .map(|a| a.location)
+        .unwrap_or(Location::HongKong);
     let blank = OrganisationInput {
         kind: OrgKind::Company,
         name: LocalizedText::default(),
@@ -95,7 +115,13 @@ pub async fn new_organisation_form(ctx: Ctx) -> Response {
         website: None,
     };
     let heading = ctx.t().t("org.new");
-    ctx.page(org_form(&ctx, "/organisations/new".into(), heading, &blank, Errors::new()))
+    ctx.page(org_form(
+        &ctx,
+        "/organisations/new".into(),
+        heading,
+        &blank,
+        Errors::new(),
+    ))
 }
 
 pub async fn create_organisation(State(s): State<AppState>, ctx: Ctx, form: FormData) -> Response {
@@ -105,12 +131,24 @@ pub async fn create_organisation(State(s): State<AppState>, ctx: Ctx, form: Form
         let input = org_input_from(&form);
         match input.clone().validated() {
             Ok(valid) => {
-                let o = s.store.create_organisation(&valid, ctx.caller.account()?.id).await?;
+                let o = s
+                    .store
+                    .create_organisation(&valid, ctx.caller.account()?.id)
+                    .await?;
                 Ok(Redirect::to(&format!("/organisations/{}", o.id)).into_response())
             }
             Err(inv) => {
                 let heading = ctx.t().t("org.new");
-                Ok(ctx.page_with(StatusCode::UNPROCESSABLE_ENTITY, org_form(&ctx, "/organisations/new".into(), heading, &input, form_errors(&inv, ctx.t()))))
+                Ok(ctx.page_with(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    org_form(
+                        &ctx,
+                        "/organisations/new".into(),
+                        heading,
+                        &input,
+                        form_errors(&inv, ctx.t()),
+                    ),
+                ))
             }
         }
     }
@@ -118,18 +156,33 @@ pub async fn create_organisation(State(s): State<AppState>, ctx: Ctx, form: Form
     r.unwrap_or_else(|e| ctx.error(e))
 }
 
-pub async fn edit_organisation_form(State(s): State<AppState>, ctx: Ctx, PageId(id): PageId) -> Response {
+pub async fn edit_organisation_form(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    PageId(id): PageId,
+) -> Response {
     let r: Result<Response, UiError> = async {
         let o = s.store.organisation(id).await?;
         ctx.caller.may(Action::UpdateOrganisation { org: id })?;
         let heading = ctx.t().t("action.edit");
-        Ok(ctx.page(org_form(&ctx, format!("/organisations/{id}/edit"), heading, &input_of(&o), Errors::new())))
+        Ok(ctx.page(org_form(
+            &ctx,
+            format!("/organisations/{id}/edit"),
+            heading,
+            &input_of(&o),
+            Errors::new(),
+        )))
     }
     .await;
     r.unwrap_or_else(|e| ctx.error(e))
 }
 
-pub async fn update_organisation(State(s): State<AppState>, ctx: Ctx, PageId(id): PageId, form: FormData) -> Response {
+pub async fn update_organisation(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    PageId(id): PageId,
+    form: FormData,
+) -> Response {
     let r: Result<Response, UiError> = async {
         ctx.check_csrf(&form)?;
         s.store.organisation(id).await?;
@@ -142,7 +195,16 @@ pub async fn update_organisation(State(s): State<AppState>, ctx: Ctx, PageId(id)
             }
             Err(inv) => {
                 let heading = ctx.t().t("action.edit");
-                Ok(ctx.page_with(StatusCode::UNPROCESSABLE_ENTITY, org_form(&ctx, format!("/organisations/{id}/edit"), heading, &input, form_errors(&inv, ctx.t()))))
+                Ok(ctx.page_with(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    org_form(
+                        &ctx,
+                        format!("/organisations/{id}/edit"),
+                        heading,
+                        &input,
+                        form_errors(&inv, ctx.t()),
+                    ),
+                ))
             }
         }
     }
@@ -184,22 +246,44 @@ fn attribute_fields(kind: ListingKind, values: &Map<String, Value>, t: I18n) -> 
                     "bool",
                     [("true", "word.yes", true), ("false", "word.no", false)]
                         .into_iter()
-                        .map(|(val, key, b)| Opt { value: val.into(), label: t.t(key).into(), selected: v == Some(&Value::Bool(b)) })
+                        .map(|(val, key, b)| Opt {
+                            value: val.into(),
+                            label: t.t(key).into(),
+                            selected: v == Some(&Value::Bool(b)),
+                        })
                         .collect(),
                 ),
-                AttrType::OneOf(opts) => ("select", opts.iter().map(|o| Opt { value: (*o).into(), label: o.replace('_', " "), selected: v.and_then(Value::as_str) == Some(*o) }).collect()),
+                AttrType::OneOf(opts) => (
+                    "select",
+                    opts.iter()
+                        .map(|o| Opt {
+                            value: (*o).into(),
+                            label: o.replace('_', " "),
+                            selected: v.and_then(Value::as_str) == Some(*o),
+                        })
+                        .collect(),
+                ),
                 AttrType::ManyOf(opts) => (
                     "multi",
                     opts.iter()
                         .map(|o| Opt {
                             value: (*o).into(),
                             label: o.replace('_', " "),
-                            selected: v.and_then(Value::as_array).is_some_and(|a| a.iter().any(|x| x.as_str() == Some(*o))),
+                            selected: v
+                                .and_then(Value::as_array)
+                                .is_some_and(|a| a.iter().any(|x| x.as_str() == Some(*o))),
                         })
                         .collect(),
                 ),
             };
-            AttrField { key: spec.key.to_string(), label: attr_label(spec, t.lang), input, value, options, required: spec.required }
+            AttrField {
+                key: spec.key.to_string(),
+                label: attr_label(spec, t.lang),
+                input,
+                value,
+                options,
+                required: spec.required,
+            }
         })
         .collect()
 }
@@ -214,11 +298,23 @@ fn attributes_from(form: &FormData, kind: ListingKind) -> Map<String, Value> {
         let value = match spec.ty {
             AttrType::ManyOf(_) => {
                 let all = form.all(&name);
-                if all.is_empty() { continue } else { Value::Array(all.into_iter().map(Value::String).collect()) }
+                if all.is_empty() {
+                    continue;
+                } else {
+                    Value::Array(all.into_iter().map(Value::String).collect())
+                }
             }
             _ if raw.is_empty() => continue,
-            AttrType::Integer { .. } => raw.parse::<i64>().map(Value::from).unwrap_or_else(|_| Value::String(raw.into())),
-            AttrType::Number { .. } => raw.parse::<f64>().ok().and_then(serde_json::Number::from_f64).map(Value::Number).unwrap_or_else(|| Value::String(raw.into())),
+            AttrType::Integer { .. } => raw
+                .parse::<i64>()
+                .map(Value::from)
+                .unwrap_or_else(|_| Value::String(raw.into())),
+            AttrType::Number { .. } => raw
+                .parse::<f64>()
+                .ok()
+                .and_then(serde_json::Number::from_f64)
+                .map(Value::Number)
+                .unwrap_or_else(|| Value::String(raw.into())),
             AttrType::Bool => match raw {
                 "true" => Value::Bool(true),
                 "false" => Value::Bool(false),
@@ -236,7 +332,12 @@ fn listing_input_from(form: &FormData, kind: ListingKind) -> ListingInput {
         kind,
         title: text_from(form, "title"),
         description: text_from(form, "description"),
-        codes: form.get("codes").split(|c: char| c == ',' || c == '，' || c == '、' || c.is_whitespace()).filter(|s| !s.is_empty()).map(str::to_string).collect(),
+        codes: form
+            .get("codes")
+            .split(|c: char| c == ',' || c == '，' || c == '、' || c.is_whitespace())
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect(),
         target_regions: locations_from(form, "target_regions"),
         attributes: attributes_from(form, kind),
         status: ListingStatus::parse(form.get("status")).unwrap_or(ListingStatus::Published),
@@ -244,15 +345,31 @@ fn listing_input_from(form: &FormData, kind: ListingKind) -> ListingInput {
 }
 
 fn status_options(t: I18n, selected: ListingStatus) -> Vec<Opt> {
-    [ListingStatus::Published, ListingStatus::Draft, ListingStatus::Archived]
-        .into_iter()
-        .map(|s| Opt { value: s.code().into(), label: status_label(s, t).into(), selected: s == selected })
-        .collect()
+    [
+        ListingStatus::Published,
+        ListingStatus::Draft,
+        ListingStatus::Archived,
+    ]
+    .into_iter()
+    .map(|s| Opt {
+        value: s.code().into(),
+        label: status_label(s, t).into(),
+        selected: s == selected,
+    })
+    .collect()
 }
 
-fn listing_form(ctx: &Ctx, action: String, owner_name: String, input: &ListingInput, errors: Errors) -> ListingForm {
+fn listing_form(
+    ctx: &Ctx,
+    action: String,
+    owner_name: String,
+    input: &ListingInput,
+    errors: Errors,
+) -> ListingForm {
     let t = ctx.t();
-    let delete_action = action.strip_suffix("/edit").map(|base| format!("{base}/delete"));
+    let delete_action = action
+        .strip_suffix("/edit")
+        .map(|base| format!("{base}/delete"));
     ListingForm {
         c: ctx.chrome("listings"),
         t,
@@ -273,30 +390,61 @@ fn listing_form(ctx: &Ctx, action: String, owner_name: String, input: &ListingIn
 }
 
 /// The owner a new listing is for, its display name and the query that keeps it.
-async fn owner_for(s: &AppState, ctx: &Ctx, organisation: Option<i64>) -> Result<(Owner, String, String), UiError> {
+async fn owner_for(
+    s: &AppState,
+    ctx: &Ctx,
+    organisation: Option<i64>,
+) -> Result<(Owner, String, String), UiError> {
     let me = ctx.caller.account()?;
     match organisation {
         Some(id) => {
             let o = s.store.organisation(id).await?;
             let owner = Owner::Organisation(id);
             ctx.caller.may(Action::CreateListing { owner })?;
-            Ok((owner, o.name.best(ctx.lang).to_string(), format!("organisation={id}&")))
+            Ok((
+                owner,
+                o.name.best(ctx.lang).to_string(),
+                format!("organisation={id}&"),
+            ))
         }
         None => {
             let owner = Owner::Person(me.id);
             ctx.caller.may(Action::CreateListing { owner })?;
-            Ok((owner, format!("{} ({})", me.display_name, ctx.t().t("listing.myself")), String::new()))
+            Ok((
+                owner,
+                format!("{} ({})", me.display_name, ctx.t().t("listing.myself")),
+                String::new(),
+            ))
         }
     }
 }
 
-pub async fn new_listing_form(State(s): State<AppState>, ctx: Ctx, Query(q): Query<NewListingQuery>) -> Response {
+pub async fn new_listing_form(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<NewListingQuery>,
+) -> Response {
     let r: Result<Response, UiError> = async {
         let (_, owner_name, owner_query) = owner_for(&s, &ctx, q.organisation).await?;
         let t = ctx.t();
         let Some(kind) = q.kind.as_deref().and_then(ListingKind::parse) else {
-            let kinds = ListingKind::ALL.into_iter().map(|k| (k.code().to_string(), k.label(t.lang), k.market().label(t.lang))).collect();
-            return Ok(ctx.page(ListingKindPicker { c: ctx.chrome("listings"), t, owner_query, owner_name, kinds }));
+            let kinds = ListingKind::ALL
+                .into_iter()
+                .map(|k| {
+                    (
+                        k.code().to_string(),
+                        k.label(t.lang),
+                        k.market().label(t.lang),
+                    )
+                })
+                .collect();
+            return Ok(ctx.page(ListingKindPicker {
+                c: ctx.chrome("listings"),
+                t,
+                owner_query,
+                owner_name,
+                kinds,
+            }));
         };
         let blank = ListingInput {
             kind,
@@ -307,26 +455,48 @@ pub async fn new_listing_form(State(s): State<AppState>, ctx: Ctx, Query(q): Que
             attributes: Map::new(),
             status: ListingStatus::Published,
         };
-        Ok(ctx.page(listing_form(&ctx, format!("/listings/new?{owner_query}kind={}", kind.code()), owner_name, &blank, Errors::new())))
+        Ok(ctx.page(listing_form(
+            &ctx,
+            format!("/listings/new?{owner_query}kind={}", kind.code()),
+            owner_name,
+            &blank,
+            Errors::new(),
+        )))
     }
     .await;
     r.unwrap_or_else(|e| ctx.error(e))
 }
 
-pub async fn create_listing(State(s): State<AppState>, ctx: Ctx, Query(q): Query<NewListingQuery>, form: FormData) -> Response {
+pub async fn create_listing(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<NewListingQuery>,
+    form: FormData,
+) -> Response {
     let r: Result<Response, UiError> = async {
         ctx.check_csrf(&form)?;
         let (owner, owner_name, owner_query) = owner_for(&s, &ctx, q.organisation).await?;
-        let kind = ListingKind::parse(form.get("kind")).or_else(|| q.kind.as_deref().and_then(ListingKind::parse)).ok_or(crate::error::ApiError::NotFound)?;
+        let kind = ListingKind::parse(form.get("kind"))
+            .or_else(|| q.kind.as_deref().and_then(ListingKind::parse))
+            .ok_or(crate::error::ApiError::NotFound)?;
         let input = listing_input_from(&form, kind);
         match input.clone().validated() {
             Ok(valid) => {
-                let l = s.store.create_listing(owner, &valid, ctx.caller.account()?.id).await?;
+                let l = s
+                    .store
+                    .create_listing(owner, &valid, ctx.caller.account()?.id)
+                    .await?;
                 Ok(Redirect::to(&format!("/listings/{}", l.id)).into_response())
             }
             Err(inv) => Ok(ctx.page_with(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                listing_form(&ctx, format!("/listings/new?{owner_query}kind={}", kind.code()), owner_name, &input, form_errors(&inv, ctx.t())),
+                listing_form(
+                    &ctx,
+                    format!("/listings/new?{owner_query}kind={}", kind.code()),
+                    owner_name,
+                    &input,
+                    form_errors(&inv, ctx.t()),
+                ),
             )),
         }
     }
@@ -348,28 +518,55 @@ fn input_of_listing(l: &Listing) -> ListingInput {
 
 async fn owner_name(s: &AppState, ctx: &Ctx, owner: Owner) -> Result<String, UiError> {
     Ok(match owner {
-        Owner::Organisation(id) => s.store.organisation(id).await?.name.best(ctx.lang).to_string(),
+        Owner::Organisation(id) => s
+            .store
+            .organisation(id)
+            .await?
+            .name
+            .best(ctx.lang)
+            .to_string(),
         Owner::Person(id) => s.store.public_profile(id).await?.display_name,
     })
 }
 
-pub async fn edit_listing_form(State(s): State<AppState>, ctx: Ctx, PageId(id): PageId) -> Response {
+pub async fn edit_listing_form(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    PageId(id): PageId,
+) -> Response {
     let r: Result<Response, UiError> = async {
         let l = s.store.listing(id).await?;
-        ctx.caller.may(Action::ReadListing { owner: l.owner, status: l.status })?;
+        ctx.caller.may(Action::ReadListing {
+            owner: l.owner,
+            status: l.status,
+        })?;
         ctx.caller.may(Action::UpdateListing { owner: l.owner })?;
         let name = owner_name(&s, &ctx, l.owner).await?;
-        Ok(ctx.page(listing_form(&ctx, format!("/listings/{id}/edit"), name, &input_of_listing(&l), Errors::new())))
+        Ok(ctx.page(listing_form(
+            &ctx,
+            format!("/listings/{id}/edit"),
+            name,
+            &input_of_listing(&l),
+            Errors::new(),
+        )))
     }
     .await;
     r.unwrap_or_else(|e| ctx.error(e))
 }
 
-pub async fn update_listing(State(s): State<AppState>, ctx: Ctx, PageId(id): PageId, form: FormData) -> Response {
+pub async fn update_listing(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    PageId(id): PageId,
+    form: FormData,
+) -> Response {
     let r: Result<Response, UiError> = async {
         ctx.check_csrf(&form)?;
         let l = s.store.listing(id).await?;
-        ctx.caller.may(Action::ReadListing { owner: l.owner, status: l.status })?;
+        ctx.caller.may(Action::ReadListing {
+            owner: l.owner,
+            status: l.status,
+        })?;
         ctx.caller.may(Action::UpdateListing { owner: l.owner })?;
         // The kind of an existing listing stays; its attributes belong to that kind.
         let input = listing_input_from(&form, l.kind);
@@ -380,7 +577,16 @@ pub async fn update_listing(State(s): State<AppState>, ctx: Ctx, PageId(id): Pag
             }
             Err(inv) => {
                 let name = owner_name(&s, &ctx, l.owner).await?;
-                Ok(ctx.page_with(StatusCode::UNPROCESSABLE_ENTITY, listing_form(&ctx, format!("/listings/{id}/edit"), name, &input, form_errors(&inv, ctx.t()))))
+                Ok(ctx.page_with(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    listing_form(
+                        &ctx,
+                        format!("/listings/{id}/edit"),
+                        name,
+                        &input,
+                        form_errors(&inv, ctx.t()),
+                    ),
+                ))
             }
         }
     }
@@ -391,11 +597,19 @@ pub async fn update_listing(State(s): State<AppState>, ctx: Ctx, PageId(id): Pag
 // ---- deleting -----------------------------------------------------------------------------
 
 /// Deletes a listing; the form must tick the confirmation box.
-pub async fn delete_listing(State(s): State<AppState>, ctx: Ctx, PageId(id): PageId, form: FormData) -> Response {
+pub async fn delete_listing(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    PageId(id): PageId,
+    form: FormData,
+) -> Response {
     let r: Result<Response, UiError> = async {
         ctx.check_csrf(&form)?;
         let l = s.store.listing(id).await?;
-        ctx.caller.may(Action::ReadListing { owner: l.owner, status: l.status })?;
+        ctx.caller.may(Action::ReadListing {
+            owner: l.owner,
+            status: l.status,
+        })?;
         ctx.caller.may(Action::DeleteListing { owner: l.owner })?;
         if form.get("confirm") != "yes" {
             return Ok(Redirect::to(&format!("/listings/{id}/edit")).into_response());
@@ -412,7 +626,12 @@ pub async fn delete_listing(State(s): State<AppState>, ctx: Ctx, PageId(id): Pag
 }
 
 /// Deletes an organisation with its listings; the form must tick the confirmation box.
-pub async fn delete_organisation(State(s): State<AppState>, ctx: Ctx, PageId(id): PageId, form: FormData) -> Response {
+pub async fn delete_organisation(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    PageId(id): PageId,
+    form: FormData,
+) -> Response {
     let r: Result<Response, UiError> = async {
         ctx.check_csrf(&form)?;
         s.store.organisation(id).await?;

@@ -11,17 +11,29 @@ pub struct FormData(pub Vec<(String, String)>);
 impl FormData {
     /// The first value of `name`, or "".
     pub fn get(&self, name: &str) -> &str {
-        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("")
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or("")
     }
 
     /// Every value of `name`, in order.
     pub fn all(&self, name: &str) -> Vec<String> {
-        self.0.iter().filter(|(k, _)| k == name).map(|(_, v)| v.clone()).collect()
+        self.0
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .collect()
     }
 
     pub fn opt(&self, name: &str) -> Option<String> {
         let v = self.get(name).trim();
-        if v.is_empty() { None } else { Some(v.to_string()) }
+        if v.is_empty() {
+            None
+        } else {
+            Some(v.to_string())
+        }
     }
 }
 
@@ -31,7 +43,14 @@ impl<S: Send + Sync> FromRequest<S> for FormData {
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
         let bytes = Bytes::from_request(req, state)
             .await
-            .map_err(|e| ApiError::BadRequest { code: "body_unreadable", detail: e.body_text() })?;
-        Ok(FormData(form_urlencoded::parse(&bytes).map(|(k, v)| (k.into_owned(), v.into_owned())).collect()))
+            .map_err(|e| ApiError::BadRequest {
+                code: "body_unreadable",
+                detail: e.body_text(),
+            })?;
+        Ok(FormData(
+            form_urlencoded::parse(&bytes)
+                .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                .collect(),
+        ))
     }
 }

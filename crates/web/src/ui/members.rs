@@ -23,7 +23,12 @@ fn explained(org: i64, e: StorageError) -> Result<Response, UiError> {
     }
 }
 
-pub async fn add(State(s): State<AppState>, ctx: Ctx, PageId(org): PageId, form: FormData) -> Response {
+pub async fn add(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    PageId(org): PageId,
+    form: FormData,
+) -> Response {
     let r: Result<Response, UiError> = async {
         ctx.check_csrf(&form)?;
         s.store.organisation(org).await?;
@@ -44,12 +49,21 @@ pub async fn add(State(s): State<AppState>, ctx: Ctx, PageId(org): PageId, form:
     r.unwrap_or_else(|e| ctx.error(e))
 }
 
-pub async fn change_role(State(s): State<AppState>, ctx: Ctx, Path((org, user)): Path<(i64, i64)>, form: FormData) -> Response {
+pub async fn change_role(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path((org, user)): Path<(i64, i64)>,
+    form: FormData,
+) -> Response {
     let r: Result<Response, UiError> = async {
         ctx.check_csrf(&form)?;
         s.store.organisation(org).await?;
         ctx.caller.may(Action::ChangeMemberRole { org })?;
-        let role = OrgRole::parse(form.get("role")).ok_or(crate::error::ApiError::field("role", "not_an_option", "admin or member"))?;
+        let role = OrgRole::parse(form.get("role")).ok_or(crate::error::ApiError::field(
+            "role",
+            "not_an_option",
+            "admin or member",
+        ))?;
         match s.store.change_member_role(org, user, role).await {
             Ok(()) => Ok(back(org, "role_changed")),
             Err(e) => explained(org, e),
@@ -59,13 +73,20 @@ pub async fn change_role(State(s): State<AppState>, ctx: Ctx, Path((org, user)):
     r.unwrap_or_else(|e| ctx.error(e))
 }
 
-pub async fn remove(State(s): State<AppState>, ctx: Ctx, Path((org, user)): Path<(i64, i64)>, form: FormData) -> Response {
+pub async fn remove(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path((org, user)): Path<(i64, i64)>,
+    form: FormData,
+) -> Response {
     let r: Result<Response, UiError> = async {
         ctx.check_csrf(&form)?;
         s.store.organisation(org).await?;
         ctx.caller.may(Action::RemoveMember { org, user })?;
         match s.store.remove_member(org, user).await {
-            Ok(()) if ctx.caller.actor.user_id() == Some(user) => Ok(Redirect::to("/me").into_response()),
+            Ok(()) if ctx.caller.actor.user_id() == Some(user) => {
+                Ok(Redirect::to("/me").into_response())
+            }
             Ok(()) => Ok(back(org, "member_removed")),
             Err(e) => explained(org, e),
         }

@@ -32,8 +32,20 @@ pub struct ListQuery {
 }
 
 /// Owner names for a page of listings, fetched together.
-async fn owner_names(s: &AppState, listings: &[sc_domain::listing::Listing]) -> Result<(HashMap<i64, sc_domain::LocalizedText>, HashMap<i64, String>), UiError> {
-    let orgs: Vec<i64> = listings.iter().filter_map(|l| if let Owner::Organisation(o) = l.owner { Some(o) } else { None }).collect();
+async fn owner_names(
+    s: &AppState,
+    listings: &[sc_domain::listing::Listing],
+) -> Result<(HashMap<i64, sc_domain::LocalizedText>, HashMap<i64, String>), UiError> {
+    let orgs: Vec<i64> = listings
+        .iter()
+        .filter_map(|l| {
+            if let Owner::Organisation(o) = l.owner {
+                Some(o)
+            } else {
+                None
+            }
+        })
+        .collect();
     let org_names = s.store.organisation_names(&orgs).await?;
     let mut people = HashMap::new();
     for l in listings {
@@ -49,12 +61,38 @@ async fn owner_names(s: &AppState, listings: &[sc_domain::listing::Listing]) -> 
 pub async fn home(State(s): State<AppState>, ctx: Ctx) -> Response {
     let r: Result<Response, UiError> = async {
         let t = ctx.t();
-        let fairs = s.store.fairs().await?.iter().map(|f| fair_card(f, t)).collect();
-        let latest = s.store.list_listings(&ListingFilter::default(), PageRequest::new(None, Some(12))).await?;
+        let fairs = s
+            .store
+            .fairs()
+            .await?
+            .iter()
+            .map(|f| fair_card(f, t))
+            .collect();
+        let latest = s
+            .store
+            .list_listings(&ListingFilter::default(), PageRequest::new(None, Some(12)))
+            .await?;
         let (orgs, people) = owner_names(&s, &latest.items).await?;
-        let listings = latest.items.iter().map(|l| listing_card(l, t, &orgs, &people)).collect();
-        let markets = Market::ALL.into_iter().map(|m| Opt { value: m.code().into(), label: m.label(t.lang).into(), selected: false }).collect();
-        Ok(ctx.page(Home { c: ctx.chrome("home"), t, fairs, listings, markets }))
+        let listings = latest
+            .items
+            .iter()
+            .map(|l| listing_card(l, t, &orgs, &people))
+            .collect();
+        let markets = Market::ALL
+            .into_iter()
+            .map(|m| Opt {
+                value: m.code().into(),
+                label: m.label(t.lang).into(),
+                selected: false,
+            })
+            .collect();
+        Ok(ctx.page(Home {
+            c: ctx.chrome("home"),
+            t,
+            fairs,
+            listings,
+            markets,
+        }))
     }
     .await;
     r.unwrap_or_else(|e| ctx.error(e))
@@ -63,22 +101,58 @@ pub async fn home(State(s): State<AppState>, ctx: Ctx) -> Response {
 pub async fn fairs(State(s): State<AppState>, ctx: Ctx) -> Response {
     // With one fair (the usual case) its page is the list.
     match s.store.fairs().await {
-        Ok(f) if f.len() == 1 => axum::response::Redirect::to(&format!("/fairs/{}", f[0].id)).into_response(),
+        Ok(f) if f.len() == 1 => {
+            axum::response::Redirect::to(&format!("/fairs/{}", f[0].id)).into_response()
+        }
         Ok(_) => home(State(s), ctx).await,
         Err(e) => ctx.error(e.into()),
     }
 }
 
-pub async fn fair(State(s): State<AppState>, ctx: Ctx, PageId(id): PageId, Query(q): Query<ListQuery>) -> Response {
+pub async fn fair(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    PageId(id): PageId,
+    Query(q): Query<ListQuery>,
+) -> Response {
     let r: Result<Response, UiError> = async {
         ctx.caller.may(Action::ReadFair)?;
         let t = ctx.t();
         let fair = s.store.fair(id).await?;
-        let halls = s.store.halls(id).await?.into_iter().map(|h| Opt { value: h.code, label: h.name.best(t.lang).to_string(), selected: false }).collect();
+        let halls = s
+            .store
+            .halls(id)
+            .await?
+            .into_iter()
+            .map(|h| Opt {
+                value: h.code,
+                label: h.name.best(t.lang).to_string(),
+                selected: false,
+            })
+            .collect();
         let req = PageRequest::new(q.page.as_deref().and_then(|p| p.parse().ok()), Some(30));
-        let page = s.store.list_organisations(&OrganisationFilter { fair: Some(id), ..Default::default() }, req).await?;
-        let booths: HashMap<i64, String> = s.store.booths(Some(id), None).await?.into_iter().filter_map(|b| b.booth.organisation_id.map(|o| (o, b.booth.code))).collect();
-        let orgs = page.items.iter().map(|o| org_card(o, t, booths.get(&o.id).cloned())).collect();
+        let page = s
+            .store
+            .list_organisations(
+                &OrganisationFilter {
+                    fair: Some(id),
+                    ..Default::default()
+                },
+                req,
+            )
+            .await?;
+        let booths: HashMap<i64, String> = s
+            .store
+            .booths(Some(id), None)
+            .await?
+            .into_iter()
+            .filter_map(|b| b.booth.organisation_id.map(|o| (o, b.booth.code)))
+            .collect();
+        let orgs = page
+            .items
+            .iter()
+            .map(|o| org_card(o, t, booths.get(&o.id).cloned()))
+            .collect();
         Ok(ctx.page(FairPage {
             c: ctx.chrome("fairs"),
             t,
@@ -93,14 +167,22 @@ pub async fn fair(State(s): State<AppState>, ctx: Ctx, PageId(id): PageId, Query
     r.unwrap_or_else(|e| ctx.error(e))
 }
 
-pub async fn organisations(State(s): State<AppState>, ctx: Ctx, Query(q): Query<ListQuery>) -> Response {
+pub async fn organisations(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<ListQuery>,
+) -> Response {
     let r: Result<Response, UiError> = async {
         ctx.caller.may(Action::ReadOrganisation)?;
         let t = ctx.t();
         let sector = q.sector.filter(|s| is_sector(s));
         let kind = q.kind.as_deref().and_then(OrgKind::parse);
         let req = PageRequest::new(q.page.as_deref().and_then(|p| p.parse().ok()), Some(30));
-        let f = OrganisationFilter { sector: sector.clone(), kind, ..Default::default() };
+        let f = OrganisationFilter {
+            sector: sector.clone(),
+            kind,
+            ..Default::default()
+        };
         let page = s.store.list_organisations(&f, req).await?;
         let orgs = page.items.iter().map(|o| org_card(o, t, None)).collect();
         let mut base = "/organisations?".to_string();
@@ -124,28 +206,51 @@ pub async fn organisations(State(s): State<AppState>, ctx: Ctx, Query(q): Query<
     r.unwrap_or_else(|e| ctx.error(e))
 }
 
-pub async fn organisation(State(s): State<AppState>, ctx: Ctx, PageId(id): PageId, Query(q): Query<ListQuery>) -> Response {
+pub async fn organisation(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    PageId(id): PageId,
+    Query(q): Query<ListQuery>,
+) -> Response {
     let r: Result<Response, UiError> = async {
         ctx.caller.may(Action::ReadOrganisation)?;
         let t = ctx.t();
         let o = s.store.organisation(id).await?;
         let owner = Owner::Organisation(id);
         let is_insider = ctx.caller.allowed(Action::UpdateListing { owner });
-        let mut f = ListingFilter { owner: Some(owner), ..Default::default() };
+        let mut f = ListingFilter {
+            owner: Some(owner),
+            ..Default::default()
+        };
         if is_insider {
             // Members see their drafts and archive here too.
-            f.statuses = vec![sc_domain::listing::ListingStatus::Published, sc_domain::listing::ListingStatus::Draft, sc_domain::listing::ListingStatus::Archived];
+            f.statuses = vec![
+                sc_domain::listing::ListingStatus::Published,
+                sc_domain::listing::ListingStatus::Draft,
+                sc_domain::listing::ListingStatus::Archived,
+            ];
         }
         let req = PageRequest::new(q.page.as_deref().and_then(|p| p.parse().ok()), Some(30));
         let page = s.store.list_listings(&f, req).await?;
         let names = HashMap::from([(id, o.name.clone())]);
-        let listings = page.items.iter().map(|l| listing_card(l, t, &names, &HashMap::new())).collect();
+        let listings = page
+            .items
+            .iter()
+            .map(|l| listing_card(l, t, &names, &HashMap::new()))
+            .collect();
         let booths = s
             .store
             .booths(None, Some(id))
             .await?
             .into_iter()
-            .map(|b| format!("{} {} ({})", t.t("fair.booth"), b.booth.code, b.hall_name.best(t.lang)))
+            .map(|b| {
+                format!(
+                    "{} {} ({})",
+                    t.t("fair.booth"),
+                    b.booth.code,
+                    b.hall_name.best(t.lang)
+                )
+            })
             .collect();
         let members = if ctx.caller.allowed(Action::ListMembers { org: id }) {
             s.store
@@ -154,19 +259,43 @@ pub async fn organisation(State(s): State<AppState>, ctx: Ctx, PageId(id): PageI
                 .into_iter()
                 .map(|m| MemberRow {
                     user_id: m.user_id,
-                    role: t.t(if m.role == OrgRole::Admin { "role.admin" } else { "role.member" }),
+                    role: t.t(if m.role == OrgRole::Admin {
+                        "role.admin"
+                    } else {
+                        "role.member"
+                    }),
                     is_admin: m.role == OrgRole::Admin,
-                    removable: ctx.caller.allowed(Action::RemoveMember { org: id, user: m.user_id }),
+                    removable: ctx.caller.allowed(Action::RemoveMember {
+                        org: id,
+                        user: m.user_id,
+                    }),
                     name: m.display_name,
                 })
                 .collect()
         } else {
             vec![]
         };
-        let notice = q.notice.as_deref().and_then(|n| t.try_t(&format!("notice.{n}")).or_else(|| t.try_t(&format!("err.{n}")))).map(str::to_string);
+        let notice = q
+            .notice
+            .as_deref()
+            .and_then(|n| {
+                t.try_t(&format!("notice.{n}"))
+                    .or_else(|| t.try_t(&format!("err.{n}")))
+            })
+            .map(str::to_string);
         let roles = [OrgRole::Member, OrgRole::Admin]
             .into_iter()
-            .map(|r| Opt { value: r.code().into(), label: t.t(if r == OrgRole::Admin { "role.admin" } else { "role.member" }).into(), selected: r == OrgRole::Member })
+            .map(|r| Opt {
+                value: r.code().into(),
+                label: t
+                    .t(if r == OrgRole::Admin {
+                        "role.admin"
+                    } else {
+                        "role.member"
+                    })
+                    .into(),
+                selected: r == OrgRole::Member,
+            })
             .collect();
         Ok(ctx.page(OrgPage {
             c: ctx.chrome("organisations"),
@@ -177,7 +306,12 @@ pub async fn organisation(State(s): State<AppState>, ctx: Ctx, PageId(id): PageI
             markets: o.markets_served.iter().map(|m| m.name(t.lang)).collect(),
             booths,
             listings,
-            pager: pager(page.total, req.page, req.per_page, &format!("/organisations/{id}?")),
+            pager: pager(
+                page.total,
+                req.page,
+                req.per_page,
+                &format!("/organisations/{id}?"),
+            ),
             can_edit: ctx.caller.allowed(Action::UpdateOrganisation { org: id }),
             can_add_listing: is_insider,
             members,
@@ -196,16 +330,43 @@ pub async fn listings(State(s): State<AppState>, ctx: Ctx, Query(q): Query<ListQ
         let t = ctx.t();
         let market = q.market.as_deref().and_then(Market::parse);
         let req = PageRequest::new(q.page.as_deref().and_then(|p| p.parse().ok()), Some(30));
-        let page = s.store.list_listings(&ListingFilter { market, ..Default::default() }, req).await?;
+        let page = s
+            .store
+            .list_listings(
+                &ListingFilter {
+                    market,
+                    ..Default::default()
+                },
+                req,
+            )
+            .await?;
         let (orgs, people) = owner_names(&s, &page.items).await?;
-        let listings = page.items.iter().map(|l| listing_card(l, t, &orgs, &people)).collect();
-        let mut markets = vec![Opt { value: String::new(), label: t.t("word.all").into(), selected: market.is_none() }];
-        markets.extend(Market::ALL.into_iter().map(|m| Opt { value: m.code().into(), label: m.label(t.lang).into(), selected: Some(m) == market }));
+        let listings = page
+            .items
+            .iter()
+            .map(|l| listing_card(l, t, &orgs, &people))
+            .collect();
+        let mut markets = vec![Opt {
+            value: String::new(),
+            label: t.t("word.all").into(),
+            selected: market.is_none(),
+        }];
+        markets.extend(Market::ALL.into_iter().map(|m| Opt {
+            value: m.code().into(),
+            label: m.label(t.lang).into(),
+            selected: Some(m) == market,
+        }));
         let base = match market {
             Some(m) => format!("/listings?market={}", m.code()),
             None => "/listings?".into(),
         };
-        Ok(ctx.page(ListingList { c: ctx.chrome("listings"), t, listings, pager: pager(page.total, req.page, req.per_page, &base), markets }))
+        Ok(ctx.page(ListingList {
+            c: ctx.chrome("listings"),
+            t,
+            listings,
+            pager: pager(page.total, req.page, req.per_page, &base),
+            markets,
+        }))
     }
     .await;
     r.unwrap_or_else(|e| ctx.error(e))
@@ -214,9 +375,15 @@ pub async fn listings(State(s): State<AppState>, ctx: Ctx, Query(q): Query<ListQ
 /// An attribute value as a reader sees it.
 fn show_value(ty: AttrType, v: &Value, t: super::i18n::I18n) -> String {
     match (ty, v) {
-        (AttrType::Bool, Value::Bool(b)) => t.t(if *b { "word.yes" } else { "word.no" }).to_string(),
+        (AttrType::Bool, Value::Bool(b)) => {
+            t.t(if *b { "word.yes" } else { "word.no" }).to_string()
+        }
         (_, Value::String(s)) => s.replace('_', " "),
-        (_, Value::Array(items)) => items.iter().map(|i| i.as_str().unwrap_or("").replace('_', " ")).collect::<Vec<_>>().join(", "),
+        (_, Value::Array(items)) => items
+            .iter()
+            .map(|i| i.as_str().unwrap_or("").replace('_', " "))
+            .collect::<Vec<_>>()
+            .join(", "),
         (_, Value::Number(n)) => n.to_string(),
         (_, other) => other.to_string(),
     }
@@ -226,7 +393,10 @@ pub async fn listing(State(s): State<AppState>, ctx: Ctx, PageId(id): PageId) ->
     let r: Result<Response, UiError> = async {
         let t = ctx.t();
         let l = s.store.listing(id).await?;
-        ctx.caller.may(Action::ReadListing { owner: l.owner, status: l.status })?;
+        ctx.caller.may(Action::ReadListing {
+            owner: l.owner,
+            status: l.status,
+        })?;
         let (orgs, people) = owner_names(&s, std::slice::from_ref(&l)).await?;
         let attributes = l
             .kind

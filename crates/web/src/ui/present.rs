@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use sc_domain::fair::Fair;
 use sc_domain::listing::{Listing, ListingStatus, Owner};
 use sc_domain::organisation::{OrgKind, Organisation};
-use sc_domain::sector::{sector_label, SECTORS};
+use sc_domain::sector::{SECTORS, sector_label};
 use sc_domain::{Language, LocalizedText, Location};
 
 use super::i18n::I18n;
@@ -37,15 +37,30 @@ pub fn org_card(o: &Organisation, t: I18n, booth: Option<String>) -> OrgCard {
         name_lang: o.name.best_lang(t.lang).code(),
         kind: kind_label(o.kind, t),
         location: o.location.name(t.lang),
-        sectors: o.sectors.iter().filter_map(|s| sector_label(s, t.lang)).collect(),
+        sectors: o
+            .sectors
+            .iter()
+            .filter_map(|s| sector_label(s, t.lang))
+            .collect(),
         verified: o.verified,
         booth,
     }
 }
 
-pub fn listing_card(l: &Listing, t: I18n, org_names: &HashMap<i64, LocalizedText>, person_names: &HashMap<i64, String>) -> ListingCard {
+pub fn listing_card(
+    l: &Listing,
+    t: I18n,
+    org_names: &HashMap<i64, LocalizedText>,
+    person_names: &HashMap<i64, String>,
+) -> ListingCard {
     let (owner, owner_href) = match l.owner {
-        Owner::Organisation(id) => (org_names.get(&id).map(|n| n.best(t.lang).to_string()).unwrap_or_default(), Some(format!("/organisations/{id}"))),
+        Owner::Organisation(id) => (
+            org_names
+                .get(&id)
+                .map(|n| n.best(t.lang).to_string())
+                .unwrap_or_default(),
+            Some(format!("/organisations/{id}")),
+        ),
         Owner::Person(id) => (person_names.get(&id).cloned().unwrap_or_default(), None),
     };
     ListingCard {
@@ -84,22 +99,50 @@ pub fn pager(total: i64, page: u32, per_page: u32, base: &str) -> Pager {
 }
 
 pub fn location_options(lang: Language, selected: &[Location]) -> Vec<Opt> {
-    Location::all().map(|l| Opt { value: l.code().to_string(), label: l.name(lang), selected: selected.contains(&l) }).collect()
-}
-
-pub fn language_options(selected: Language) -> Vec<Opt> {
-    [(Language::ZhHant, "繁體中文"), (Language::ZhHans, "简体中文"), (Language::En, "English")]
-        .into_iter()
-        .map(|(l, label)| Opt { value: l.code().into(), label: label.into(), selected: l == selected })
+    Location::all()
+        .map(|l| Opt {
+            value: l.code().to_string(),
+            label: l.name(lang),
+            selected: selected.contains(&l),
+        })
         .collect()
 }
 
+pub fn language_options(selected: Language) -> Vec<Opt> {
+    [
+        (Language::ZhHant, "繁體中文"),
+        (Language::ZhHans, "简体中文"),
+        (Language::En, "English"),
+    ]
+    .into_iter()
+    .map(|(l, label)| Opt {
+        value: l.code().into(),
+        label: label.into(),
+        selected: l == selected,
+    })
+    .collect()
+}
+
 pub fn sector_options(lang: Language, selected: &[String]) -> Vec<Opt> {
-    SECTORS.iter().map(|(c, ..)| Opt { value: c.to_string(), label: sector_label(c, lang).unwrap_or(c).to_string(), selected: selected.iter().any(|s| s == c) }).collect()
+    SECTORS
+        .iter()
+        .map(|(c, ..)| Opt {
+            value: c.to_string(),
+            label: sector_label(c, lang).unwrap_or(c).to_string(),
+            selected: selected.iter().any(|s| s == c),
+        })
+        .collect()
 }
 
 pub fn org_kind_options(t: I18n, selected: Option<OrgKind>) -> Vec<Opt> {
-    OrgKind::ALL.into_iter().map(|k| Opt { value: k.code().into(), label: kind_label(k, t).into(), selected: Some(k) == selected }).collect()
+    OrgKind::ALL
+        .into_iter()
+        .map(|k| Opt {
+            value: k.code().into(),
+            label: kind_label(k, t).into(),
+            selected: Some(k) == selected,
+        })
+        .collect()
 }
 
 /// Translates field errors for a form: one message per top-level field.
@@ -108,14 +151,23 @@ pub fn form_errors(inv: &sc_domain::Invalid, t: I18n) -> super::views::Errors {
     for e in &inv.0 {
         let top = e.field.split(['.', '[']).next().unwrap_or("").to_string();
         // attributes.moq is shown beside the `moq` field.
-        let key = if top == "attributes" { e.field.trim_start_matches("attributes.").to_string() } else { top };
-        let msg = t.try_t(&format!("err.{}", e.code)).map(str::to_string).unwrap_or_else(|| e.message.clone());
-        out.entry(key).and_modify(|m: &mut String| {
-            if !m.contains(&msg) {
-                m.push(' ');
-                m.push_str(&msg);
-            }
-        }).or_insert(msg);
+        let key = if top == "attributes" {
+            e.field.trim_start_matches("attributes.").to_string()
+        } else {
+            top
+        };
+        let msg = t
+            .try_t(&format!("err.{}", e.code))
+            .map(str::to_string)
+            .unwrap_or_else(|| e.message.clone());
+        out.entry(key)
+            .and_modify(|m: &mut String| {
+                if !m.contains(&msg) {
+                    m.push(' ');
+                    m.push_str(&msg);
+                }
+            })
+            .or_insert(msg);
     }
     out
 }

@@ -2,20 +2,22 @@
 
 use axum::extract::State;
 use axum::response::Response;
+use sc_domain::Location;
 use sc_domain::market::{ListingKind, Market};
 use sc_domain::sector::sector_label;
-use sc_domain::Location;
 
-use super::context::{encode, Ctx, UiError};
+use super::context::{Ctx, UiError, encode};
 use super::i18n::I18n;
 use super::present::pager;
 use super::views::{FacetGroup, FacetLink, SearchPage, SearchRow};
-use crate::api::search::{run, url_of, SearchQuery};
-use crate::extract::ApiQuery;
 use crate::AppState;
+use crate::api::search::{SearchQuery, run, url_of};
+use crate::extract::ApiQuery;
 
 /// The filters, in the order the page lists them.
-const FILTERS: [&str; 8] = ["entity", "market", "kind", "sector", "location", "region", "fair", "hs"];
+const FILTERS: [&str; 8] = [
+    "entity", "market", "kind", "sector", "location", "region", "fair", "hs",
+];
 
 /// The value of filter `key` in `q`.
 fn filter_value(q: &SearchQuery, key: &str) -> Option<String> {
@@ -39,28 +41,51 @@ fn with(q: &SearchQuery, key: &str, value: Option<&str>) -> String {
         pairs.push(("q", q.q.clone()));
     }
     for k in FILTERS {
-        let v = if k == key { value.map(str::to_string) } else { filter_value(q, k) };
+        let v = if k == key {
+            value.map(str::to_string)
+        } else {
+            filter_value(q, k)
+        };
         if let Some(v) = v.filter(|v| !v.is_empty()) {
             pairs.push((k, v));
         }
     }
-    let qs: Vec<String> = pairs.into_iter().map(|(k, v)| format!("{k}={}", encode(&v))).collect();
+    let qs: Vec<String> = pairs
+        .into_iter()
+        .map(|(k, v)| format!("{k}={}", encode(&v)))
+        .collect();
     format!("/search?{}", qs.join("&"))
 }
 
 fn facet_label(root: &str, value: &str, t: I18n) -> String {
     match root {
-        "entity" => t.t(if value == "organisation" { "nav.organisations" } else { "nav.listings" }).to_string(),
-        "market" => Market::parse(value).map(|m| m.label(t.lang).to_string()).unwrap_or_else(|| value.to_string()),
-        "kind" => ListingKind::parse(value).map(|k| k.label(t.lang).to_string()).unwrap_or_else(|| value.to_string()),
+        "entity" => t
+            .t(if value == "organisation" {
+                "nav.organisations"
+            } else {
+                "nav.listings"
+            })
+            .to_string(),
+        "market" => Market::parse(value)
+            .map(|m| m.label(t.lang).to_string())
+            .unwrap_or_else(|| value.to_string()),
+        "kind" => ListingKind::parse(value)
+            .map(|k| k.label(t.lang).to_string())
+            .unwrap_or_else(|| value.to_string()),
         "sector" => sector_label(value, t.lang).unwrap_or(value).to_string(),
-        "region" | "location" => Location::parse(value).map(|l| l.name(t.lang)).unwrap_or_else(|_| value.to_string()),
+        "region" | "location" => Location::parse(value)
+            .map(|l| l.name(t.lang))
+            .unwrap_or_else(|_| value.to_string()),
         "hs" => format!("HS {value}"),
         _ => value.to_string(),
     }
 }
 
-pub async fn page(State(s): State<AppState>, ctx: Ctx, query: Result<ApiQuery<SearchQuery>, crate::error::ApiError>) -> Response {
+pub async fn page(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    query: Result<ApiQuery<SearchQuery>, crate::error::ApiError>,
+) -> Response {
     let r: Result<Response, UiError> = async {
         let ApiQuery(q) = query?;
         let t = ctx.t();
@@ -70,7 +95,12 @@ pub async fn page(State(s): State<AppState>, ctx: Ctx, query: Result<ApiQuery<Se
         for root in FILTERS {
             let current = filter_value(&q, root);
             if let Some(v) = &current {
-                active.push(FacetLink { label: facet_label(root, v, t), count: 0, href: with(&q, root, None), active: true });
+                active.push(FacetLink {
+                    label: facet_label(root, v, t),
+                    count: 0,
+                    href: with(&q, root, None),
+                    active: true,
+                });
             }
             let values = results.facets.get(root).cloned().unwrap_or_default();
             if values.is_empty() {
@@ -80,23 +110,44 @@ pub async fn page(State(s): State<AppState>, ctx: Ctx, query: Result<ApiQuery<Se
             for (value, count) in values.into_iter().take(10) {
                 let label = if root == "fair" {
                     match value.parse::<i64>() {
-                        Ok(id) => s.store.fair(id).await.map(|f| f.name.best(t.lang).to_string()).unwrap_or(value.clone()),
+                        Ok(id) => s
+                            .store
+                            .fair(id)
+                            .await
+                            .map(|f| f.name.best(t.lang).to_string())
+                            .unwrap_or(value.clone()),
                         Err(_) => value.clone(),
                     }
                 } else {
                     facet_label(root, &value, t)
                 };
                 let is_active = current.as_deref() == Some(value.as_str());
-                links.push(FacetLink { label, count, href: if is_active { with(&q, root, None) } else { with(&q, root, Some(&value)) }, active: is_active });
+                links.push(FacetLink {
+                    label,
+                    count,
+                    href: if is_active {
+                        with(&q, root, None)
+                    } else {
+                        with(&q, root, Some(&value))
+                    },
+                    active: is_active,
+                });
             }
-            facets.push(FacetGroup { label: t.t(&format!("search.facet.{root}")), links });
+            facets.push(FacetGroup {
+                label: t.t(&format!("search.facet.{root}")),
+                links,
+            });
         }
         let rows = results
             .hits
             .into_iter()
             .map(|h| SearchRow {
                 url: url_of(&h.entity, h.id),
-                kind: t.t(if h.entity == "organisation" { "search.an_organisation" } else { "search.a_listing" }),
+                kind: t.t(if h.entity == "organisation" {
+                    "search.an_organisation"
+                } else {
+                    "search.a_listing"
+                }),
                 title: h.title,
                 title_lang: h.title_lang.code(),
                 snippet: h.snippet,
