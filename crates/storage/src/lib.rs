@@ -50,6 +50,9 @@ pub enum StorageError {
     Corrupt(String),
 }
 
+/// A query on whichever engine, as `sqlx::query` builds it.
+pub(crate) type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>;
+
 pub type Result<T, E = StorageError> = std::result::Result<T, E>;
 
 /// A page of results with the total count of matches.

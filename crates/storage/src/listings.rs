@@ -76,6 +76,25 @@ async fn replace_codes(w: &mut WriteTx<'_>, id: ListingId, codes: &[String]) -> 
     Ok(())
 }
 
+/// Binds a listing's content as parameters `$1`–`$12`, in the column order the INSERT and the
+/// UPDATE share.
+fn bind_content<'q>(q: crate::AnyQuery<'q>, input: &ListingInput) -> crate::AnyQuery<'q> {
+    let [th, ts, te] = columns(&input.title);
+    let [dh, ds, de] = columns(&input.description);
+    q.bind(input.kind.code())
+        .bind(input.kind.market().code())
+        .bind(th)
+        .bind(ts)
+        .bind(te)
+        .bind(dh)
+        .bind(ds)
+        .bind(de)
+        .bind(to_json(&input.codes))
+        .bind(to_json(&input.target_regions))
+        .bind(to_json(&input.attributes))
+        .bind(input.status.code())
+}
+
 /// Inserts a listing inside an open write.
 pub(crate) async fn insert_listing(
     w: &mut WriteTx<'_>,
@@ -84,32 +103,22 @@ pub(crate) async fn insert_listing(
     created_by: UserId,
 ) -> Result<ListingId> {
     let (org, user) = owner_columns(owner);
-    let [th, ts, te] = columns(&input.title);
-    let [dh, ds, de] = columns(&input.description);
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO listings (owner_organisation, owner_user, kind, market, title_zh_hant, title_zh_hans, title_en,
-            description_zh_hant, description_zh_hans, description_en, codes, target_regions, attributes, status,
-            created_by, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16) RETURNING id",
+    let row = bind_content(
+        sqlx::query(
+            "INSERT INTO listings (kind, market, title_zh_hant, title_zh_hans, title_en, description_zh_hant,
+                description_zh_hans, description_en, codes, target_regions, attributes, status,
+                owner_organisation, owner_user, created_by, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16) RETURNING id",
+        ),
+        input,
     )
     .bind(org)
     .bind(user)
-    .bind(input.kind.code())
-    .bind(input.kind.market().code())
-    .bind(th)
-    .bind(ts)
-    .bind(te)
-    .bind(dh)
-    .bind(ds)
-    .bind(de)
-    .bind(to_json(&input.codes))
-    .bind(to_json(&input.target_regions))
-    .bind(to_json(&input.attributes))
-    .bind(input.status.code())
     .bind(created_by)
     .bind(now_ms())
     .fetch_one(&mut *w.tx)
     .await?;
+    let id: i64 = row.try_get(0)?;
     replace_codes(w, id, &input.codes).await?;
     changes::record(w, Entity::Listing(id)).await?;
     Ok(id)
@@ -141,25 +150,14 @@ impl Store {
     /// Replaces a listing's content; its owner and creator stay.
     pub async fn update_listing(&self, id: ListingId, input: &ListingInput) -> Result<Listing> {
         let mut w = self.write().await?;
-        let [th, ts, te] = columns(&input.title);
-        let [dh, ds, de] = columns(&input.description);
-        let n = sqlx::query(
-            "UPDATE listings SET kind = $1, market = $2, title_zh_hant = $3, title_zh_hans = $4, title_en = $5,
+        let n = bind_content(
+            sqlx::query(
+                "UPDATE listings SET kind = $1, market = $2, title_zh_hant = $3, title_zh_hans = $4, title_en = $5,
                 description_zh_hant = $6, description_zh_hans = $7, description_en = $8, codes = $9, target_regions = $10,
                 attributes = $11, status = $12, updated_at = $13 WHERE id = $14",
+            ),
+            input,
         )
-        .bind(input.kind.code())
-        .bind(input.kind.market().code())
-        .bind(th)
-        .bind(ts)
-        .bind(te)
-        .bind(dh)
-        .bind(ds)
-        .bind(de)
-        .bind(to_json(&input.codes))
-        .bind(to_json(&input.target_regions))
-        .bind(to_json(&input.attributes))
-        .bind(input.status.code())
         .bind(now_ms())
         .bind(id)
         .execute(&mut *w.tx)

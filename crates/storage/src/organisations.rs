@@ -57,34 +57,42 @@ async fn replace_sectors(w: &mut WriteTx<'_>, id: OrgId, sectors: &[String]) -> 
     Ok(())
 }
 
+/// Binds an organisation's profile as parameters `$1`–`$11`, in the column order the INSERT
+/// and the UPDATE share.
+fn bind_profile<'q>(q: crate::AnyQuery<'q>, input: &OrganisationInput) -> crate::AnyQuery<'q> {
+    let [nh, ns, ne] = columns(&input.name);
+    let [dh, ds, de] = columns(&input.description);
+    q.bind(input.kind.code())
+        .bind(nh)
+        .bind(ns)
+        .bind(ne)
+        .bind(dh)
+        .bind(ds)
+        .bind(de)
+        .bind(to_json(&input.sectors))
+        .bind(to_json(&input.markets_served))
+        .bind(input.location.code())
+        .bind(input.website.clone())
+}
+
 /// Inserts an organisation inside an open write; the creator (if any) becomes its administrator.
 pub(crate) async fn insert_organisation(
     w: &mut WriteTx<'_>,
     input: &OrganisationInput,
     creator: Option<UserId>,
 ) -> Result<OrgId> {
-    let now = now_ms();
-    let [nh, ns, ne] = columns(&input.name);
-    let [dh, ds, de] = columns(&input.description);
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO organisations (kind, name_zh_hant, name_zh_hans, name_en, description_zh_hant, description_zh_hans, description_en,
-            sectors, markets_served, location, website, verified, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 0, $12, $12) RETURNING id",
+    let row = bind_profile(
+        sqlx::query(
+            "INSERT INTO organisations (kind, name_zh_hant, name_zh_hans, name_en, description_zh_hant, description_zh_hans, description_en,
+                sectors, markets_served, location, website, verified, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 0, $12, $12) RETURNING id",
+        ),
+        input,
     )
-    .bind(input.kind.code())
-    .bind(nh)
-    .bind(ns)
-    .bind(ne)
-    .bind(dh)
-    .bind(ds)
-    .bind(de)
-    .bind(to_json(&input.sectors))
-    .bind(to_json(&input.markets_served))
-    .bind(input.location.code())
-    .bind(input.website.clone())
-    .bind(now)
+    .bind(now_ms())
     .fetch_one(&mut *w.tx)
     .await?;
+    let id: i64 = row.try_get(0)?;
     replace_sectors(w, id, &input.sectors).await?;
     changes::record(w, Entity::Organisation(id)).await?;
     if let Some(user) = creator {
@@ -99,24 +107,14 @@ pub(crate) async fn update_organisation_in(
     id: OrgId,
     input: &OrganisationInput,
 ) -> Result<()> {
-    let [nh, ns, ne] = columns(&input.name);
-    let [dh, ds, de] = columns(&input.description);
-    let n = sqlx::query(
-        "UPDATE organisations SET kind = $1, name_zh_hant = $2, name_zh_hans = $3, name_en = $4, description_zh_hant = $5,
-            description_zh_hans = $6, description_en = $7, sectors = $8, markets_served = $9, location = $10, website = $11,
-            updated_at = $12 WHERE id = $13",
+    let n = bind_profile(
+        sqlx::query(
+            "UPDATE organisations SET kind = $1, name_zh_hant = $2, name_zh_hans = $3, name_en = $4, description_zh_hant = $5,
+                description_zh_hans = $6, description_en = $7, sectors = $8, markets_served = $9, location = $10, website = $11,
+                updated_at = $12 WHERE id = $13",
+        ),
+        input,
     )
-    .bind(input.kind.code())
-    .bind(nh)
-    .bind(ns)
-    .bind(ne)
-    .bind(dh)
-    .bind(ds)
-    .bind(de)
-    .bind(to_json(&input.sectors))
-    .bind(to_json(&input.markets_served))
-    .bind(input.location.code())
-    .bind(input.website.clone())
     .bind(now_ms())
     .bind(id)
     .execute(&mut *w.tx)
