@@ -255,7 +255,8 @@ impl SearchIndex {
         }
 
         // Snippets come from the body in the query's script when there is one, else the reader's.
-        let order = match a.script(&req.q) {
+        let query_script = a.script(&req.q);
+        let order = match query_script {
             Script::Simplified => [1, 0, 2],
             Script::Traditional => [0, 1, 2],
             Script::Latin => [2, 0, 1],
@@ -265,17 +266,13 @@ impl SearchIndex {
                 Language::En => [2, 0, 1],
             },
         };
-        let want_script = match a.script(&req.q) {
+        let want_script = match query_script {
             Script::Simplified => Some(Target::Simplified),
             Script::Traditional => Some(Target::Traditional),
             _ => None,
         };
-        let mut generators = vec![];
-        for i in 0..3 {
-            let mut g = SnippetGenerator::create(&searcher, &query, f.body[i])?;
-            g.set_max_num_chars(160);
-            generators.push(g);
-        }
+        // Built on first use: most answers need one field's generator, empty answers none.
+        let mut generators: [Option<SnippetGenerator>; 3] = [None, None, None];
         let mut hits = vec![];
         for (score, address) in top {
             let doc: TantivyDocument = searcher.doc(address)?;
@@ -294,7 +291,15 @@ impl SearchIndex {
                 if doc.get_first(f.body[i]).is_none() {
                     continue;
                 }
-                let s = generators[i].snippet_from_doc(&doc);
+                let generator = match &mut generators[i] {
+                    Some(g) => g,
+                    slot => {
+                        let mut g = SnippetGenerator::create(&searcher, &query, f.body[i])?;
+                        g.set_max_num_chars(160);
+                        slot.insert(g)
+                    }
+                };
+                let s = generator.snippet_from_doc(&doc);
                 if s.fragment().is_empty() {
                     continue;
                 }
