@@ -188,14 +188,7 @@ impl Batch<'_> {
         input: &OrganisationInput,
         verified: bool,
     ) -> Result<OrgId> {
-        let id = crate::organisations::insert_organisation(&mut self.w, input, None).await?;
-        if verified {
-            sqlx::query("UPDATE organisations SET verified = 1 WHERE id = $1")
-                .bind(id)
-                .execute(&mut *self.w.tx)
-                .await?;
-        }
-        Ok(id)
+        crate::organisations::insert_organisation(&mut self.w, input, None, verified).await
     }
 
     pub async fn insert_membership(

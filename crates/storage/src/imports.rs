@@ -57,14 +57,14 @@ impl Store {
                     id
                 }
                 None => {
-                    let id =
-                        crate::organisations::insert_organisation(&mut w, &row.organisation, None)
-                            .await?;
                     // The organiser vouches for the exhibitors it imports.
-                    sqlx::query("UPDATE organisations SET verified = 1 WHERE id = $1")
-                        .bind(id)
-                        .execute(&mut *w.tx)
-                        .await?;
+                    let id = crate::organisations::insert_organisation(
+                        &mut w,
+                        &row.organisation,
+                        None,
+                        true,
+                    )
+                    .await?;
                     sqlx::query("INSERT INTO fair_exhibitors (fair_id, reference, organisation_id) VALUES ($1, $2, $3)")
                         .bind(fair)
                         .bind(row.reference.clone())

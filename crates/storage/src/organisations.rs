@@ -80,15 +80,17 @@ pub(crate) async fn insert_organisation(
     w: &mut WriteTx<'_>,
     input: &OrganisationInput,
     creator: Option<UserId>,
+    verified: bool,
 ) -> Result<OrgId> {
     let row = bind_profile(
         sqlx::query(
             "INSERT INTO organisations (kind, name_zh_hant, name_zh_hans, name_en, description_zh_hant, description_zh_hans, description_en,
                 sectors, markets_served, location, website, verified, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 0, $12, $12) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING id",
         ),
         input,
     )
+    .bind(verified as i64)
     .bind(now_ms())
     .fetch_one(&mut *w.tx)
     .await?;
@@ -166,7 +168,7 @@ impl Store {
         creator: UserId,
     ) -> Result<Organisation> {
         let mut w = self.write().await?;
-        let id = insert_organisation(&mut w, input, Some(creator)).await?;
+        let id = insert_organisation(&mut w, input, Some(creator), false).await?;
         w.commit().await?;
         self.organisation(id).await
     }
