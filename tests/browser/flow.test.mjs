@@ -15,9 +15,9 @@ const ENGINE = process.env.SC_DATABASE_URL ? 'postgres' : 'sqlite';
 let server, base, browser;
 
 function startServer() {
-  const args = ['serve', '--demo', '--listen', '127.0.0.1:0'];
+  // The data directory holds the SQLite file and, with either engine, the search index.
+  const args = ['serve', '--demo', '--listen', '127.0.0.1:0', '--data', mkdtempSync(join(tmpdir(), 'sc-browser-'))];
   if (process.env.SC_DATABASE_URL) args.push('--database', process.env.SC_DATABASE_URL);
-  else args.push('--data', mkdtempSync(join(tmpdir(), 'sc-browser-')));
   const child = spawn(BIN, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, SC_LOG: 'warn' } });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('server did not start in 120 s')), 120_000);
