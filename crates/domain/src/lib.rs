@@ -3,6 +3,7 @@
 
 pub mod error;
 pub mod fair;
+pub mod governance;
 pub mod lang;
 pub mod listing;
 pub mod location;

@@ -3,15 +3,21 @@
 //! `$n` parameters (which SQLite accepts too), and one migration tree with a single dialect token.
 //! The engine is chosen once, from the URL, in [`Store::connect`].
 
+mod bookmarks;
 mod changes;
 mod codec;
+mod dashboard;
 mod fairs;
+mod floorplans;
 mod imports;
+mod leads;
 mod listings;
 mod migrate;
 mod organisations;
 mod query;
+mod scans;
 pub mod testing;
+mod tokens;
 mod users;
 
 use std::path::Path;
@@ -23,11 +29,17 @@ use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};
 use tokio::sync::{Mutex, MutexGuard};
 
+pub use bookmarks::{Bookmark, Source, split_tags};
 pub use changes::Entity;
+pub use dashboard::{FairStats, TopBooth};
 pub use fairs::{Batch, BoothView, NewBooth, NewHall};
+pub use floorplans::{HallWithPlan, SavePlanError};
 pub use imports::{ImportSummary, NewExhibitor};
+pub use leads::{Lead, RevealedContact, Viewer};
 pub use listings::ListingFilter;
 pub use organisations::OrganisationFilter;
+pub use scans::{Scan, ScanOutcome, ScanRecorder};
+pub use tokens::{BoothCode, TokenLookup, TokenTarget, looks_like_token};
 pub use users::NewUser;
 
 /// Which database engine a [`Store`] talks to.
@@ -192,7 +204,13 @@ impl Store {
             Engine::Sqlite => Some(self.write_lock.lock().await),
             Engine::Postgres => None,
         };
-        let tx = self.pool.begin().await?;
+        // IMMEDIATE takes SQLite's write lock at BEGIN, where the busy timeout applies. A
+        // deferred transaction that reads first and then writes gets SQLITE_BUSY at once if
+        // an aborted writer's rollback is still in flight on another connection.
+        let tx = match self.engine {
+            Engine::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Engine::Postgres => self.pool.begin().await?,
+        };
         Ok(WriteTx {
             tx,
             engine: self.engine,

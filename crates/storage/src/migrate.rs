@@ -22,6 +22,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "fair_exhibitors",
         include_str!("../migrations/0003_fair_exhibitors.sql"),
     ),
+    (
+        4,
+        "exhibition",
+        include_str!("../migrations/0004_exhibition.sql"),
+    ),
 ];
 
 fn for_engine(sql: &str, engine: Engine) -> String {
