@@ -133,6 +133,10 @@ struct ServeArgs {
     /// Mark cookies Secure; set when users reach the platform over HTTPS.
     #[arg(long, env = "SC_SECURE_COOKIES")]
     secure_cookies: bool,
+    /// The address visitors use, printed in booth QR codes (e.g. https://fair.example.hk);
+    /// default: the address the organiser's browser used.
+    #[arg(long, env = "SC_PUBLIC_URL")]
+    public_url: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -248,7 +252,8 @@ async fn main() -> Result<()> {
             println!("listening on http://{addr}");
             sc_web::serve(
                 listener,
-                sc_web::AppState::new(store.clone(), search, a.secure_cookies),
+                sc_web::AppState::new(store.clone(), search, a.secure_cookies)
+                    .with_public_url(a.public_url.clone()),
             )
             .await?;
             follower.abort();

@@ -79,20 +79,52 @@ pub enum Action {
     SetPlatformRole,
     CreateOrganisation,
     ReadOrganisation,
-    UpdateOrganisation { org: OrgId },
-    DeleteOrganisation { org: OrgId },
+    UpdateOrganisation {
+        org: OrgId,
+    },
+    DeleteOrganisation {
+        org: OrgId,
+    },
     VerifyOrganisation,
-    ListMembers { org: OrgId },
-    AddMember { org: OrgId },
-    ChangeMemberRole { org: OrgId },
-    RemoveMember { org: OrgId, user: UserId },
-    CreateListing { owner: Owner },
-    ReadListing { owner: Owner, status: ListingStatus },
-    UpdateListing { owner: Owner },
-    DeleteListing { owner: Owner },
+    ListMembers {
+        org: OrgId,
+    },
+    AddMember {
+        org: OrgId,
+    },
+    ChangeMemberRole {
+        org: OrgId,
+    },
+    RemoveMember {
+        org: OrgId,
+        user: UserId,
+    },
+    CreateListing {
+        owner: Owner,
+    },
+    ReadListing {
+        owner: Owner,
+        status: ListingStatus,
+    },
+    UpdateListing {
+        owner: Owner,
+    },
+    DeleteListing {
+        owner: Owner,
+    },
     ReadFair,
     CreateFair,
     UpdateFair,
+    /// Import exhibitors, draw floor plans, print and revoke QR codes, see the dashboard.
+    ManageFair,
+    /// Scan a booth's code: anyone (the bookmark needs someone signed in).
+    ScanBooth,
+    /// Keep one's own bookmarks, notes and contact requests at a fair.
+    UseMyFair,
+    /// See and annotate an exhibitor's leads, and export them.
+    ReadLeads {
+        org: OrgId,
+    },
 }
 
 /// Why an action was refused. The HTTP edge maps these to 401, 403 or (for things the caller
@@ -112,7 +144,7 @@ pub fn authorize(actor: &Actor, action: Action) -> Result<(), Denied> {
     use Action::*;
     let signed_in = actor.user_id().is_some();
     let allowed = match action {
-        Register | LogIn | ReadOrganisation | ReadFair => true,
+        Register | LogIn | ReadOrganisation | ReadFair | ScanBooth => true,
         ReadListing { owner, status } => {
             if status == ListingStatus::Published || actor.is_admin() || actor.speaks_for(owner) {
                 true
@@ -122,9 +154,14 @@ pub fn authorize(actor: &Actor, action: Action) -> Result<(), Denied> {
         }
         _ if !signed_in => return Err(Denied::Unauthenticated),
         LogOut | ReadOwnAccount | UpdateOwnAccount | ReadOwnContact | UpdateOwnContact
-        | CreateOrganisation => true,
+        | CreateOrganisation | UseMyFair => true,
         ListUsers | SetPlatformRole => actor.is_admin(),
-        VerifyOrganisation | CreateFair | UpdateFair => actor.is_admin() || actor.is_organiser(),
+        VerifyOrganisation | CreateFair | UpdateFair | ManageFair => {
+            actor.is_admin() || actor.is_organiser()
+        }
+        // Leads hold buyers' personal data: only the exhibitor's own people see them, not the
+        // organiser and not the platform's administrators.
+        ReadLeads { org } => actor.role_in(org).is_some(),
         UpdateOrganisation { org }
         | DeleteOrganisation { org }
         | AddMember { org }
@@ -207,6 +244,13 @@ mod tests {
                 o([false, false, false, false, true, true]),
             ),
             (CreateFair, o([false, false, false, false, true, true])),
+            (ManageFair, o([false, false, false, false, true, true])),
+            (ScanBooth, o([true, true, true, true, true, true])),
+            (UseMyFair, o([false, true, true, true, true, true])),
+            (
+                ReadLeads { org: ORG },
+                o([false, false, true, true, false, false]),
+            ),
             (
                 UpdateOrganisation { org: ORG },
                 o([false, false, false, true, false, true]),

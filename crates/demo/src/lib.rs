@@ -422,6 +422,17 @@ pub async fn load(store: &Store, show_progress: bool) -> Result<Summary, Storage
     sum.other_listings +=
         other_markets(&mut b, &mut rng, &password_hash, &mut sum, &progress).await?;
 
+    // The organiser's own account: runs the fair's desk (QR codes, plans, dashboard).
+    b.insert_user(&NewUser {
+        email: "organiser@demo.example.com".into(),
+        password_hash: password_hash.clone(),
+        display_name: "展覽主辦 Fair Organiser".into(),
+        preferred_language: Language::ZhHant,
+        location: Location::HongKong,
+        platform_role: PlatformRole::Organiser,
+    })
+    .await?;
+
     // Buyers; some post sourcing requests.
     for i in 0..BUYERS {
         let place = rng.weighted(BUYER_LOCATIONS);

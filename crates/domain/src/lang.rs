@@ -29,6 +29,15 @@ impl Language {
         }
     }
 
+    /// The language's name in itself, as a language menu shows it.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Language::ZhHant => "繁體中文",
+            Language::ZhHans => "简体中文",
+            Language::En => "English",
+        }
+    }
+
     /// Exact codes as stored, plus the common regional tags browsers send.
     pub fn from_tag(tag: &str) -> Option<Language> {
         let t = tag.trim().to_ascii_lowercase();

@@ -5,6 +5,7 @@
 pub mod cells;
 pub mod encoding;
 pub mod exhibitors;
+pub mod export;
 
 use sc_domain::FieldError;
 

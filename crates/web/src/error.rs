@@ -28,13 +28,26 @@ pub struct Problem {
 #[derive(Debug)]
 pub enum ApiError {
     Invalid(Invalid),
-    BadRequest { code: &'static str, detail: String },
+    BadRequest {
+        code: &'static str,
+        detail: String,
+    },
     Unauthenticated,
     Forbidden,
     NotFound,
-    Conflict { code: &'static str, detail: String },
+    Conflict {
+        code: &'static str,
+        detail: String,
+    },
+    /// Existed once and was withdrawn for good (a revoked QR code).
+    Gone {
+        code: &'static str,
+        detail: String,
+    },
     UnsupportedMediaType,
-    TooManyRequests { retry_after_secs: u64 },
+    TooManyRequests {
+        retry_after_secs: u64,
+    },
     Internal(String),
 }
 
@@ -55,6 +68,7 @@ impl ApiError {
             ApiError::Forbidden => StatusCode::FORBIDDEN,
             ApiError::NotFound => StatusCode::NOT_FOUND,
             ApiError::Conflict { .. } => StatusCode::CONFLICT,
+            ApiError::Gone { .. } => StatusCode::GONE,
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -73,7 +87,9 @@ impl ApiError {
                 "no such thing, or not visible to you".into(),
                 vec![],
             ),
-            ApiError::Conflict { code, detail } => (code.to_string(), detail.clone(), vec![]),
+            ApiError::Conflict { code, detail } | ApiError::Gone { code, detail } => {
+                (code.to_string(), detail.clone(), vec![])
+            }
             ApiError::UnsupportedMediaType => (
                 "unsupported_media_type".into(),
                 "send the body as application/json".into(),

@@ -9,7 +9,7 @@ mod cookies;
 mod error;
 mod extract;
 mod ratelimit;
-mod ui;
+pub(crate) mod ui;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -32,17 +32,30 @@ pub struct AppState {
     /// Marks cookies `Secure`: set when the platform is served over TLS (directly or behind a
     /// proxy that terminates it).
     pub secure_cookies: bool,
+    /// Scans of booth codes go through one group-committing writer.
+    pub scans: sc_storage::ScanRecorder,
+    /// The address printed in QR codes (e.g. `https://fair.example.hk`); without it, the
+    /// address the organiser's browser used.
+    pub public_url: Option<String>,
     limiter: Arc<ratelimit::LoginLimiter>,
 }
 
 impl AppState {
+    /// Must be called inside a Tokio runtime (it starts the scan writer).
     pub fn new(store: Store, search: Arc<sc_search::SearchIndex>, secure_cookies: bool) -> Self {
         AppState {
+            scans: sc_storage::ScanRecorder::start(store.clone()),
             store,
             search,
             secure_cookies,
+            public_url: None,
             limiter: Arc::new(ratelimit::LoginLimiter::default()),
         }
+    }
+
+    pub fn with_public_url(mut self, url: Option<String>) -> Self {
+        self.public_url = url;
+        self
     }
 }
 

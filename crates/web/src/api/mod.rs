@@ -2,6 +2,7 @@
 //! document is generated from the same code that serves the requests.
 
 mod auth;
+mod exhibition;
 mod fairs;
 mod listings;
 mod meta;
@@ -84,6 +85,19 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(fairs::list, fairs::create))
         .routes(routes!(fairs::get))
         .routes(routes!(fairs::booths))
+        .routes(routes!(exhibition::scan))
+        .routes(routes!(exhibition::bookmarks))
+        .routes(routes!(
+            exhibition::put_bookmark,
+            exhibition::delete_bookmark
+        ))
+        .routes(routes!(exhibition::leads))
+        .routes(routes!(exhibition::update_lead))
+        .routes(routes!(exhibition::plan))
+        .routes(routes!(exhibition::put_plan))
+        .routes(routes!(exhibition::booth_codes))
+        .routes(routes!(exhibition::reissue_code))
+        .routes(routes!(exhibition::stats))
 }
 
 /// Page selection shared by every list endpoint.

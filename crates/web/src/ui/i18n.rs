@@ -12,36 +12,31 @@ pub struct I18n {
 impl I18n {
     /// The text for `key`; the key itself if missing (visible in review, never a crash).
     pub fn t(&self, key: &str) -> &'static str {
-        match CATALOGUE.binary_search_by(|(k, _)| (*k).cmp(key)) {
-            Ok(i) => {
-                let [hant, hans, en] = CATALOGUE[i].1;
-                match self.lang {
-                    Language::ZhHant => hant,
-                    Language::ZhHans => hans,
-                    Language::En => en,
-                }
-            }
-            Err(_) => {
-                tracing::warn!(key, "missing UI text");
-                "??"
-            }
-        }
+        self.try_t(key).unwrap_or_else(|| {
+            tracing::warn!(key, "missing UI text");
+            "??"
+        })
     }
 
-    /// The text for `key`, if the catalogue has it.
+    /// The text for `key`, if a catalogue has it.
     pub fn try_t(&self, key: &str) -> Option<&'static str> {
-        CATALOGUE
-            .binary_search_by(|(k, _)| (*k).cmp(key))
-            .ok()
-            .map(|i| {
-                let [hant, hans, en] = CATALOGUE[i].1;
-                match self.lang {
-                    Language::ZhHant => hant,
-                    Language::ZhHans => hans,
-                    Language::En => en,
-                }
-            })
+        find(key).map(|[hant, hans, en]| match self.lang {
+            Language::ZhHant => hant,
+            Language::ZhHans => hans,
+            Language::En => en,
+        })
     }
+}
+
+/// The catalogues, split by domain; each is sorted, and no key is in two.
+pub static CATALOGUES: &[&[(&str, [&str; 3])]] = &[CATALOGUE, super::i18n_fair::CATALOGUE];
+
+fn find(key: &str) -> Option<[&'static str; 3]> {
+    CATALOGUES.iter().find_map(|c| {
+        c.binary_search_by(|(k, _)| (*k).cmp(key))
+            .ok()
+            .map(|i| c[i].1)
+    })
 }
 
 /// Sorted by key (checked by a test, required by the binary search).
@@ -502,15 +497,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_catalogue_is_sorted_unique_and_complete() {
-        for w in CATALOGUE.windows(2) {
-            assert!(w[0].0 < w[1].0, "{} must sort before {}", w[0].0, w[1].0);
-        }
-        for (k, texts) in CATALOGUE {
-            assert!(
-                texts.iter().all(|t| !t.trim().is_empty()),
-                "{k} lacks a language"
-            );
+    fn the_catalogues_are_sorted_unique_and_complete() {
+        let mut seen = std::collections::HashSet::new();
+        for catalogue in CATALOGUES {
+            for w in catalogue.windows(2) {
+                assert!(w[0].0 < w[1].0, "{} must sort before {}", w[0].0, w[1].0);
+            }
+            for (k, texts) in *catalogue {
+                assert!(seen.insert(*k), "{k} is in two catalogues");
+                assert!(
+                    texts.iter().all(|t| !t.trim().is_empty()),
+                    "{k} lacks a language"
+                );
+            }
         }
     }
 
@@ -523,7 +522,7 @@ mod tests {
             let text = std::fs::read_to_string(&path).unwrap();
             for part in text.split("t.t(\"").skip(1) {
                 let key = part.split('"').next().unwrap();
-                if CATALOGUE.binary_search_by(|(k, _)| (*k).cmp(key)).is_err() {
+                if find(key).is_none() {
                     missing.push(format!("{}: {key}", path.display()));
                 }
             }

@@ -4,8 +4,11 @@
 mod account;
 mod context;
 mod edit;
+mod exhibition;
+pub(crate) use exhibition::venue_offset_ms;
 mod form;
 mod i18n;
+mod i18n_fair;
 mod members;
 mod pages;
 mod present;
@@ -20,12 +23,71 @@ use crate::AppState;
 
 const CSS: &str = include_str!("../../static/app.css");
 const SUGGEST_JS: &str = include_str!("../../static/suggest.js");
+const PLAN_JS: &str = include_str!("../../static/plan.js");
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/", get(pages::home))
         .route("/fairs", get(pages::fairs))
         .route("/fairs/{id}", get(pages::fair))
+        .route("/q/{token}", get(exhibition::exhibitor::scan))
+        .route(
+            "/fairs/{id}/exhibitors/{org}",
+            get(exhibition::exhibitor::exhibitor),
+        )
+        .route(
+            "/fairs/{id}/exhibitors/{org}/bookmark",
+            post(exhibition::exhibitor::bookmark),
+        )
+        .route(
+            "/fairs/{id}/exhibitors/{org}/contact",
+            post(exhibition::exhibitor::contact),
+        )
+        .route(
+            "/fairs/{id}/exhibitors/{org}/sharing",
+            post(exhibition::exhibitor::sharing),
+        )
+        .route("/fairs/{id}/plan", get(exhibition::plan::page))
+        .route("/fairs/{id}/my", get(exhibition::myfair::page))
+        .route(
+            "/fairs/{id}/my/bookmarks.csv",
+            get(exhibition::myfair::export_csv),
+        )
+        .route(
+            "/fairs/{id}/my/bookmarks.vcf",
+            get(exhibition::myfair::export_vcard),
+        )
+        .route("/fairs/{id}/my/{org}", post(exhibition::myfair::update))
+        .route("/fairs/{id}/leads/{org}", get(exhibition::leads::page))
+        .route(
+            "/fairs/{id}/leads/{org}/leads.csv",
+            get(exhibition::leads::export_csv),
+        )
+        .route(
+            "/fairs/{id}/leads/{org}/leads.vcf",
+            get(exhibition::leads::export_vcard),
+        )
+        .route(
+            "/fairs/{id}/leads/{org}/{user}",
+            post(exhibition::leads::update),
+        )
+        .route("/fairs/{id}/manage", get(exhibition::organiser::manage))
+        .route(
+            "/fairs/{id}/manage/dashboard.csv",
+            get(exhibition::organiser::dashboard_csv),
+        )
+        .route(
+            "/fairs/{id}/manage/qr",
+            get(exhibition::organiser::qr_sheet),
+        )
+        .route(
+            "/fairs/{id}/manage/booths/{booth}/reissue",
+            post(exhibition::organiser::reissue),
+        )
+        .route(
+            "/fairs/{id}/manage/plan",
+            post(exhibition::organiser::upload_plan),
+        )
         .route("/organisations", get(pages::organisations))
         .route(
             "/organisations/new",
@@ -86,6 +148,18 @@ pub fn router() -> Router<AppState> {
                         (header::CACHE_CONTROL, "public, max-age=3600"),
                     ],
                     SUGGEST_JS,
+                )
+            }),
+        )
+        .route(
+            "/static/plan.js",
+            get(|| async {
+                (
+                    [
+                        (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+                        (header::CACHE_CONTROL, "public, max-age=3600"),
+                    ],
+                    PLAN_JS,
                 )
             }),
         )

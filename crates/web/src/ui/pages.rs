@@ -141,21 +141,30 @@ pub async fn fair(
                 req,
             )
             .await?;
-        let booths: HashMap<i64, String> = s
-            .store
-            .booths(Some(id), None)
-            .await?
-            .into_iter()
-            .filter_map(|b| b.booth.organisation_id.map(|o| (o, b.booth.code)))
+        let all_booths = s.store.booths(Some(id), None).await?;
+        let booths: HashMap<i64, String> = all_booths
+            .iter()
+            .filter_map(|b| b.booth.organisation_id.map(|o| (o, b.booth.code.clone())))
             .collect();
         let orgs = page
             .items
             .iter()
             .map(|o| org_card(o, t, booths.get(&o.id).cloned()))
             .collect();
+        let mut my_exhibits = Vec::new();
+        if let sc_access::Actor::User { memberships, .. } = &ctx.caller.actor {
+            for (org, _) in memberships {
+                if let Some(name) = booths_org_name(&all_booths, *org) {
+                    my_exhibits.push((*org, name.best(t.lang).to_string()));
+                }
+            }
+        }
         Ok(ctx.page(FairPage {
             c: ctx.chrome("fairs"),
             t,
+            signed_in: ctx.caller.account.is_some(),
+            can_manage: ctx.caller.allowed(Action::ManageFair),
+            my_exhibits,
             online_until: fair.online_until.clone(),
             fair: fair_card(&fair, t),
             halls,
@@ -165,6 +174,16 @@ pub async fn fair(
     }
     .await;
     r.unwrap_or_else(|e| ctx.error(e))
+}
+
+fn booths_org_name(
+    booths: &[sc_storage::BoothView],
+    org: i64,
+) -> Option<&sc_domain::LocalizedText> {
+    booths
+        .iter()
+        .find(|b| b.booth.organisation_id == Some(org))
+        .and_then(|b| b.organisation_name.as_ref())
 }
 
 pub async fn organisations(

@@ -95,6 +95,10 @@ pub struct FairPage {
     pub halls: Vec<Opt>,
     pub orgs: Vec<OrgCard>,
     pub pager: Pager,
+    pub signed_in: bool,
+    pub can_manage: bool,
+    /// The caller's own organisations exhibiting here: (id, name) for their leads.
+    pub my_exhibits: Vec<(i64, String)>,
 }
 
 #[derive(Template)]

@@ -1,0 +1,291 @@
+//! An exhibitor's leads at a fair: who scanned or bookmarked it, or asked to be contacted.
+//! Contact details appear only where the buyer agreed, only on request, and only through
+//! `Store::reveal_lead_contacts`, which records each reveal.
+
+use std::collections::HashMap;
+
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use sc_access::Action;
+use sc_domain::governance::RevealPurpose;
+use sc_import::export::{Card, csv_document, vcards};
+use sc_storage::{RevealedContact, Source, Viewer};
+use serde::Deserialize;
+
+use super::super::context::{Ctx, UiError};
+use super::super::form::FormData;
+use super::super::present::*;
+use super::myfair::download;
+use super::views::*;
+use super::{local_time, venue_offset_ms};
+use crate::AppState;
+use crate::error::ApiError;
+use crate::extract::Ids;
+
+#[derive(Deserialize, Default)]
+pub struct LeadsQuery {
+    reveal: Option<String>,
+    notice: Option<String>,
+}
+
+fn viewer(ctx: &Ctx, org: i64) -> Result<Viewer, ApiError> {
+    let a = ctx.caller.account()?;
+    Ok(Viewer {
+        user_id: a.id,
+        location: a.location.clone(),
+        organisation_id: org,
+    })
+}
+
+fn contact_lines(c: &RevealedContact) -> Vec<String> {
+    let d = &c.details;
+    let mut v = vec![c.email.clone()];
+    v.extend(d.phone.iter().map(|p| format!("☎ {p}")));
+    v.extend(d.whatsapp.iter().map(|p| format!("WhatsApp {p}")));
+    v.extend(d.wechat.iter().map(|p| format!("WeChat {p}")));
+    v.extend(d.postal_address.iter().cloned());
+    v
+}
+
+pub async fn page(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    ids: Result<Ids, ApiError>,
+    Query(q): Query<LeadsQuery>,
+) -> Response {
+    let r: Result<Response, UiError> = async {
+        let Ids(fair_id, org) = ids?;
+        ctx.caller.may(Action::ReadLeads { org })?;
+        let t = ctx.t();
+        let fair = s.store.fair(fair_id).await?;
+        let o = s.store.organisation(org).await?;
+        let (offset, _) = venue_offset_ms(&fair.time_zone);
+        let leads = s.store.leads(org, fair_id).await?;
+        let revealed: HashMap<i64, Vec<String>> = if q.reveal.as_deref() == Some("1") {
+            s.store
+                .reveal_lead_contacts(&viewer(&ctx, org)?, fair_id, &[], RevealPurpose::LeadView)
+                .await?
+                .iter()
+                .map(|c| (c.user_id, contact_lines(c)))
+                .collect()
+        } else {
+            HashMap::new()
+        };
+        let rows = leads
+            .iter()
+            .map(|l| LeadRow {
+                user_id: l.user_id,
+                name: l.display_name.clone(),
+                location: l.location.name(t.lang),
+                language: l.language.native_name(),
+                source: t.t(match l.source {
+                    Source::Scan => "my.source_scan",
+                    Source::Online => "my.source_online",
+                }),
+                scans: l.scans,
+                bookmarked: l.bookmarked,
+                first: local_time(l.first_at, offset),
+                last: local_time(l.last_at, offset),
+                message: l.message.clone(),
+                note: l.note.clone(),
+                score: l.score,
+                contact: if l.shares_contact {
+                    revealed.get(&l.user_id).cloned()
+                } else {
+                    None
+                },
+            })
+            .collect();
+        let notice = q
+            .notice
+            .as_deref()
+            .and_then(|n| t.try_t(&format!("notice.{n}")))
+            .map(str::to_string);
+        Ok(ctx.page(LeadsPage {
+            c: ctx.chrome("fairs"),
+            t,
+            fair: fair_card(&fair, t),
+            org: org_card(&o, t, None),
+            rows,
+            scores: (0..=5).collect(),
+            notice,
+        }))
+    }
+    .await;
+    r.unwrap_or_else(|e| ctx.error(e))
+}
+
+/// `POST /fairs/{fair}/leads/{org}/{user}`: the exhibitor's note and score.
+pub async fn update(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path((fair, org, user)): Path<(String, String, String)>,
+    form: FormData,
+) -> Response {
+    let r: Result<Response, UiError> = async {
+        let num = |v: &str| {
+            v.parse::<i64>()
+                .ok()
+                .filter(|n| *n > 0)
+                .ok_or(ApiError::NotFound)
+        };
+        let (fair, org, user) = (num(&fair)?, num(&org)?, num(&user)?);
+        ctx.check_csrf(&form)?;
+        ctx.caller.may(Action::ReadLeads { org })?;
+        let note = form.get("note").trim();
+        let score = form
+            .get("score")
+            .parse::<i64>()
+            .ok()
+            .filter(|s| (0..=5).contains(s));
+        let mut p = sc_domain::error::Problems::new();
+        p.text("note", note, 2000);
+        let (Some(score), Ok(())) = (score, p.finish()) else {
+            return Ok(
+                Redirect::to(&format!("/fairs/{fair}/leads/{org}?notice=note_invalid"))
+                    .into_response(),
+            );
+        };
+        s.store.update_lead(org, fair, user, note, score).await?;
+        Ok(Redirect::to(&format!("/fairs/{fair}/leads/{org}?notice=saved")).into_response())
+    }
+    .await;
+    r.unwrap_or_else(|e| ctx.error(e))
+}
+
+/// `GET /fairs/{fair}/leads/{org}/leads.csv`: every lead; contact columns filled where the
+/// buyer agreed (each such row is a recorded reveal).
+pub async fn export_csv(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    ids: Result<Ids, ApiError>,
+) -> Response {
+    let r: Result<Response, UiError> = async {
+        let Ids(fair_id, org) = ids?;
+        ctx.caller.may(Action::ReadLeads { org })?;
+        let fair = s.store.fair(fair_id).await?;
+        let (offset, _) = venue_offset_ms(&fair.time_zone);
+        let leads = s.store.leads(org, fair_id).await?;
+        let contacts: HashMap<i64, RevealedContact> = s
+            .store
+            .reveal_lead_contacts(
+                &viewer(&ctx, org)?,
+                fair_id,
+                &[],
+                RevealPurpose::LeadExportCsv,
+            )
+            .await?
+            .into_iter()
+            .map(|c| (c.user_id, c))
+            .collect();
+        let rows: Vec<Vec<String>> = leads
+            .iter()
+            .map(|l| {
+                let c = contacts.get(&l.user_id);
+                let d = c.map(|c| c.details.clone()).unwrap_or_default();
+                vec![
+                    l.display_name.clone(),
+                    l.location.code().to_string(),
+                    l.language.code().to_string(),
+                    l.source.code().to_string(),
+                    l.scans.to_string(),
+                    l.bookmarked.to_string(),
+                    local_time(l.first_at, offset),
+                    local_time(l.last_at, offset),
+                    l.message.clone(),
+                    l.note.clone(),
+                    l.score.to_string(),
+                    c.map(|c| c.email.clone()).unwrap_or_default(),
+                    d.phone.unwrap_or_default(),
+                    d.whatsapp.unwrap_or_default(),
+                    d.wechat.unwrap_or_default(),
+                ]
+            })
+            .collect();
+        let body = csv_document(
+            &[
+                "name",
+                "location",
+                "language",
+                "source",
+                "scans",
+                "bookmarked",
+                "first",
+                "last",
+                "message",
+                "note",
+                "score",
+                "email",
+                "phone",
+                "whatsapp",
+                "wechat",
+            ],
+            &rows,
+        );
+        Ok(download(
+            &format!("fair-{fair_id}-leads-{org}.csv"),
+            "text/csv; charset=utf-8",
+            body,
+        ))
+    }
+    .await;
+    r.unwrap_or_else(|e| ctx.error(e))
+}
+
+/// `GET /fairs/{fair}/leads/{org}/leads.vcf`: cards for the leads who share their details.
+pub async fn export_vcard(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    ids: Result<Ids, ApiError>,
+) -> Response {
+    let r: Result<Response, UiError> = async {
+        let Ids(fair_id, org) = ids?;
+        ctx.caller.may(Action::ReadLeads { org })?;
+        s.store.fair(fair_id).await?;
+        let leads = s.store.leads(org, fair_id).await?;
+        let cards: Vec<Card> = s
+            .store
+            .reveal_lead_contacts(
+                &viewer(&ctx, org)?,
+                fair_id,
+                &[],
+                RevealPurpose::LeadExportVcard,
+            )
+            .await?
+            .into_iter()
+            .map(|c| {
+                let l = leads.iter().find(|l| l.user_id == c.user_id);
+                let mut extra = Vec::new();
+                if let Some(w) = &c.details.wechat {
+                    extra.push(("X-WECHAT", w.clone()));
+                }
+                if let Some(w) = &c.details.whatsapp {
+                    extra.push(("X-WHATSAPP", w.clone()));
+                }
+                Card {
+                    full_name: c.display_name.clone(),
+                    emails: vec![c.email.clone()],
+                    phones: c.details.phone.iter().cloned().collect(),
+                    note: l
+                        .map(|l| {
+                            [l.message.clone(), l.note.clone()]
+                                .into_iter()
+                                .filter(|s| !s.is_empty())
+                                .collect::<Vec<_>>()
+                                .join("\n")
+                        })
+                        .filter(|n| !n.is_empty()),
+                    extra,
+                    ..Default::default()
+                }
+            })
+            .collect();
+        Ok(download(
+            &format!("fair-{fair_id}-leads-{org}.vcf"),
+            "text/vcard; charset=utf-8",
+            vcards(&cards),
+        ))
+    }
+    .await;
+    r.unwrap_or_else(|e| ctx.error(e))
+}
