@@ -36,6 +36,9 @@ struct Target {
     published: i64,
     draft: i64,
     personal: i64,
+    /// The target organisation exhibits at the fair; this is its booth's QR token.
+    token: String,
+    booth: i64,
 }
 
 static COUNTER: AtomicUsize = AtomicUsize::new(0);
@@ -62,6 +65,20 @@ async fn world(s: &Server) -> World {
     let (dummy_id, _) = s.register("dummy@authz.example.com", "SG", "en").await;
     let fair: sc_domain::fair::FairInput = serde_json::from_value(json!({"name": {"en": "Fair"}, "starts_on": "2026-12-01", "ends_on": "2026-12-03", "online_until": "2027-01-01"})).unwrap();
     let fair = s.store.create_fair(&fair).await.unwrap().id;
+    let mut b = s.store.batch().await.unwrap();
+    // H1 holds the targets' booths; H2 has none, for plan uploads.
+    for code in ["H1", "H2"] {
+        b.insert_hall(
+            fair,
+            &sc_storage::NewHall {
+                code: code.into(),
+                name: Default::default(),
+            },
+        )
+        .await
+        .unwrap();
+    }
+    b.commit().await.unwrap();
     World {
         tokens,
         emails,
@@ -110,11 +127,35 @@ async fn target(s: &Server, w: &World) -> Target {
         s.store.listing(draft).await.unwrap().status,
         ListingStatus::Draft
     );
+    let hall = s.store.halls(w.fair).await.unwrap()[0].id;
+    let mut b = s.store.batch().await.unwrap();
+    let booth = b
+        .insert_booth(
+            hall,
+            &sc_storage::NewBooth {
+                code: format!("B{}", COUNTER.fetch_add(1, Ordering::Relaxed)),
+                organisation_id: Some(org),
+            },
+        )
+        .await
+        .unwrap();
+    b.commit().await.unwrap();
+    let token = s
+        .store
+        .booth_codes(w.fair)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|c| c.booth_id == booth)
+        .unwrap()
+        .token;
     Target {
         org,
         published,
         draft,
         personal,
+        token,
+        booth,
     }
 }
 
@@ -122,7 +163,7 @@ type Body = fn(&World, &Target) -> Option<Value>;
 
 struct Case {
     method: Method,
-    /// Placeholders: {org} {published} {draft} {personal} {member} {dummy} {fair}.
+    /// Placeholders: {org} {published} {draft} {personal} {member} {dummy} {fair} {token} {booth}.
     path: &'static str,
     body: Body,
     expect: [u16; 6],
@@ -338,9 +379,131 @@ fn cases() -> Vec<Case> {
         ),
         case(M::GET, "/api/v1/fairs/{fair}", none, all_ok),
         case(M::GET, "/api/v1/fairs/{fair}/booths", none, all_ok),
+        case(
+            M::POST,
+            "/api/v1/scans",
+            |_, t| Some(json!({"token": t.token})),
+            all_ok,
+        ),
+        case(M::GET, "/api/v1/fairs/{fair}/plan", none, all_ok),
+        case(
+            M::PUT,
+            "/api/v1/fairs/{fair}/halls/H2/plan",
+            |_, _| {
+                Some(
+                    json!({"width": 20, "height": 20, "booths": [{"booth": "Z1", "x": 1, "y": 1, "width": 3, "height": 3}]}),
+                )
+            },
+            [401, 403, 403, 403, 200, 200],
+        ),
+        case(
+            M::GET,
+            "/api/v1/fairs/{fair}/bookmarks",
+            none,
+            [401, 200, 200, 200, 200, 200],
+        ),
+        case(
+            M::PUT,
+            "/api/v1/fairs/{fair}/bookmarks/{org}",
+            |_, _| Some(json!({"note": "n"})),
+            [401, 200, 200, 200, 200, 200],
+        ),
+        case(
+            M::DELETE,
+            "/api/v1/fairs/{fair}/bookmarks/{org}",
+            none,
+            [401, 404, 404, 404, 404, 404],
+        ),
+        case(
+            M::GET,
+            "/api/v1/fairs/{fair}/leads/{org}",
+            none,
+            [401, 403, 200, 200, 403, 403],
+        ),
+        case(
+            M::PATCH,
+            "/api/v1/fairs/{fair}/leads/{org}/{dummy}",
+            |_, _| Some(json!({"note": "n", "score": 3})),
+            [401, 403, 404, 404, 403, 403],
+        ),
+        case(
+            M::GET,
+            "/api/v1/fairs/{fair}/booth-codes",
+            none,
+            [401, 403, 403, 403, 200, 200],
+        ),
+        case(
+            M::POST,
+            "/api/v1/fairs/{fair}/booths/{booth}/reissue-code",
+            |_, _| Some(json!({})),
+            [401, 403, 403, 403, 200, 200],
+        ),
+        case(
+            M::GET,
+            "/api/v1/fairs/{fair}/stats",
+            none,
+            [401, 403, 403, 403, 200, 200],
+        ),
         // The UI: pages behave by the same rules (303 sends the anonymous to log in).
         case(M::GET, "/", none, all_ok),
         case(M::GET, "/fairs/{fair}", none, all_ok),
+        case(M::GET, "/q/{token}", none, all_ok),
+        case(M::GET, "/fairs/{fair}/exhibitors/{org}", none, all_ok),
+        case(M::GET, "/fairs/{fair}/plan", none, all_ok),
+        case(
+            M::GET,
+            "/fairs/{fair}/my",
+            none,
+            [303, 200, 200, 200, 200, 200],
+        ),
+        case(
+            M::GET,
+            "/fairs/{fair}/my/bookmarks.csv",
+            none,
+            [303, 200, 200, 200, 200, 200],
+        ),
+        case(
+            M::GET,
+            "/fairs/{fair}/my/bookmarks.vcf",
+            none,
+            [303, 200, 200, 200, 200, 200],
+        ),
+        case(
+            M::GET,
+            "/fairs/{fair}/leads/{org}",
+            none,
+            [303, 403, 200, 200, 403, 403],
+        ),
+        case(
+            M::GET,
+            "/fairs/{fair}/leads/{org}/leads.csv",
+            none,
+            [303, 403, 200, 200, 403, 403],
+        ),
+        case(
+            M::GET,
+            "/fairs/{fair}/leads/{org}/leads.vcf",
+            none,
+            [303, 403, 200, 200, 403, 403],
+        ),
+        case(
+            M::GET,
+            "/fairs/{fair}/manage",
+            none,
+            [303, 403, 403, 403, 200, 200],
+        ),
+        case(
+            M::GET,
+            "/fairs/{fair}/manage/qr",
+            none,
+            [303, 403, 403, 403, 200, 200],
+        ),
+        case(
+            M::GET,
+            "/fairs/{fair}/manage/dashboard.csv",
+            none,
+            [303, 403, 403, 403, 200, 200],
+        ),
         case(M::GET, "/organisations", none, all_ok),
         case(M::GET, "/organisations/{org}", none, all_ok),
         case(
@@ -415,7 +578,9 @@ async fn every_endpoint_answers_every_role_as_the_rules_say() {
                     .replace("{personal}", &t.personal.to_string())
                     .replace("{member}", &w.ids[2].to_string())
                     .replace("{dummy}", &w.dummy_id.to_string())
-                    .replace("{fair}", &w.fair.to_string());
+                    .replace("{fair}", &w.fair.to_string())
+                    .replace("{token}", &t.token)
+                    .replace("{booth}", &t.booth.to_string());
                 let token = if c.own_session && i > 0 {
                     Some(s.login(&w.emails[i]).await)
                 } else {

@@ -5,5 +5,6 @@ mod api;
 mod authz;
 mod cli;
 mod durability;
+mod exhibition;
 mod harness;
 mod ui;

@@ -1,0 +1,567 @@
+//! EXHIBITION+ end to end over HTTP: an organiser prints QR codes, a buyer scans one (signed
+//! out, then through the quick sign-in), undoes and redoes the bookmark, asks for contact, and
+//! the exhibitor sees the lead; revoked and forged codes; plans; exports; the JSON API.
+
+use std::time::{Duration, Instant};
+
+use reqwest::StatusCode;
+use sc_domain::fair::FairInput;
+use sc_domain::listing::Owner;
+use sc_domain::organisation::OrganisationInput;
+use sc_domain::person::{ContactDetails, OrgRole, PlatformRole};
+use sc_storage::NewExhibitor;
+use serde_json::json;
+
+use crate::harness::{Server, browser, org_body, product_body, servers};
+
+fn csrf_of(html: &str) -> String {
+    let at = html
+        .find("name=\"csrf\" value=\"")
+        .expect("a form with a CSRF token")
+        + 19;
+    html[at..at + 64].to_string()
+}
+
+async fn page(c: &reqwest::Client, s: &Server, path: &str) -> (StatusCode, String) {
+    let r = c.get(s.url(path)).send().await.unwrap();
+    (r.status(), r.text().await.unwrap())
+}
+
+/// Signs in through the login form; returns where it redirected.
+async fn sign_in(c: &reqwest::Client, s: &Server, email: &str, next: &str) -> String {
+    let (_, html) = page(c, s, "/login").await;
+    let r = c
+        .post(s.url("/login"))
+        .form(&[
+            ("csrf", csrf_of(&html).as_str()),
+            ("email", email),
+            ("password", "correct horse battery"),
+            ("next", next),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    r.headers()["location"].to_str().unwrap().to_string()
+}
+
+struct Fair {
+    id: i64,
+    /// Exhibitors at A01, A02, A03 (same sector, so related to each other).
+    orgs: Vec<i64>,
+}
+
+async fn fair(s: &Server) -> Fair {
+    let input = FairInput {
+        name: sc_domain::LocalizedText::new("灣區博覽", "湾区博览", "Bay Expo"),
+        venue: Default::default(),
+        starts_on: "2026-12-01".into(),
+        ends_on: "2026-12-03".into(),
+        online_until: "2027-01-31".into(),
+        time_zone: "Asia/Hong_Kong".into(),
+    };
+    let id = s.store.create_fair(&input).await.unwrap().id;
+    let rows: Vec<NewExhibitor> = ["A01", "A02", "A03"]
+        .iter()
+        .enumerate()
+        .map(|(i, booth)| {
+            let mut o: OrganisationInput =
+                serde_json::from_value(org_body(&format!("Exhibitor{i}"))).unwrap();
+            o.sectors = vec!["electronics".into()];
+            NewExhibitor {
+                reference: format!("R{i}"),
+                hall: "1A".into(),
+                booth: booth.to_string(),
+                organisation: o,
+                contact_email: None,
+            }
+        })
+        .collect();
+    s.store.import_exhibitors(id, &rows, |_| {}).await.unwrap();
+    let mut orgs = Vec::new();
+    for b in s.store.booths(Some(id), None).await.unwrap() {
+        orgs.push(b.booth.organisation_id.unwrap());
+    }
+    Fair { id, orgs }
+}
+
+/// The `/q/…` paths on the organiser's printable sheet, in booth order.
+fn scan_paths(sheet: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for rest in sheet.split("/q/").skip(1) {
+        let p = format!("/q/{}", &rest[..22]);
+        if !out.contains(&p) {
+            out.push(p);
+        }
+    }
+    out
+}
+
+#[tokio::test]
+async fn the_whole_loop_from_printed_code_to_lead() {
+    for s in servers().await {
+        let f = fair(&s).await;
+        let product: sc_domain::listing::ListingInput =
+            serde_json::from_value(product_body(None, "Tungsten lamp", "published")).unwrap();
+        let (organiser, _) = s.register("organiser@loop.example.com", "HK", "en").await;
+        s.store
+            .set_platform_role(organiser, PlatformRole::Organiser)
+            .await
+            .unwrap();
+        let (staff, _) = s.register("staff@loop.example.com", "HK", "en").await;
+        s.store
+            .add_member(f.orgs[0], staff, OrgRole::Member)
+            .await
+            .unwrap();
+        s.store
+            .create_listing(Owner::Organisation(f.orgs[0]), &product, staff)
+            .await
+            .unwrap();
+        let (buyer, _) = s
+            .register("buyer@loop.example.com", "CN-GD-SZ", "zh-Hans")
+            .await;
+        s.store
+            .put_contact_details(
+                buyer,
+                &ContactDetails {
+                    phone: Some("+86 138 0000 0000".into()),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+
+        // The organiser prints the sheet: one code per booth.
+        let org_c = browser();
+        sign_in(&org_c, &s, "organiser@loop.example.com", "/").await;
+        let (st, sheet) = page(&org_c, &s, &format!("/fairs/{}/manage/qr", f.id)).await;
+        assert_eq!(st, StatusCode::OK, "{sheet}");
+        let codes = scan_paths(&sheet);
+        assert_eq!(codes.len(), 3, "{codes:?}");
+        assert_eq!(sheet.matches("<svg").count(), 3, "one QR drawing per booth");
+
+        // A buyer, signed out, scans A01: the exhibitor's page at once, with a quick sign-in.
+        let c = browser();
+        let (st, html) = page(&c, &s, &codes[0]).await;
+        assert_eq!(st, StatusCode::OK);
+        assert!(html.contains("Exhibitor0"), "the exhibitor's page");
+        assert!(html.contains("Tungsten lamp"), "its products");
+        assert!(
+            html.contains(&format!("name=\"next\" value=\"{}\"", codes[0])),
+            "quick sign-in comes back to the code"
+        );
+        // Signing in returns to the code, and the scan bookmarks.
+        let back = sign_in(&c, &s, "buyer@loop.example.com", &codes[0]).await;
+        assert_eq!(back, codes[0]);
+        let (_, html) = page(&c, &s, &codes[0]).await;
+        assert!(
+            html.contains("已加入“我的展览”"),
+            "bookmarked banner in the buyer's language"
+        );
+        assert!(
+            html.contains("booth target here"),
+            "the booth is marked on the plan"
+        );
+        assert_eq!(s.store.bookmarks(buyer, f.id).await.unwrap().len(), 1);
+        // Scanning again does not duplicate.
+        let (_, html) = page(&c, &s, &codes[0]).await;
+        assert!(html.contains("已在你的收藏中"));
+        assert_eq!(s.store.bookmarks(buyer, f.id).await.unwrap().len(), 1);
+        // Undo, then bookmark online from the page.
+        let token = csrf_of(&html);
+        let r = c
+            .post(s.url(&format!(
+                "/fairs/{}/exhibitors/{}/bookmark",
+                f.id, f.orgs[0]
+            )))
+            .form(&[("csrf", token.as_str()), ("action", "remove")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        assert!(s.store.bookmarks(buyer, f.id).await.unwrap().is_empty());
+        assert!(
+            s.store.leads(f.orgs[0], f.id).await.unwrap().is_empty(),
+            "undo takes the lead away"
+        );
+        c.post(s.url(&format!(
+            "/fairs/{}/exhibitors/{}/bookmark",
+            f.id, f.orgs[1]
+        )))
+        .form(&[("csrf", token.as_str()), ("action", "add")])
+        .send()
+        .await
+        .unwrap();
+        page(&c, &s, &codes[0]).await;
+        let marks = s.store.bookmarks(buyer, f.id).await.unwrap();
+        assert_eq!(marks.len(), 2);
+
+        // "Message this exhibitor", sharing contact details; a formula in the message.
+        let r = c
+            .post(s.url(&format!("/fairs/{}/exhibitors/{}/contact", f.id, f.orgs[0])))
+            .form(&[
+                ("csrf", token.as_str()),
+                (
+                    "message",
+                    "=HYPERLINK(\"http://evil\",\"x\") price list please",
+                ),
+                ("share", "1"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+
+        // My fair: a note and tags, then the exports.
+        let r = c
+            .post(s.url(&format!("/fairs/{}/my/{}", f.id, f.orgs[0])))
+            .form(&[
+                ("csrf", token.as_str()),
+                ("note", "样品很好"),
+                ("tags", "灯具, follow-up"),
+                ("visited", "1"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let (_, my) = page(&c, &s, &format!("/fairs/{}/my", f.id)).await;
+        assert!(my.contains("样品很好") && my.contains("#灯具"), "{my}");
+        let (st, csv) = page(&c, &s, &format!("/fairs/{}/my/bookmarks.csv", f.id)).await;
+        assert_eq!(st, StatusCode::OK);
+        assert!(
+            csv.starts_with('\u{FEFF}')
+                && csv.contains("样品很好")
+                && csv.contains("灯具 follow-up")
+        );
+        let (_, vcf) = page(&c, &s, &format!("/fairs/{}/my/bookmarks.vcf", f.id)).await;
+        assert_eq!(vcf.matches("BEGIN:VCARD").count(), 2);
+        assert!(vcf.contains("CATEGORIES:灯具,follow-up"));
+
+        // The route through bookmarks on the plan.
+        let (_, plan) = page(&c, &s, &format!("/fairs/{}/plan?mine=1&from=A03", f.id)).await;
+        assert!(plan.contains("<polyline class=\"route\""), "route drawn");
+        assert!(plan.contains("booth here"), "you are here");
+        assert_eq!(plan.matches("class=\"booth target").count(), 2);
+
+        // The exhibitor's staff sees the lead; contact details only on request, recorded.
+        let ex = browser();
+        sign_in(&ex, &s, "staff@loop.example.com", "/").await;
+        let (st, leads) = page(&ex, &s, &format!("/fairs/{}/leads/{}", f.id, f.orgs[0])).await;
+        assert_eq!(st, StatusCode::OK);
+        assert!(leads.contains("Tester buyer") && leads.contains("price list please"));
+        assert!(!leads.contains("+86 138"), "no contact details until asked");
+        assert_eq!(s.store.contact_reveal_count(buyer).await.unwrap(), 0);
+        let (_, leads) = page(
+            &ex,
+            &s,
+            &format!("/fairs/{}/leads/{}?reveal=1", f.id, f.orgs[0]),
+        )
+        .await;
+        assert!(leads.contains("+86 138 0000 0000"));
+        assert_eq!(s.store.contact_reveal_count(buyer).await.unwrap(), 1);
+        let (_, csv) = page(
+            &ex,
+            &s,
+            &format!("/fairs/{}/leads/{}/leads.csv", f.id, f.orgs[0]),
+        )
+        .await;
+        assert!(
+            csv.contains("\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\") price list please\""),
+            "formula neutralised: {csv}"
+        );
+        assert!(csv.contains("+86 138 0000 0000"));
+        assert_eq!(s.store.contact_reveal_count(buyer).await.unwrap(), 2);
+        // Staff of another exhibitor may not see these leads.
+        let (st, _) = page(&ex, &s, &format!("/fairs/{}/leads/{}", f.id, f.orgs[1])).await;
+        assert_eq!(st, StatusCode::FORBIDDEN);
+
+        // The organiser's dashboard counts the scans (one signed out, three signed in).
+        let (_, desk) = page(&org_c, &s, &format!("/fairs/{}/manage", f.id)).await;
+        assert!(desk.contains("id=\"fig-scans\">4<"), "scans counted");
+        assert!(desk.contains("<svg class=\"chart\""));
+        let (_, csv) = page(&org_c, &s, &format!("/fairs/{}/manage/dashboard.csv", f.id)).await;
+        assert!(
+            csv.contains("scans,,4") && csv.contains("bookmarks,online,1"),
+            "{csv}"
+        );
+
+        // Revoke A01's code: the old one answers 410 and points to the fair; the new one works.
+        let booth_a01 = s.store.booth_codes(f.id).await.unwrap()[0].booth_id;
+        let (_, sheet) = page(&org_c, &s, &format!("/fairs/{}/manage/qr", f.id)).await;
+        let r = org_c
+            .post(s.url(&format!(
+                "/fairs/{}/manage/booths/{booth_a01}/reissue",
+                f.id
+            )))
+            .form(&[("csrf", csrf_of(&sheet).as_str())])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let (st, html) = page(&c, &s, &codes[0]).await;
+        assert_eq!(st, StatusCode::GONE);
+        assert!(html.contains(&format!("href=\"/fairs/{}\"", f.id)));
+        let (_, sheet) = page(&org_c, &s, &format!("/fairs/{}/manage/qr", f.id)).await;
+        let fresh = scan_paths(&sheet);
+        assert_ne!(fresh[0], codes[0]);
+        assert_eq!(fresh[1..], codes[1..]);
+        assert_eq!(page(&c, &s, &fresh[0]).await.0, StatusCode::OK);
+        // Forged codes: not found, and nothing of the input echoed.
+        for forged in [
+            "/q/AAAAAAAAAAAAAAAAAAAAAA",
+            "/q/%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+            "/q/x",
+        ] {
+            let (st, html) = page(&c, &s, forged).await;
+            assert_eq!(st, StatusCode::NOT_FOUND, "{forged}");
+            assert!(!html.contains("<script>alert"));
+        }
+    }
+}
+
+#[tokio::test]
+async fn search_highlights_booths_on_the_plan() {
+    for s in servers().await {
+        let f = fair(&s).await;
+        let (staff, _) = s.register("staff@plan.example.com", "HK", "en").await;
+        let product: sc_domain::listing::ListingInput =
+            serde_json::from_value(product_body(None, "Quartzite countertop", "published"))
+                .unwrap();
+        s.store
+            .create_listing(Owner::Organisation(f.orgs[2]), &product, staff)
+            .await
+            .unwrap();
+        let c = browser();
+        // The search index follows the database within a moment.
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let (_, html) = page(&c, &s, &format!("/fairs/{}/plan?q=quartzite", f.id)).await;
+            if html.contains("class=\"booth match\" id=\"booth-A03\"") {
+                assert!(!html.contains("class=\"booth match\" id=\"booth-A01\""));
+                break;
+            }
+            assert!(Instant::now() < deadline, "A03 never highlighted: {html}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+}
+
+#[tokio::test]
+async fn organisers_upload_plans_and_bad_ones_are_explained() {
+    for s in servers().await {
+        let f = fair(&s).await;
+        let (organiser, _) = s.register("organiser@upload.example.com", "HK", "en").await;
+        s.store
+            .set_platform_role(organiser, PlatformRole::Organiser)
+            .await
+            .unwrap();
+        let c = browser();
+        sign_in(&c, &s, "organiser@upload.example.com", "/").await;
+        let (_, desk) = page(&c, &s, &format!("/fairs/{}/manage", f.id)).await;
+        let token = csrf_of(&desk);
+        let upload = |csv: &'static str| {
+            let form = reqwest::multipart::Form::new()
+                .text("csrf", token.clone())
+                .text("hall", "1A")
+                .part(
+                    "file",
+                    reqwest::multipart::Part::bytes(csv.as_bytes().to_vec()).file_name("plan.csv"),
+                );
+            c.post(s.url(&format!("/fairs/{}/manage/plan", f.id)))
+                .multipart(form)
+                .send()
+        };
+        // Overlap, a bad number, and an exhibitor's booth left off: all named, nothing saved.
+        let r = upload("booth,x,y,width,height\nA01,3,3,3,3\nA02,4,4,3,3\nB9,x,1,1,1\n")
+            .await
+            .unwrap();
+        let to = r.headers()["location"].to_str().unwrap().to_string();
+        let (_, html) = page(&c, &s, &to).await;
+        assert!(
+            html.contains("row 2, x: booth &#34;A02&#34; overlaps booth &#34;A01&#34; (row 1)")
+                || html.contains("row 2, x: booth &quot;A02&quot; overlaps"),
+            "{html}"
+        );
+        assert!(
+            html.contains("row 3, x: &#34;x&#34; is not a length in metres")
+                || html.contains("row 3, x: &quot;x&quot; is not a length"),
+            "{html}"
+        );
+        assert!(!s.store.fair_plans(f.id).await.unwrap()[0].drawn);
+        let r = upload("booth,x,y,width,height\nA01,3,3,3,3\nA02,6,3,3,3\n")
+            .await
+            .unwrap();
+        let to = r.headers()["location"].to_str().unwrap().to_string();
+        let (_, html) = page(&c, &s, &to).await;
+        assert!(html.contains("A03"), "the booth left off is named: {html}");
+        let r =
+            upload("攤位,x,y,寬度,深度\nA01,3,3,3,3\nA02,6,3,3,3\nA03,12,3,3,3\nA04,15,3,3,3\n")
+                .await
+                .unwrap();
+        assert!(
+            r.headers()["location"]
+                .to_str()
+                .unwrap()
+                .contains("notice=plan_saved")
+        );
+        let plans = s.store.fair_plans(f.id).await.unwrap();
+        assert!(plans[0].drawn);
+        assert_eq!(
+            plans[0].plan.booths.len(),
+            4,
+            "the new booth A04 is created vacant"
+        );
+        // A non-plan file is refused with a reason, not an error page.
+        let r = upload("\u{0}\u{1}garbage").await.unwrap();
+        let to = r.headers()["location"].to_str().unwrap().to_string();
+        assert!(to.contains("plan_errors="), "{to}");
+    }
+}
+
+#[tokio::test]
+async fn the_json_api_scans_bookmarks_leads_and_plans() {
+    for s in servers().await {
+        let f = fair(&s).await;
+        let (organiser, otoken) = s.register("organiser@api.example.com", "HK", "en").await;
+        s.store
+            .set_platform_role(organiser, PlatformRole::Organiser)
+            .await
+            .unwrap();
+        let (staff, stoken) = s.register("staff@api.example.com", "HK", "en").await;
+        s.store
+            .add_member(f.orgs[0], staff, OrgRole::Admin)
+            .await
+            .unwrap();
+        let (_, btoken) = s.register("buyer@api.example.com", "MO", "zh-Hant").await;
+        let codes = s
+            .get(
+                &format!("/api/v1/fairs/{}/booth-codes", f.id),
+                Some(&otoken),
+            )
+            .await;
+        assert_eq!(codes.status, StatusCode::OK);
+        let token = codes.json()[0]["token"].as_str().unwrap().to_string();
+        let scan = s
+            .post("/api/v1/scans", Some(&btoken), json!({"token": token}))
+            .await;
+        assert_eq!(scan.status, StatusCode::OK, "{}", scan.body);
+        assert_eq!(scan.json()["bookmarked_now"], true);
+        assert_eq!(scan.json()["booth"], "A01");
+        let again = s
+            .post("/api/v1/scans", Some(&btoken), json!({"token": token}))
+            .await;
+        assert_eq!(again.json()["bookmarked_now"], false);
+        assert_eq!(
+            s.post(
+                "/api/v1/scans",
+                None,
+                json!({"token": "AAAAAAAAAAAAAAAAAAAAAA"})
+            )
+            .await
+            .status,
+            StatusCode::NOT_FOUND
+        );
+        let booth = codes.json()[0]["booth_id"].as_i64().unwrap();
+        let re = s
+            .post(
+                &format!("/api/v1/fairs/{}/booths/{booth}/reissue-code", f.id),
+                Some(&otoken),
+                json!({}),
+            )
+            .await;
+        assert_eq!(re.status, StatusCode::OK);
+        let gone = s
+            .post("/api/v1/scans", Some(&btoken), json!({"token": token}))
+            .await;
+        assert_eq!(gone.status, StatusCode::GONE);
+        assert_eq!(gone.json()["code"], "code_revoked");
+
+        let put = s
+            .call(
+                reqwest::Method::PUT,
+                &format!("/api/v1/fairs/{}/bookmarks/{}", f.id, f.orgs[1]),
+                Some(&btoken),
+                Some(json!({"note": "call back", "tags": ["hot"]})),
+            )
+            .await;
+        assert_eq!(put.status, StatusCode::OK, "{}", put.body);
+        assert_eq!(put.json()["source"], "online");
+        let list = s
+            .get(&format!("/api/v1/fairs/{}/bookmarks", f.id), Some(&btoken))
+            .await
+            .json();
+        assert_eq!(list.as_array().unwrap().len(), 2);
+        let bad = s
+            .call(
+                reqwest::Method::PUT,
+                &format!("/api/v1/fairs/{}/bookmarks/{}", f.id, f.orgs[1]),
+                Some(&btoken),
+                Some(json!({"note": "x".repeat(2001)})),
+            )
+            .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(bad.json()["errors"][0]["field"], "note");
+
+        let leads = s
+            .get(
+                &format!("/api/v1/fairs/{}/leads/{}?reveal=true", f.id, f.orgs[0]),
+                Some(&stoken),
+            )
+            .await;
+        assert_eq!(leads.status, StatusCode::OK);
+        assert_eq!(leads.json()[0]["scans"], 2);
+        assert!(
+            leads.json()[0]["email"].is_null(),
+            "not shared, not revealed"
+        );
+        let user = leads.json()[0]["user_id"].as_i64().unwrap();
+        let patch = s
+            .call(
+                reqwest::Method::PATCH,
+                &format!("/api/v1/fairs/{}/leads/{}/{user}", f.id, f.orgs[0]),
+                Some(&stoken),
+                Some(json!({"note": "hot", "score": 6})),
+            )
+            .await;
+        assert_eq!(patch.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(patch.json()["errors"][0]["field"], "score");
+
+        let plan = s
+            .call(
+                reqwest::Method::PUT,
+                &format!("/api/v1/fairs/{}/halls/1A/plan", f.id),
+                Some(&otoken),
+                Some(json!({"width": 30, "height": 20, "booths": [
+                    {"booth": "A01", "x": 3, "y": 3, "width": 3, "height": 3},
+                    {"booth": "A02", "x": 4, "y": 3, "width": 3, "height": 3},
+                    {"booth": "A03", "x": 40, "y": 3, "width": 3, "height": 3}]})),
+            )
+            .await;
+        assert_eq!(plan.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let fields: Vec<String> = plan.json()["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["field"].as_str().unwrap().to_string())
+            .collect();
+        assert!(
+            fields.contains(&"booths[1].x".to_string())
+                && fields.contains(&"booths[2].x".to_string()),
+            "{fields:?}"
+        );
+        let got = s
+            .get(&format!("/api/v1/fairs/{}/plan", f.id), None)
+            .await
+            .json();
+        assert_eq!(got[0]["drawn"], false);
+        assert_eq!(got[0]["booths"].as_array().unwrap().len(), 3);
+
+        let stats = s
+            .get(&format!("/api/v1/fairs/{}/stats", f.id), Some(&otoken))
+            .await;
+        assert_eq!(stats.status, StatusCode::OK);
+        assert_eq!(stats.json()["scans"], 2);
+        assert_eq!(stats.json()["buyers_by_location"][0]["key"], "MO");
+    }
+}
