@@ -1,6 +1,7 @@
 //! `superconnector`: the whole platform as one binary.
 
 mod bench;
+mod import;
 
 use std::io::{BufRead, IsTerminal};
 use std::net::SocketAddr;
@@ -86,7 +87,21 @@ enum ImportCommand {
         /// The fair: its number or its slug.
         #[arg(long)]
         fair: String,
-        /// Check every row and report; write nothing.
+        /// Check every row against the file and the database, then roll back: write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Products of exhibitors already imported: one row each, keyed by exhibitor reference and
+    /// product reference.
+    Products {
+        #[command(flatten)]
+        db: DbArgs,
+        /// The CSV file.
+        file: PathBuf,
+        /// The fair: its number or its slug.
+        #[arg(long)]
+        fair: String,
+        /// Check every row against the file and the database, then roll back: write nothing.
         #[arg(long)]
         dry_run: bool,
     },
@@ -276,7 +291,13 @@ async fn main() -> Result<()> {
             file,
             fair,
             dry_run,
-        }) => import_exhibitors(&db, &file, &fair, dry_run).await?,
+        }) => import::exhibitors(&db.open().await?, &file, &fair, dry_run).await?,
+        Command::Import(ImportCommand::Products {
+            db,
+            file,
+            fair,
+            dry_run,
+        }) => import::products(&db.open().await?, &file, &fair, dry_run).await?,
         Command::Reindex(db) => {
             let store = db.open().await?;
             let search = db.search_index()?;
@@ -406,95 +427,5 @@ fn analyze(to: Option<&str>, tokens: bool, query: bool) -> Result<()> {
         writeln!(out, "{}", text.replace(['\n', '\r'], " "))?;
     }
     out.flush()?;
-    Ok(())
-}
-
-/// `import exhibitors`: checks every row, reports each problem by line and column, and writes
-/// all rows in one transaction only when there is none.
-async fn import_exhibitors(
-    db: &DbArgs,
-    file: &std::path::Path,
-    fair: &str,
-    dry_run: bool,
-) -> Result<()> {
-    let meta =
-        std::fs::metadata(file).with_context(|| format!("cannot read {}", file.display()))?;
-    if meta.len() as usize > sc_import::encoding::MAX_BYTES {
-        bail!(
-            "{} is larger than {} MB; split it",
-            file.display(),
-            sc_import::encoding::MAX_BYTES / 1024 / 1024
-        );
-    }
-    let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
-    let parsed = sc_import::exhibitors::parse(&bytes)
-        .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
-    for e in &parsed.errors {
-        eprintln!("{}: {e}", file.display());
-    }
-    let store = db.open().await?;
-    let fair_id = match fair.parse::<i64>() {
-        Ok(id) => id,
-        Err(_) => store
-            .fair_id_by_slug(fair)
-            .await?
-            .with_context(|| format!("--fair: no fair with slug {fair:?}"))?,
-    };
-    store
-        .fair(fair_id)
-        .await
-        .map_err(|_| anyhow::anyhow!("--fair: no fair {fair}"))?;
-    println!(
-        "{}: {} rows good, {} problems (read as {})",
-        file.display(),
-        parsed.rows.len(),
-        parsed.errors.len(),
-        parsed.encoding
-    );
-    if !parsed.is_clean() {
-        bail!(
-            "nothing imported: fix the problems above and run again (the import is all or nothing)"
-        );
-    }
-    if dry_run {
-        println!("dry run: nothing written");
-        return Ok(());
-    }
-    let rows: Vec<sc_storage::NewExhibitor> = parsed
-        .rows
-        .into_iter()
-        .map(|r| sc_storage::NewExhibitor {
-            reference: r.value.reference,
-            hall: r.value.hall,
-            booth: r.value.booth,
-            organisation: r.value.organisation,
-            contact_email: r.value.contact_email,
-        })
-        .collect();
-    let bar = std::io::stderr().is_terminal().then(|| {
-        let b = indicatif::ProgressBar::new(rows.len() as u64);
-        b.set_style(
-            indicatif::ProgressStyle::with_template("{msg:>10} [{bar:40}] {pos}/{len} ({eta})")
-                .expect("valid template")
-                .progress_chars("=> "),
-        );
-        b.set_message("importing");
-        b
-    });
-    let sum = store
-        .import_exhibitors(fair_id, &rows, |n| {
-            if let Some(b) = &bar {
-                b.set_position(n as u64);
-            }
-        })
-        .await
-        .context("nothing imported")?;
-    if let Some(b) = bar {
-        b.finish_and_clear();
-    }
-    println!(
-        "imported: {} created, {} updated, {} halls created, {} administrators linked",
-        sum.created, sum.updated, sum.halls_created, sum.administrators_linked
-    );
     Ok(())
 }

@@ -340,3 +340,89 @@ async fn importing_exhibitors_is_all_or_nothing_and_repeatable() {
         );
     }
 }
+
+#[tokio::test]
+async fn importing_products_checks_exhibitors_and_updates_on_reimport() {
+    for (engine, url) in sc_storage::testing::database_urls().await {
+        let store = sc_storage::Store::open(&url).await.unwrap();
+        let fair: sc_domain::fair::FairInput = serde_json::from_value(serde_json::json!({"name": {"en": "Product Fair"}, "starts_on": "2026-12-01", "ends_on": "2026-12-03", "online_until": "2027-01-01"})).unwrap();
+        let fair = store.create_fair(&fair).await.unwrap().id.to_string();
+        let dir = std::env::temp_dir().join(format!(
+            "sc-products-{engine}-{}-{}",
+            std::process::id(),
+            sc_storage::now_ms()
+        ));
+        std::fs::create_dir_all(&dir).unwrap();
+        let ex = dir.join("exhibitors.csv");
+        std::fs::write(
+            &ex,
+            "ref,booth,name_en,location\nE1,1A-A01,Lamp Co,HK\nE2,1A-A02,Cable Co,CN-GD-SZ\n",
+        )
+        .unwrap();
+        let import = |kind: &'static str, file: std::path::PathBuf, dry: bool| {
+            let url = url.clone();
+            let fair = fair.clone();
+            async move {
+                let file = file.display().to_string();
+                let mut args = vec!["import", kind, "--database", &url, &file, "--fair", &fair];
+                if dry {
+                    args.push("--dry-run");
+                }
+                run(&args, "").await
+            }
+        };
+        let (ok, _, err) = import("exhibitors", ex, false).await;
+        assert!(ok, "[{engine}] {err}");
+        let products = |store: sc_storage::Store| async move {
+            store
+                .list_listings(
+                    &Default::default(),
+                    sc_storage::PageRequest::new(None, None),
+                )
+                .await
+                .unwrap()
+                .total
+        };
+        // As a Mainland system writes it: GB18030, Simplified headers, a formula in a cell.
+        let sheet = "参展商编号,产品编号,产品名称,英文名称,HS编码,最低订购量,货币\n\
+                     E1,P1,钨丝灯泡,Tungsten bulb,853929,500,CNY\n\
+                     E2,P1,数据线,=HYPERLINK(\"http://evil\"),854442,1000,CNY\n";
+        let (gb, _, _) = encoding_rs::GB18030.encode(sheet);
+        let good = dir.join("products.csv");
+        std::fs::write(&good, &gb).unwrap();
+        let (ok, out, err) = import("products", good.clone(), true).await;
+        assert!(ok, "[{engine}] {err}");
+        assert!(
+            out.contains("read as gb18030") && out.contains("would import: 2 created"),
+            "{out}"
+        );
+        assert_eq!(products(store.clone()).await, 0, "a dry run writes nothing");
+        let (ok, out, err) = import("products", good.clone(), false).await;
+        assert!(
+            ok && out.contains("imported: 2 created, 0 updated"),
+            "[{engine}] {out} {err}"
+        );
+        let (ok, out, _) = import("products", good.clone(), false).await;
+        assert!(
+            ok && out.contains("imported: 0 created, 2 updated"),
+            "{out}"
+        );
+        assert_eq!(products(store.clone()).await, 2, "never duplicates");
+
+        // A product of an exhibitor never imported: the whole file is refused, by line.
+        let bad = dir.join("bad.csv");
+        std::fs::write(
+            &bad,
+            "exhibitor,reference,name_en\nE1,P9,Good\nE9,P1,Orphan\n",
+        )
+        .unwrap();
+        let (ok, _, err) = import("products", bad.clone(), true).await;
+        assert!(
+            !ok && err.contains("line 3: \"E9\""),
+            "the dry run finds it too: {err}"
+        );
+        let (ok, _, err) = import("products", bad, false).await;
+        assert!(!ok && err.contains("nothing imported"), "{err}");
+        assert_eq!(products(store.clone()).await, 2);
+    }
+}

@@ -77,7 +77,10 @@ async fn fair(s: &Server) -> Fair {
             }
         })
         .collect();
-    s.store.import_exhibitors(id, &rows, |_| {}).await.unwrap();
+    s.store
+        .import_exhibitors(id, &rows, false, |_| {})
+        .await
+        .unwrap();
     let mut orgs = Vec::new();
     for b in s.store.booths(Some(id), None).await.unwrap() {
         orgs.push(b.booth.organisation_id.unwrap());

@@ -6,6 +6,7 @@ pub mod cells;
 pub mod encoding;
 pub mod exhibitors;
 pub mod export;
+pub mod products;
 
 use sc_domain::FieldError;
 

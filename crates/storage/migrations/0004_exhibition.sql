@@ -78,3 +78,14 @@ CREATE TABLE contact_reveals (
     at BIGINT NOT NULL
 );
 CREATE INDEX contact_reveals_subject ON contact_reveals (subject_user, at);
+
+-- The organiser's reference for each product of an exhibitor at a fair: importing the same
+-- product sheet again updates the listing instead of adding another.
+CREATE TABLE fair_products (
+    fair_id BIGINT NOT NULL REFERENCES fairs (id) ON DELETE CASCADE,
+    exhibitor_reference TEXT NOT NULL,
+    reference TEXT NOT NULL,
+    listing_id BIGINT NOT NULL REFERENCES listings (id) ON DELETE CASCADE,
+    PRIMARY KEY (fair_id, exhibitor_reference, reference)
+);
+CREATE INDEX fair_products_listing ON fair_products (listing_id);

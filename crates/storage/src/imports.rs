@@ -32,10 +32,13 @@ pub struct ImportSummary {
 
 impl Store {
     /// Imports exhibitors of `fair` all-or-nothing; `progress` is called after each row.
+    /// `dry_run` does all the work and rolls it back, so it finds every problem a real run
+    /// would (a booth already someone else's, say) and writes nothing.
     pub async fn import_exhibitors(
         &self,
         fair: FairId,
         rows: &[NewExhibitor],
+        dry_run: bool,
         mut progress: impl FnMut(usize),
     ) -> Result<ImportSummary> {
         self.fair(fair).await?;
@@ -172,7 +175,118 @@ impl Store {
             }
             progress(i + 1);
         }
-        w.commit().await?;
+        if dry_run {
+            w.tx.rollback().await?;
+        } else {
+            w.commit().await?;
+        }
+        Ok(sum)
+    }
+}
+
+/// One product to import, tied to an exhibitor already imported for the fair.
+#[derive(Debug, Clone)]
+pub struct NewProduct {
+    /// Line in the organiser's file, for error messages.
+    pub line: u64,
+    pub exhibitor: String,
+    pub reference: String,
+    pub listing: sc_domain::listing::ListingInput,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ProductSummary {
+    pub created: usize,
+    pub updated: usize,
+}
+
+impl Store {
+    /// Imports products of `fair` all-or-nothing. Every product's exhibitor reference must be
+    /// one imported for this fair; otherwise nothing is written and the lines are named.
+    /// `dry_run` does all the work and rolls it back, so it finds every problem a real run would.
+    pub async fn import_products(
+        &self,
+        fair: FairId,
+        rows: &[NewProduct],
+        created_by: sc_domain::person::UserId,
+        dry_run: bool,
+        mut progress: impl FnMut(usize),
+    ) -> Result<ProductSummary> {
+        use sqlx::Row;
+        self.fair(fair).await?;
+        let mut w = self.write().await?;
+        let exhibitors: std::collections::HashMap<String, OrgId> = sqlx::query(
+            "SELECT reference, organisation_id FROM fair_exhibitors WHERE fair_id = $1",
+        )
+        .bind(fair)
+        .fetch_all(&mut *w.tx)
+        .await?
+        .iter()
+        .map(|r| Ok((r.try_get("reference")?, r.try_get("organisation_id")?)))
+        .collect::<Result<_>>()?;
+        let unknown: Vec<String> = rows
+            .iter()
+            .filter(|r| !exhibitors.contains_key(&r.exhibitor))
+            .take(20)
+            .map(|r| format!("line {}: {:?}", r.line, r.exhibitor))
+            .collect();
+        if !unknown.is_empty() {
+            return Err(StorageError::Conflict {
+                code: "unknown_exhibitor",
+                message: format!(
+                    "exhibitor references not in this fair's exhibitor list: {}",
+                    unknown.join("; ")
+                ),
+            });
+        }
+        let mut existing: std::collections::HashMap<(String, String), i64> =
+            sqlx::query("SELECT exhibitor_reference, reference, listing_id FROM fair_products WHERE fair_id = $1")
+                .bind(fair)
+                .fetch_all(&mut *w.tx)
+                .await?
+                .iter()
+                .map(|r| {
+                    Ok((
+                        (r.try_get("exhibitor_reference")?, r.try_get("reference")?),
+                        r.try_get("listing_id")?,
+                    ))
+                })
+                .collect::<Result<_>>()?;
+        let mut sum = ProductSummary::default();
+        for (i, row) in rows.iter().enumerate() {
+            let key = (row.exhibitor.clone(), row.reference.clone());
+            match existing.get(&key) {
+                Some(&id) => {
+                    crate::listings::update_listing_in(&mut w, id, &row.listing).await?;
+                    sum.updated += 1;
+                }
+                None => {
+                    let org = exhibitors[&row.exhibitor];
+                    let id = crate::listings::insert_listing(
+                        &mut w,
+                        sc_domain::listing::Owner::Organisation(org),
+                        &row.listing,
+                        created_by,
+                    )
+                    .await?;
+                    sqlx::query("INSERT INTO fair_products (fair_id, exhibitor_reference, reference, listing_id) VALUES ($1, $2, $3, $4)")
+                        .bind(fair)
+                        .bind(row.exhibitor.clone())
+                        .bind(row.reference.clone())
+                        .bind(id)
+                        .execute(&mut *w.tx)
+                        .await?;
+                    existing.insert(key, id);
+                    sum.created += 1;
+                }
+            }
+            progress(i + 1);
+        }
+        if dry_run {
+            w.tx.rollback().await?;
+        } else {
+            w.commit().await?;
+        }
         Ok(sum)
     }
 }

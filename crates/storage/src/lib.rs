@@ -34,7 +34,7 @@ pub use changes::Entity;
 pub use dashboard::{FairStats, TopBooth};
 pub use fairs::{Batch, BoothView, NewBooth, NewHall};
 pub use floorplans::{HallWithPlan, SavePlanError};
-pub use imports::{ImportSummary, NewExhibitor};
+pub use imports::{ImportSummary, NewExhibitor, NewProduct, ProductSummary};
 pub use leads::{Lead, RevealedContact, Viewer};
 pub use listings::ListingFilter;
 pub use organisations::OrganisationFilter;

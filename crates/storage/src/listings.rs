@@ -124,6 +124,30 @@ pub(crate) async fn insert_listing(
     Ok(id)
 }
 
+/// Updates a listing's content inside an open write.
+pub(crate) async fn update_listing_in(
+    w: &mut WriteTx<'_>,
+    id: ListingId,
+    input: &ListingInput,
+) -> Result<()> {
+    let n = bind_content(
+        sqlx::query(
+            "UPDATE listings SET kind = $1, market = $2, title_zh_hant = $3, title_zh_hans = $4, title_en = $5,
+            description_zh_hant = $6, description_zh_hans = $7, description_en = $8, codes = $9, target_regions = $10,
+            attributes = $11, status = $12, updated_at = $13 WHERE id = $14",
+        ),
+        input,
+    )
+    .bind(now_ms())
+    .bind(id)
+    .execute(&mut *w.tx)
+    .await?
+    .rows_affected();
+    touched(n)?;
+    replace_codes(w, id, &input.codes).await?;
+    changes::record(w, Entity::Listing(id)).await
+}
+
 impl Store {
     pub async fn create_listing(
         &self,
@@ -150,22 +174,7 @@ impl Store {
     /// Replaces a listing's content; its owner and creator stay.
     pub async fn update_listing(&self, id: ListingId, input: &ListingInput) -> Result<Listing> {
         let mut w = self.write().await?;
-        let n = bind_content(
-            sqlx::query(
-                "UPDATE listings SET kind = $1, market = $2, title_zh_hant = $3, title_zh_hans = $4, title_en = $5,
-                description_zh_hant = $6, description_zh_hans = $7, description_en = $8, codes = $9, target_regions = $10,
-                attributes = $11, status = $12, updated_at = $13 WHERE id = $14",
-            ),
-            input,
-        )
-        .bind(now_ms())
-        .bind(id)
-        .execute(&mut *w.tx)
-        .await?
-        .rows_affected();
-        touched(n)?;
-        replace_codes(&mut w, id, &input.codes).await?;
-        changes::record(&mut w, Entity::Listing(id)).await?;
+        update_listing_in(&mut w, id, input).await?;
         w.commit().await?;
         self.listing(id).await
     }

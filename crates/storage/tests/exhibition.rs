@@ -66,6 +66,7 @@ async fn world(s: &Store, buyers: usize) -> World {
     s.import_exhibitors(
         fair,
         &[exhibitor("E1", "A01"), exhibitor("E2", "A02")],
+        false,
         |_| {},
     )
     .await
