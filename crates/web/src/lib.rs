@@ -37,6 +37,8 @@ pub struct AppState {
     /// The address printed in QR codes (e.g. `https://fair.example.hk`); without it, the
     /// address the organiser's browser used.
     pub public_url: Option<String>,
+    /// Spreadsheets uploaded and previewed, waiting for the organiser to confirm.
+    pub(crate) imports: Arc<ui::PendingImports>,
     limiter: Arc<ratelimit::LoginLimiter>,
 }
 
@@ -49,6 +51,7 @@ impl AppState {
             search,
             secure_cookies,
             public_url: None,
+            imports: Arc::default(),
             limiter: Arc::new(ratelimit::LoginLimiter::default()),
         }
     }
@@ -78,6 +81,8 @@ pub fn app(state: AppState) -> Router {
         )
         .merge(ui::router())
         .layer(RequestBodyLimitLayer::new(2 * 1024 * 1024))
+        // Spreadsheet uploads are larger; only this route takes them.
+        .merge(ui::upload_router().layer(RequestBodyLimitLayer::new(ui::MAX_UPLOAD_BYTES + 64 * 1024)))
         .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(SetResponseHeaderLayer::if_not_present(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
         .layer(SetResponseHeaderLayer::if_not_present(

@@ -166,14 +166,7 @@ pub static CATALOGUE: &[(&str, [&str; 3])] = &[
         "import.errors",
         ["有問題的行", "有问题的行", "Rows with problems"],
     ),
-    (
-        "import.file",
-        [
-            "參展商名單（CSV）",
-            "参展商名单（CSV）",
-            "Exhibitor list (CSV)",
-        ],
-    ),
+    ("import.file", ["CSV 檔案", "CSV 文件", "CSV file"]),
     (
         "import.file_help",
         [
@@ -182,6 +175,15 @@ pub static CATALOGUE: &[(&str, [&str; 3])] = &[
             "UTF-8 (with or without BOM), UTF-16, Big5 or GB18030. Columns: reference, hall, booth, name and more, headed in Chinese or English.",
         ],
     ),
+    (
+        "import.kind",
+        ["檔案內容", "文件内容", "What the file holds"],
+    ),
+    (
+        "import.kind_exhibitors",
+        ["參展商及攤位", "参展商及摊位", "Exhibitors and booths"],
+    ),
+    ("import.kind_products", ["產品", "产品", "Products"]),
     ("import.line", ["行", "行", "Line"]),
     (
         "import.nothing_written",

@@ -5,6 +5,7 @@ mod account;
 mod context;
 mod edit;
 mod exhibition;
+pub(crate) use exhibition::import::{MAX_UPLOAD_BYTES, PendingImports};
 pub(crate) use exhibition::venue_offset_ms;
 mod form;
 mod i18n;
@@ -88,6 +89,11 @@ pub fn router() -> Router<AppState> {
             "/fairs/{id}/manage/plan",
             post(exhibition::organiser::upload_plan),
         )
+        .route("/fairs/{id}/manage/import", get(exhibition::import::form))
+        .route(
+            "/fairs/{id}/manage/import/confirm",
+            post(exhibition::import::confirm),
+        )
         .route("/organisations", get(pages::organisations))
         .route(
             "/organisations/new",
@@ -165,6 +171,16 @@ pub fn router() -> Router<AppState> {
         )
         .route("/search", get(search::page))
         .fallback(not_found)
+}
+
+/// Routes that take large bodies (spreadsheets); the app gives them their own size limit.
+pub fn upload_router() -> Router<AppState> {
+    Router::new().route(
+        "/fairs/{id}/manage/import",
+        post(exhibition::import::upload).layer(axum::extract::DefaultBodyLimit::max(
+            MAX_UPLOAD_BYTES + 64 * 1024,
+        )),
+    )
 }
 
 async fn not_found(ctx: context::Ctx) -> axum::response::Response {

@@ -3,6 +3,7 @@
 
 pub mod charts;
 pub mod exhibitor;
+pub mod import;
 pub mod leads;
 pub mod myfair;
 pub mod organiser;

@@ -177,3 +177,28 @@ pub struct QrSheetPage {
     pub rows: Vec<BoothCodeRow>,
     pub notice: Option<String>,
 }
+
+pub struct ImportPreview {
+    pub kind: &'static str,
+    pub encoding: &'static str,
+    pub rows: usize,
+    pub created: usize,
+    pub updated: usize,
+    /// (line, column, reason)
+    pub errors: Vec<Vec<String>>,
+    pub more_errors: usize,
+    pub conflict: Option<String>,
+    pub sample_head: Vec<&'static str>,
+    pub sample: Vec<Vec<String>>,
+    /// Present when the upload may be confirmed.
+    pub token: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "import.html")]
+pub struct ImportPage {
+    pub c: Chrome,
+    pub t: I18n,
+    pub fair: FairCard,
+    pub preview: Option<ImportPreview>,
+}
