@@ -448,6 +448,13 @@ fn cases() -> Vec<Case> {
         case(M::GET, "/", none, all_ok),
         case(M::GET, "/fairs/{fair}", none, all_ok),
         case(M::GET, "/q/{token}", none, all_ok),
+        case(M::GET, "/fairs/new", none, [303, 403, 403, 403, 200, 200]),
+        case(
+            M::GET,
+            "/fairs/{fair}/manage/import",
+            none,
+            [303, 403, 403, 403, 200, 200],
+        ),
         case(M::GET, "/fairs/{fair}/exhibitors/{org}", none, all_ok),
         case(M::GET, "/fairs/{fair}/plan", none, all_ok),
         case(

@@ -568,3 +568,168 @@ async fn the_json_api_scans_bookmarks_leads_and_plans() {
         assert_eq!(stats.json()["buyers_by_location"][0]["key"], "MO");
     }
 }
+
+#[tokio::test]
+async fn organisers_create_a_fair_and_import_through_preview_and_confirm() {
+    for s in servers().await {
+        let (organiser, _) = s.register("organiser@create.example.com", "HK", "en").await;
+        s.store
+            .set_platform_role(organiser, PlatformRole::Organiser)
+            .await
+            .unwrap();
+        let c = browser();
+        sign_in(&c, &s, "organiser@create.example.com", "/").await;
+        let (st, form) = page(&c, &s, "/fairs/new").await;
+        assert_eq!(st, StatusCode::OK);
+        let token = csrf_of(&form);
+        let fields = |ends: &'static str, halls: &'static str| {
+            vec![
+                ("csrf", token.clone()),
+                ("name_zh_hant", "秋季電子展".to_string()),
+                ("name_en", "Autumn Electronics Fair".to_string()),
+                ("starts_on", "2027-10-13".to_string()),
+                ("ends_on", ends.to_string()),
+                ("online_until", "2027-11-30".to_string()),
+                ("time_zone", "Asia/Hong_Kong".to_string()),
+                ("halls", halls.to_string()),
+            ]
+        };
+        // Ending before it starts, and a hall listed twice: both said, nothing created.
+        let r = c
+            .post(s.url("/fairs/new"))
+            .form(&fields("2027-10-01", "1A\n1A"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = r.text().await.unwrap();
+        assert!(html.contains("line 2: hall 1A is listed twice"), "{html}");
+        assert!(html.contains("秋季電子展"), "what was typed is kept");
+        assert!(s.store.fairs().await.unwrap().is_empty());
+        let r = c
+            .post(s.url("/fairs/new"))
+            .form(&fields("2027-10-16", "1A | 展館一 | 展馆一 | Hall One\n3C"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let fair = s.store.fairs().await.unwrap()[0].id;
+        assert_eq!(
+            r.headers()["location"],
+            format!("/fairs/{fair}/manage").as_str()
+        );
+        let halls = s.store.halls(fair).await.unwrap();
+        assert_eq!(
+            halls.iter().map(|h| h.code.as_str()).collect::<Vec<_>>(),
+            ["1A", "3C"]
+        );
+
+        // Import exhibitors: preview (nothing written), confirm, re-import updates.
+        let (_, form) = page(&c, &s, &format!("/fairs/{fair}/manage/import")).await;
+        let token = csrf_of(&form);
+        let upload = |kind: &'static str, bytes: Vec<u8>| {
+            let form = reqwest::multipart::Form::new()
+                .text("csrf", token.clone())
+                .text("kind", kind)
+                .part(
+                    "file",
+                    reqwest::multipart::Part::bytes(bytes).file_name("sheet.csv"),
+                );
+            c.post(s.url(&format!("/fairs/{fair}/manage/import")))
+                .multipart(form)
+                .send()
+        };
+        let sheet = "參考編號,攤位,名稱（繁）,英文名稱,所在地\nR1,1A-01,華南電子,Huanan,香港\nR2,3C-02,珠江燈飾,Pearl Lamps,廣州\n";
+        let (big5, _, _) = encoding_rs::BIG5.encode(sheet);
+        let html = upload("exhibitors", big5.to_vec())
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(html.contains("<dd id=\"would-create\">2</dd>"), "{html}");
+        assert!(html.contains("Big5") || html.contains("big5"));
+        assert!(
+            s.store.booths(Some(fair), None).await.unwrap().is_empty(),
+            "a preview writes nothing"
+        );
+        let upload_id = {
+            let at = html.find("name=\"upload\" value=\"").unwrap() + 21;
+            html[at..at + 64].to_string()
+        };
+        let r = c
+            .post(s.url(&format!("/fairs/{fair}/manage/import/confirm")))
+            .form(&[("csrf", token.as_str()), ("upload", upload_id.as_str())])
+            .send()
+            .await
+            .unwrap();
+        assert!(
+            r.headers()["location"]
+                .to_str()
+                .unwrap()
+                .contains("notice=imported")
+        );
+        assert_eq!(s.store.booths(Some(fair), None).await.unwrap().len(), 2);
+        // The same confirmation cannot run twice.
+        let r = c
+            .post(s.url(&format!("/fairs/{fair}/manage/import/confirm")))
+            .form(&[("csrf", token.as_str()), ("upload", upload_id.as_str())])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            r.headers()["location"],
+            format!("/fairs/{fair}/manage/import").as_str()
+        );
+        let html = upload("exhibitors", big5.to_vec())
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            html.contains("<dd id=\"would-create\">0</dd>"),
+            "re-import updates"
+        );
+
+        // Products: a bad sheet is explained row by row, with no way to confirm it.
+        let bad = "exhibitor,reference,name_en,hs,moq\nR1,P1,Lamp,850440,ten\nR1,P2,,850440,1\nR9,P3,Orphan,850440,1\n";
+        let html = upload("products", bad.as_bytes().to_vec())
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(html.contains("<td>2</td><td>moq</td>"), "{html}");
+        assert!(html.contains("<td>3</td><td>name_en</td>"), "{html}");
+        assert!(!html.contains("confirm-import"));
+        let good = "exhibitor,reference,name_en,hs\nR1,P1,Lamp,850440\nR9,P3,Orphan,850440\n";
+        let html = upload("products", good.as_bytes().to_vec())
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            html.contains("line 3: &#34;R9&#34;") || html.contains("line 3: &quot;R9&quot;"),
+            "the database's check shows in the preview: {html}"
+        );
+        assert!(!html.contains("confirm-import"));
+        // Not a spreadsheet at all.
+        let html = upload("products", vec![0xff, 0xfe, 0x00, 0xd8, 0x00])
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            html.contains("import.nothing_written") || html.contains("Nothing was written"),
+            "{html}"
+        );
+        // Far too large: refused before it is read.
+        let r = upload("products", vec![b'a'; 65 * 1024 * 1024])
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    }
+}

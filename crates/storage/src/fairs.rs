@@ -79,6 +79,30 @@ impl Store {
         self.fair(id).await
     }
 
+    /// Creates a fair and its halls in one transaction.
+    pub async fn create_fair_with_halls(
+        &self,
+        input: &FairInput,
+        halls: &[NewHall],
+    ) -> Result<Fair> {
+        let mut w = self.write().await?;
+        let id = insert_fair(&mut w, input, None).await?;
+        for h in halls {
+            let [nh, ns, ne] = columns(&h.name);
+            sqlx::query("INSERT INTO halls (fair_id, code, name_zh_hant, name_zh_hans, name_en) VALUES ($1, $2, $3, $4, $5)")
+                .bind(id)
+                .bind(h.code.clone())
+                .bind(nh)
+                .bind(ns)
+                .bind(ne)
+                .execute(&mut *w.tx)
+                .await
+                .map_err(on_unique("hall_code_taken", "two halls have the same code"))?;
+        }
+        w.commit().await?;
+        self.fair(id).await
+    }
+
     pub async fn fair(&self, id: FairId) -> Result<Fair> {
         let sql = format!("SELECT {FAIR_COLUMNS} FROM fairs WHERE id = $1");
         let row = sqlx::query(sqlx::AssertSqlSafe(sql))

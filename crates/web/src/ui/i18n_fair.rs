@@ -152,13 +152,32 @@ pub static CATALOGUE: &[(&str, [&str; 3])] = &[
         "exhibitor.stop_sharing",
         ["停止提供", "停止提供", "Stop sharing"],
     ),
+    ("fair.create", ["建立展覽", "创建展览", "Create fair"]),
+    (
+        "fair.ends_on",
+        ["現場展覽最後一日", "现场展览最后一天", "Last day on site"],
+    ),
+    (
+        "fair.halls_help",
+        [
+            "每行一個展館：編號 | 繁體名稱 | 简体名称 | English name（名稱可省略）",
+            "每行一个展馆：编号 | 繁體名稱 | 简体名称 | English name（名称可省略）",
+            "One hall per line: code | 繁體名稱 | 简体名称 | English name (names optional)",
+        ],
+    ),
     ("fair.leads_link", ["潛在客戶", "潜在客户", "Leads"]),
     (
         "fair.manage_link",
         ["主辦單位控制台", "主办单位控制台", "Organiser's desk"],
     ),
     ("fair.my_link", ["我的展覽", "我的展览", "My fair"]),
+    ("fair.new", ["新增展覽", "新增展览", "New fair"]),
     ("fair.plan_link", ["平面圖", "平面图", "Floor plan"]),
+    (
+        "fair.starts_on",
+        ["現場展覽首日", "现场展览首日", "First day on site"],
+    ),
+    ("fair.time_zone", ["時區", "时区", "Time zone"]),
     ("import.confirm", ["確認匯入", "确认导入", "Import now"]),
     ("import.created", ["新增", "新增", "New"]),
     ("import.encoding", ["檔案編碼", "文件编码", "File encoding"]),

@@ -30,6 +30,10 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/", get(pages::home))
         .route("/fairs", get(pages::fairs))
+        .route(
+            "/fairs/new",
+            get(exhibition::new_fair::form).post(exhibition::new_fair::create),
+        )
         .route("/fairs/{id}", get(pages::fair))
         .route("/q/{token}", get(exhibition::exhibitor::scan))
         .route(

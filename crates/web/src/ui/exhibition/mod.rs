@@ -6,6 +6,7 @@ pub mod exhibitor;
 pub mod import;
 pub mod leads;
 pub mod myfair;
+pub mod new_fair;
 pub mod organiser;
 pub mod plan;
 pub mod views;

@@ -202,3 +202,20 @@ pub struct ImportPage {
     pub fair: FairCard,
     pub preview: Option<ImportPreview>,
 }
+
+#[derive(Template)]
+#[template(path = "fair_form.html")]
+pub struct NewFairPage {
+    pub c: Chrome,
+    pub t: I18n,
+    /// zh-Hant, zh-Hans, en.
+    pub name: [String; 3],
+    pub venue: [String; 3],
+    pub starts_on: String,
+    pub ends_on: String,
+    pub online_until: String,
+    pub zones: Vec<Opt>,
+    pub halls: String,
+    pub errors: super::super::views::Errors,
+    pub hall_errors: Vec<String>,
+}
