@@ -139,7 +139,7 @@ impl Store {
         let mut w = self.write().await?;
         exhibits_in(&mut w, fair, org).await?;
         let created = bookmark_in(&mut w, user, fair, org, Source::Online, false, now_ms()).await?;
-        w.commit().await?;
+        w.commit_untracked().await?;
         Ok(created)
     }
 
@@ -163,7 +163,7 @@ impl Store {
             .bind(org)
             .execute(&mut *w.tx)
             .await?;
-        w.commit().await
+        w.commit_untracked().await
     }
 
     /// The buyer's own note, tags and visited mark on a bookmark.
@@ -193,7 +193,7 @@ impl Store {
         .await?
         .rows_affected();
         touched(n)?;
-        w.commit().await
+        w.commit_untracked().await
     }
 
     /// A buyer's bookmarks at a fair, newest first.

@@ -120,7 +120,7 @@ impl Store {
             .await?
             .rows_affected();
         touched(n)?;
-        w.commit().await
+        w.commit_untracked().await
     }
 
     /// The buyer's choice to share (or stop sharing) contact details with an exhibitor.
@@ -141,7 +141,7 @@ impl Store {
             .await?
             .rows_affected();
         touched(n)?;
-        w.commit().await
+        w.commit_untracked().await
     }
 
     /// "Message this exhibitor": a contact request that the exhibitor sees with the lead.
@@ -164,7 +164,7 @@ impl Store {
             .bind(user)
             .execute(&mut *w.tx)
             .await?;
-        w.commit().await
+        w.commit_untracked().await
     }
 
     /// The one way contact details reach an exhibitor: for each lead in `users` (all leads
@@ -226,7 +226,7 @@ impl Store {
                 },
             });
         }
-        w.commit().await?;
+        w.commit_untracked().await?;
         Ok(out)
     }
 

@@ -23,6 +23,7 @@ mod users;
 use std::path::Path;
 use std::str::FromStr;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
@@ -101,16 +102,27 @@ pub struct Store {
     /// SQLite allows one writer at a time; taking this lock before a write transaction turns
     /// would-be `SQLITE_BUSY` failures into an orderly queue. PostgreSQL does not need it.
     write_lock: Arc<Mutex<()>>,
+    /// Counts commits made through this store (scans excepted): caches of what the database
+    /// holds compare it to know they are stale. See [`Store::epoch`].
+    epoch: Arc<AtomicU64>,
 }
 
 pub(crate) struct WriteTx<'a> {
     pub tx: sqlx::Transaction<'static, sqlx::Any>,
     pub engine: Engine,
+    epoch: Arc<AtomicU64>,
     _guard: Option<MutexGuard<'a, ()>>,
 }
 
 impl WriteTx<'_> {
     pub async fn commit(self) -> Result<()> {
+        self.tx.commit().await?;
+        self.epoch.fetch_add(1, Ordering::Release);
+        Ok(())
+    }
+
+    /// Commits without moving the epoch: for writes no cache reflects (scans, bookmarks).
+    pub async fn commit_untracked(self) -> Result<()> {
         self.tx.commit().await?;
         Ok(())
     }
@@ -178,7 +190,16 @@ impl Store {
             pool,
             engine,
             write_lock: Arc::new(Mutex::new(())),
+            epoch: Arc::new(AtomicU64::new(0)),
         })
+    }
+
+    /// Moves on every commit made through this store except scans and bookmarks. A cache entry
+    /// made at epoch `e` is current while the epoch is still `e`, as far as this process's
+    /// writes go; writes by another process (an import from the command line) are not counted,
+    /// so caches also expire by time.
+    pub fn epoch(&self) -> u64 {
+        self.epoch.load(Ordering::Acquire)
     }
 
     pub fn engine(&self) -> Engine {
@@ -214,6 +235,7 @@ impl Store {
         Ok(WriteTx {
             tx,
             engine: self.engine,
+            epoch: self.epoch.clone(),
             _guard: guard,
         })
     }

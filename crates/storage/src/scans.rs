@@ -5,9 +5,11 @@
 use sc_domain::fair::{BoothId, FairId};
 use sc_domain::organisation::OrgId;
 use sc_domain::person::UserId;
+use sqlx::Row;
 use tokio::sync::{mpsc, oneshot};
 
-use crate::bookmarks::{Source, bookmark_in};
+use std::collections::{HashMap, HashSet};
+
 use crate::{Result, StorageError, Store, WriteTx, now_ms};
 
 #[derive(Debug, Clone)]
@@ -25,6 +27,9 @@ pub struct Scan {
 pub struct ScanOutcome {
     /// A bookmark was made by this scan (false: it already existed, or nobody is signed in).
     pub bookmarked_now: bool,
+    /// The visitor's standing with the exhibitor after the scan, so the page needs no read.
+    pub request_sent: bool,
+    pub shares_contact: bool,
 }
 
 type Job = (Scan, oneshot::Sender<Result<ScanOutcome>>);
@@ -38,32 +43,123 @@ pub struct ScanRecorder {
 /// Scans committed in one transaction at most.
 const BATCH: usize = 256;
 
-async fn write_scan(w: &mut WriteTx<'_>, s: &Scan, at: i64) -> Result<ScanOutcome> {
-    sqlx::query("INSERT INTO scans (fair_id, booth_id, organisation_id, user_id, language, at) VALUES ($1, $2, $3, $4, $5, $6)")
-        .bind(s.fair_id)
-        .bind(s.booth_id)
-        .bind(s.organisation_id)
-        .bind(s.user_id)
-        .bind(s.language.clone())
-        .bind(at)
-        .execute(&mut *w.tx)
-        .await?;
-    let bookmarked_now = match s.user_id {
-        Some(user) => {
-            bookmark_in(
-                w,
-                user,
-                s.fair_id,
-                s.organisation_id,
-                Source::Scan,
-                true,
-                at,
-            )
-            .await?
+/// Rows per multi-row statement (6 parameters each: far below both engines' limits).
+const CHUNK: usize = 256;
+
+/// `($1, $2, …), ($k, …)` for `rows` rows of `cols` parameters.
+fn tuples(rows: usize, cols: usize, extra: &str) -> String {
+    (0..rows)
+        .map(|r| {
+            let ps: Vec<String> = (1..=cols).map(|c| format!("${}", r * cols + c)).collect();
+            format!("({}{extra})", ps.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Writes a batch with a few set-based statements, whatever its size: the scans, then one
+/// upsert of bookmarks and one of leads per distinct (visitor, exhibitor). `at` is unique to
+/// the batch, which is how a bookmark made now is told from one that was there.
+async fn write_batch(w: &mut WriteTx<'_>, scans: &[&Scan], at: i64) -> Result<Vec<ScanOutcome>> {
+    for chunk in scans.chunks(CHUNK) {
+        let sql = format!(
+            "INSERT INTO scans (fair_id, booth_id, organisation_id, user_id, language, at) VALUES {}",
+            tuples(chunk.len(), 6, "")
+        );
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for s in chunk {
+            q = q
+                .bind(s.fair_id)
+                .bind(s.booth_id)
+                .bind(s.organisation_id)
+                .bind(s.user_id)
+                .bind(s.language.clone())
+                .bind(at);
         }
-        None => false,
-    };
-    Ok(ScanOutcome { bookmarked_now })
+        q.execute(&mut *w.tx).await?;
+    }
+    // Distinct (user, fair, exhibitor) with their number of scans in this batch.
+    let mut keys: Vec<((UserId, FairId, OrgId), i64)> = Vec::new();
+    for s in scans {
+        if let Some(u) = s.user_id {
+            let k = (u, s.fair_id, s.organisation_id);
+            match keys.iter_mut().find(|(x, _)| *x == k) {
+                Some((_, n)) => *n += 1,
+                None => keys.push((k, 1)),
+            }
+        }
+    }
+    let mut created: HashSet<(UserId, FairId, OrgId)> = HashSet::new();
+    let mut standing: HashMap<(UserId, FairId, OrgId), (bool, bool)> = HashMap::new();
+    for chunk in keys.chunks(CHUNK) {
+        let sql = format!(
+            "INSERT INTO bookmarks (user_id, fair_id, organisation_id, source, note, tags, visited_at, created_at) VALUES {}
+             ON CONFLICT (user_id, fair_id, organisation_id)
+             DO UPDATE SET visited_at = COALESCE(bookmarks.visited_at, excluded.visited_at)
+             RETURNING user_id, fair_id, organisation_id, created_at",
+            tuples(chunk.len(), 3, &format!(", 'scan', '', '', ${0}, ${0}", chunk.len() * 3 + 1))
+        );
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for ((u, f, o), _) in chunk {
+            q = q.bind(*u).bind(*f).bind(*o);
+        }
+        // `at`, the last parameter, is shared by every row.
+        q = q.bind(at);
+        for r in q.fetch_all(&mut *w.tx).await? {
+            if r.try_get::<i64, _>("created_at")? == at {
+                created.insert((
+                    r.try_get("user_id")?,
+                    r.try_get("fair_id")?,
+                    r.try_get("organisation_id")?,
+                ));
+            }
+        }
+        let sql = format!(
+            "INSERT INTO leads (organisation_id, fair_id, user_id, scans, source, shares_contact, message, note, score, first_at, last_at) VALUES {}
+             ON CONFLICT (organisation_id, fair_id, user_id)
+             DO UPDATE SET scans = leads.scans + excluded.scans, last_at = excluded.last_at
+             RETURNING organisation_id, fair_id, user_id, shares_contact, message",
+            tuples(chunk.len(), 4, &format!(", 'scan', 0, '', '', 0, ${0}, ${0}", chunk.len() * 4 + 1))
+        );
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for ((u, f, o), n) in chunk {
+            q = q.bind(*o).bind(*f).bind(*u).bind(*n);
+        }
+        q = q.bind(at);
+        for r in q.fetch_all(&mut *w.tx).await? {
+            standing.insert(
+                (
+                    r.try_get("user_id")?,
+                    r.try_get("fair_id")?,
+                    r.try_get("organisation_id")?,
+                ),
+                (
+                    !r.try_get::<String, _>("message")?.is_empty(),
+                    r.try_get::<i64, _>("shares_contact")? != 0,
+                ),
+            );
+        }
+    }
+    // The first scan of a pair in this batch made the bookmark; later ones found it.
+    Ok(scans
+        .iter()
+        .map(|s| match s.user_id {
+            None => ScanOutcome {
+                bookmarked_now: false,
+                request_sent: false,
+                shares_contact: false,
+            },
+            Some(u) => {
+                let k = (u, s.fair_id, s.organisation_id);
+                let (request_sent, shares_contact) = standing.get(&k).copied().unwrap_or_default();
+                ScanOutcome {
+                    bookmarked_now: created.remove(&k),
+                    request_sent,
+                    shares_contact,
+                }
+            }
+        })
+        .collect())
 }
 
 impl ScanRecorder {
@@ -72,8 +168,12 @@ impl ScanRecorder {
         let (queue, mut rx) = mpsc::channel::<Job>(4096);
         tokio::spawn(async move {
             let mut jobs: Vec<Job> = Vec::with_capacity(BATCH);
+            let mut last_at = 0;
             while rx.recv_many(&mut jobs, BATCH).await > 0 {
-                store.write_scans(std::mem::take(&mut jobs)).await;
+                // Each batch gets its own instant (see `write_batch`).
+                let at = now_ms().max(last_at + 1);
+                last_at = at;
+                store.write_scans(std::mem::take(&mut jobs), at).await;
             }
         });
         ScanRecorder { queue }
@@ -89,15 +189,12 @@ impl ScanRecorder {
 }
 
 impl Store {
-    async fn write_scans(&self, jobs: Vec<Job>) {
-        let at = now_ms();
+    async fn write_scans(&self, jobs: Vec<Job>, at: i64) {
         let together = async {
             let mut w = self.write().await?;
-            let mut outcomes = Vec::with_capacity(jobs.len());
-            for (scan, _) in &jobs {
-                outcomes.push(write_scan(&mut w, scan, at).await?);
-            }
-            w.commit().await?;
+            let scans: Vec<&Scan> = jobs.iter().map(|(s, _)| s).collect();
+            let outcomes = write_batch(&mut w, &scans, at).await?;
+            w.commit_untracked().await?;
             Ok::<_, StorageError>(outcomes)
         };
         match together.await {
@@ -113,9 +210,9 @@ impl Store {
                 for (scan, reply) in jobs {
                     let alone = async {
                         let mut w = self.write().await?;
-                        let o = write_scan(&mut w, &scan, at).await?;
-                        w.commit().await?;
-                        Ok(o)
+                        let o = write_batch(&mut w, &[&scan], at).await?;
+                        w.commit_untracked().await?;
+                        Ok(o[0])
                     };
                     let _ = reply.send(alone.await);
                 }

@@ -62,7 +62,25 @@ impl FromRequestParts<AppState> for Caller {
             return Ok(Caller::anonymous());
         };
         let hash = cookies::token_hash(&token);
-        let Some(user_id) = state.store.session_user(&hash).await? else {
+        let epoch = state.store.epoch();
+        let info = match state.caches.sessions.get(&hash, epoch) {
+            Some(info) => info,
+            None => {
+                let info = match state.store.session_user(&hash).await? {
+                    None => None,
+                    Some(user_id) => match state.store.account(user_id).await {
+                        Ok(account) => Some(crate::cache::SessionInfo {
+                            memberships: state.store.memberships_of(user_id).await?,
+                            account,
+                        }),
+                        Err(sc_storage::StorageError::NotFound) => None,
+                        Err(e) => return Err(e.into()),
+                    },
+                };
+                state.caches.sessions.put(hash.clone(), epoch, info)
+            }
+        };
+        let Some(info) = info.as_ref() else {
             if is_bearer {
                 // A client that presents a token expects it to work: say so rather than
                 // silently treating it as anonymous.
@@ -70,12 +88,8 @@ impl FromRequestParts<AppState> for Caller {
             }
             return Ok(Caller::anonymous());
         };
-        let account = match state.store.account(user_id).await {
-            Ok(a) => a,
-            Err(sc_storage::StorageError::NotFound) => return Ok(Caller::anonymous()),
-            Err(e) => return Err(e.into()),
-        };
-        let memberships = state.store.memberships_of(user_id).await?;
+        let account = info.account.clone();
+        let memberships = info.memberships.clone();
         Ok(Caller {
             actor: Actor::User {
                 id: account.id,

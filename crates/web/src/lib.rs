@@ -4,6 +4,7 @@
 //! act, call the store, and render.
 
 mod api;
+mod cache;
 mod caller;
 mod cookies;
 mod error;
@@ -39,6 +40,7 @@ pub struct AppState {
     pub public_url: Option<String>,
     /// Spreadsheets uploaded and previewed, waiting for the organiser to confirm.
     pub(crate) imports: Arc<ui::PendingImports>,
+    pub(crate) caches: Arc<cache::Caches>,
     limiter: Arc<ratelimit::LoginLimiter>,
 }
 
@@ -52,6 +54,7 @@ impl AppState {
             secure_cookies,
             public_url: None,
             imports: Arc::default(),
+            caches: Arc::default(),
             limiter: Arc::new(ratelimit::LoginLimiter::default()),
         }
     }

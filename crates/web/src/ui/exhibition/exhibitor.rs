@@ -31,9 +31,12 @@ pub struct ExhibitorQuery {
 /// What the page says after a scan.
 pub enum Scanned {
     No,
-    /// Bookmarked by this scan (`true`) or already on the list (`false`).
+    /// Bookmarked by this scan (`new`) or already on the list; the visitor's standing with
+    /// the exhibitor as the scan left it.
     SignedIn {
         new: bool,
+        request_sent: bool,
+        shares_contact: bool,
     },
     /// Not signed in: offer the quick sign-in that comes back here.
     Anonymous {
@@ -47,11 +50,11 @@ pub async fn scan(State(s): State<AppState>, ctx: Ctx, Path(token): Path<String>
     let r: Result<Response, UiError> = async {
         ctx.caller.may(Action::ScanBooth)?;
         let lookup = if looks_like_token(&token) {
-            s.store.lookup_token(&token).await?
+            super::lookup_token(&s, &token).await?
         } else {
-            TokenLookup::Unknown
+            std::sync::Arc::new(TokenLookup::Unknown)
         };
-        let target = match lookup {
+        let target = match lookup.as_ref().clone() {
             TokenLookup::Live(t) => t,
             TokenLookup::Revoked { fair_id } => {
                 return Ok(code_problem(
@@ -94,6 +97,8 @@ pub async fn scan(State(s): State<AppState>, ctx: Ctx, Path(token): Path<String>
         let scanned = match user {
             Some(_) => Scanned::SignedIn {
                 new: outcome.bookmarked_now,
+                request_sent: outcome.request_sent,
+                shares_contact: outcome.shares_contact,
             },
             None => Scanned::Anonymous { token },
         };
@@ -151,9 +156,9 @@ async fn page(
     notice: Option<&str>,
 ) -> Result<Response, UiError> {
     let t = ctx.t();
-    let fair = s.store.fair(fair_id).await?;
-    let o = s.store.organisation(org_id).await?;
-    let fair_booths = s.store.booths(Some(fair_id), None).await?;
+    let layout = super::layout(s, fair_id).await?;
+    let fair = &layout.fair;
+    let fair_booths = &layout.booths;
     let mine: Vec<_> = fair_booths
         .iter()
         .filter(|b| b.booth.organisation_id == Some(org_id))
@@ -162,16 +167,18 @@ async fn page(
         // Not an exhibitor of this fair.
         return Err(ApiError::NotFound.into());
     }
-    let plans = s.store.fair_plans(fair_id).await?;
+    let content = exhibitor_content(s, fair_id, org_id).await?;
+    let o = &content.organisation;
     let target_codes: Vec<&str> = mine.iter().map(|b| b.booth.code.as_str()).collect();
-    let plan_svg = plans
+    let plan_svg = layout
+        .plans
         .iter()
         .find(|h| h.hall.id == mine[0].booth.hall_id)
         .map(|h| {
             super::hall_svg(
                 fair_id,
                 h,
-                &fair_booths,
+                fair_booths,
                 t.lang,
                 Marks {
                     targets: target_codes.clone(),
@@ -197,6 +204,94 @@ async fn page(
             ),
         })
         .collect();
+    let names = HashMap::from([(org_id, o.name.clone())]);
+    let products = content
+        .products
+        .iter()
+        .map(|l| listing_card(l, t, &names, &HashMap::new()))
+        .collect();
+    let related = content
+        .related
+        .iter()
+        .map(|r| {
+            let booth = fair_booths
+                .iter()
+                .find(|b| b.booth.organisation_id == Some(r.id))
+                .map(|b| b.booth.code.clone());
+            org_card(r, t, booth)
+        })
+        .collect();
+    let (bookmarked, request_sent, shares_contact, has_lead) =
+        match (&scanned, ctx.caller.account.as_ref()) {
+            // The scan just wrote these: no need to read them back.
+            (
+                Scanned::SignedIn {
+                    request_sent,
+                    shares_contact,
+                    ..
+                },
+                _,
+            ) => (true, *request_sent, *shares_contact, true),
+            (_, Some(a)) => {
+                let lead = s.store.lead_of(org_id, fair_id, a.id).await?;
+                (
+                    s.store.bookmark(a.id, fair_id, org_id).await?.is_some(),
+                    lead.as_ref().is_some_and(|l| !l.message.is_empty()),
+                    lead.as_ref().is_some_and(|l| l.shares_contact),
+                    lead.is_some(),
+                )
+            }
+            (_, None) => (false, false, false, false),
+        };
+    let (scan_banner, quick_sign_in) = match &scanned {
+        Scanned::No => (None, None),
+        Scanned::SignedIn { new: true, .. } => (Some(t.t("scan.bookmarked")), None),
+        Scanned::SignedIn { new: false, .. } => (Some(t.t("scan.already")), None),
+        Scanned::Anonymous { token } => (None, Some(format!("/q/{token}"))),
+    };
+    let here_path = match &quick_sign_in {
+        Some(p) => p.clone(),
+        None => format!("/fairs/{fair_id}/exhibitors/{org_id}"),
+    };
+    let notice = notice
+        .and_then(|n| t.try_t(&format!("notice.{n}")))
+        .map(str::to_string);
+    Ok(ctx.page(ExhibitorPage {
+        c: ctx.chrome("fairs"),
+        t,
+        fair: fair_card(fair, t),
+        description: o.description.best(t.lang).to_string(),
+        description_lang: o.description.best_lang(t.lang).code(),
+        website: o.website.clone(),
+        org: org_card(o, t, None),
+        booths,
+        plan_svg,
+        listings: products,
+        related,
+        signed_in: ctx.caller.account.is_some(),
+        bookmarked,
+        scan_banner,
+        quick_sign_in,
+        next: encode(&here_path),
+        request_sent,
+        has_lead,
+        shares_contact,
+        notice,
+    }))
+}
+
+/// An exhibitor's profile, products and related exhibitors at a fair, from the cache when it
+/// is current.
+async fn exhibitor_content(
+    s: &AppState,
+    fair_id: i64,
+    org_id: i64,
+) -> Result<std::sync::Arc<crate::cache::ExhibitorContent>, UiError> {
+    let epoch = s.store.epoch();
+    if let Some(c) = s.caches.exhibitors.get(&(fair_id, org_id), epoch) {
+        return Ok(c);
+    }
+    let organisation = s.store.organisation(org_id).await?;
     let products = s
         .store
         .list_listings(
@@ -207,15 +302,10 @@ async fn page(
             },
             PageRequest::new(Some(1), Some(24)),
         )
-        .await?;
-    let names = HashMap::from([(org_id, o.name.clone())]);
-    let products = products
-        .items
-        .iter()
-        .map(|l| listing_card(l, t, &names, &HashMap::new()))
-        .collect();
+        .await?
+        .items;
     // Related: other exhibitors of this fair in the same first sector.
-    let related = match o.sectors.first() {
+    let related = match organisation.sectors.first() {
         Some(sector) => s
             .store
             .list_organisations(
@@ -231,58 +321,18 @@ async fn page(
             .into_iter()
             .filter(|r| r.id != org_id)
             .take(6)
-            .map(|r| {
-                let booth = fair_booths
-                    .iter()
-                    .find(|b| b.booth.organisation_id == Some(r.id))
-                    .map(|b| b.booth.code.clone());
-                org_card(&r, t, booth)
-            })
             .collect(),
         None => vec![],
     };
-    let (bookmarked, lead) = match ctx.caller.account.as_ref() {
-        Some(a) => (
-            s.store.bookmark(a.id, fair_id, org_id).await?.is_some(),
-            s.store.lead_of(org_id, fair_id, a.id).await?,
-        ),
-        None => (false, None),
-    };
-    let (scan_banner, quick_sign_in) = match &scanned {
-        Scanned::No => (None, None),
-        Scanned::SignedIn { new: true } => (Some(t.t("scan.bookmarked")), None),
-        Scanned::SignedIn { new: false } => (Some(t.t("scan.already")), None),
-        Scanned::Anonymous { token } => (None, Some(format!("/q/{token}"))),
-    };
-    let here_path = match &quick_sign_in {
-        Some(p) => p.clone(),
-        None => format!("/fairs/{fair_id}/exhibitors/{org_id}"),
-    };
-    let notice = notice
-        .and_then(|n| t.try_t(&format!("notice.{n}")))
-        .map(str::to_string);
-    Ok(ctx.page(ExhibitorPage {
-        c: ctx.chrome("fairs"),
-        t,
-        fair: fair_card(&fair, t),
-        description: o.description.best(t.lang).to_string(),
-        description_lang: o.description.best_lang(t.lang).code(),
-        website: o.website.clone(),
-        org: org_card(&o, t, None),
-        booths,
-        plan_svg,
-        listings: products,
-        related,
-        signed_in: ctx.caller.account.is_some(),
-        bookmarked,
-        scan_banner,
-        quick_sign_in,
-        next: encode(&here_path),
-        request_sent: lead.as_ref().is_some_and(|l| !l.message.is_empty()),
-        has_lead: lead.is_some(),
-        shares_contact: lead.as_ref().is_some_and(|l| l.shares_contact),
-        notice,
-    }))
+    Ok(s.caches.exhibitors.put(
+        (fair_id, org_id),
+        epoch,
+        crate::cache::ExhibitorContent {
+            organisation,
+            products,
+            related,
+        },
+    ))
 }
 
 /// Where a form on the exhibitor page sends the reader back to.

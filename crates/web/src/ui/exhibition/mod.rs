@@ -102,3 +102,33 @@ mod tests {
         assert_eq!(local_time(951_782_400_000, 0), "2000-02-29 00:00");
     }
 }
+
+/// The fair's layout, from the cache when it is current.
+pub async fn layout(
+    s: &crate::AppState,
+    fair: i64,
+) -> Result<std::sync::Arc<crate::cache::FairLayout>, sc_storage::StorageError> {
+    let epoch = s.store.epoch();
+    if let Some(l) = s.caches.layouts.get(&fair, epoch) {
+        return Ok(l);
+    }
+    let layout = crate::cache::FairLayout {
+        fair: s.store.fair(fair).await?,
+        booths: s.store.booths(Some(fair), None).await?,
+        plans: s.store.fair_plans(fair).await?,
+    };
+    Ok(s.caches.layouts.put(fair, epoch, layout))
+}
+
+/// What a booth's code stands for, from the cache when it is current.
+pub async fn lookup_token(
+    s: &crate::AppState,
+    token: &str,
+) -> Result<std::sync::Arc<sc_storage::TokenLookup>, sc_storage::StorageError> {
+    let epoch = s.store.epoch();
+    if let Some(t) = s.caches.tokens.get(&token.to_string(), epoch) {
+        return Ok(t);
+    }
+    let found = s.store.lookup_token(token).await?;
+    Ok(s.caches.tokens.put(token.to_string(), epoch, found))
+}

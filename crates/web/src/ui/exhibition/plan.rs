@@ -38,9 +38,10 @@ pub async fn page(
     let r: Result<Response, UiError> = async {
         ctx.caller.may(Action::ReadFair)?;
         let t = ctx.t();
-        let fair = s.store.fair(fair_id).await?;
-        let plans = s.store.fair_plans(fair_id).await?;
-        let booths = s.store.booths(Some(fair_id), None).await?;
+        let layout = super::layout(&s, fair_id).await?;
+        let fair = &layout.fair;
+        let plans = &layout.plans;
+        let booths = &layout.booths;
         let text = q.q.clone().unwrap_or_default();
         let to = q.to.clone().unwrap_or_default();
         let from = q.from.clone().unwrap_or_default();
@@ -214,7 +215,7 @@ pub async fn page(
         Ok(ctx.page(PlanPage {
             c: ctx.chrome("fairs"),
             t,
-            fair: fair_card(&fair, t),
+            fair: fair_card(fair, t),
             halls,
             hall_code,
             plan_svg,
