@@ -733,3 +733,153 @@ async fn organisers_create_a_fair_and_import_through_preview_and_confirm() {
         assert_eq!(r.status(), StatusCode::PAYLOAD_TOO_LARGE);
     }
 }
+
+fn png(w: u32, h: u32) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(w, h, |x, y| image::Rgb([x as u8, y as u8, 200]));
+    let mut out = std::io::Cursor::new(Vec::new());
+    image::DynamicImage::ImageRgb8(img)
+        .write_to(&mut out, image::ImageFormat::Png)
+        .unwrap();
+    out.into_inner()
+}
+
+#[tokio::test]
+async fn product_photos_are_checked_resized_and_shown_only_where_the_product_is() {
+    for s in servers().await {
+        let f = fair(&s).await;
+        let (staff, _) = s.register("staff@photo.example.com", "HK", "en").await;
+        s.store
+            .add_member(f.orgs[0], staff, OrgRole::Admin)
+            .await
+            .unwrap();
+        let mut product: sc_domain::listing::ListingInput =
+            serde_json::from_value(product_body(None, "Desk lamp", "published")).unwrap();
+        let lamp = s
+            .store
+            .create_listing(Owner::Organisation(f.orgs[0]), &product, staff)
+            .await
+            .unwrap()
+            .id;
+        product.status = sc_domain::listing::ListingStatus::Draft;
+        let secret = s
+            .store
+            .create_listing(Owner::Organisation(f.orgs[0]), &product, staff)
+            .await
+            .unwrap()
+            .id;
+        let c = browser();
+        sign_in(&c, &s, "staff@photo.example.com", "/").await;
+        let (_, html) = page(&c, &s, &format!("/listings/{lamp}")).await;
+        let token = csrf_of(&html);
+        let upload = |listing: i64, bytes: Vec<u8>, name: &'static str| {
+            let form = reqwest::multipart::Form::new()
+                .text("csrf", token.clone())
+                .part(
+                    "file",
+                    reqwest::multipart::Part::bytes(bytes).file_name(name),
+                );
+            c.post(s.url(&format!("/listings/{listing}/photos")))
+                .multipart(form)
+                .send()
+        };
+        // Not an image, whatever its name says.
+        let r = upload(
+            lamp,
+            b"<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>".to_vec(),
+            "lamp.png",
+        )
+        .await
+        .unwrap();
+        assert!(
+            r.headers()["location"]
+                .to_str()
+                .unwrap()
+                .contains("notice=not_an_image")
+        );
+        let r = upload(lamp, png(2000, 1000), "lamp.png").await.unwrap();
+        assert!(
+            r.headers()["location"]
+                .to_str()
+                .unwrap()
+                .contains("notice=photo_added")
+        );
+        let (_, html) = page(&c, &s, &format!("/listings/{lamp}")).await;
+        let at = html.find("src=\"/images/").expect("the photo is shown") + 5;
+        let thumb = html[at..].split('"').next().unwrap().to_string();
+        assert!(thumb.ends_with("/thumb"));
+        let anon = browser();
+        let r = anon.get(s.url(&thumb)).send().await.unwrap();
+        assert_eq!(r.status(), StatusCode::OK);
+        assert_eq!(r.headers()["content-type"], "image/jpeg");
+        let t = image::load_from_memory(&r.bytes().await.unwrap()).unwrap();
+        assert_eq!((t.width(), t.height()), (320, 160), "a thumbnail");
+        let full = thumb.trim_end_matches("/thumb").to_string();
+        let big = image::load_from_memory(
+            &anon
+                .get(s.url(&full))
+                .send()
+                .await
+                .unwrap()
+                .bytes()
+                .await
+                .unwrap(),
+        )
+        .unwrap();
+        assert_eq!(
+            (big.width(), big.height()),
+            (1600, 800),
+            "resized to the display size"
+        );
+        // A wrong digest is not found (URLs name one version).
+        let (st, _) = page(&anon, &s, &format!("{}0", full)).await;
+        assert_eq!(st, StatusCode::NOT_FOUND);
+        // The exhibitor page shows the cover on the product card.
+        let (_, ex) = page(
+            &anon,
+            &s,
+            &format!("/fairs/{}/exhibitors/{}", f.id, f.orgs[0]),
+        )
+        .await;
+        assert!(
+            ex.contains(&format!("class=\"cover\" src=\"{thumb}\"")),
+            "cover on the card"
+        );
+
+        // A draft's photo is hidden from those who may not see the draft.
+        upload(secret, png(50, 50), "x.png").await.unwrap();
+        let img = &s
+            .store
+            .images_of(sc_storage::ImageOwner::Listing(secret))
+            .await
+            .unwrap()[0];
+        let url = format!("/images/{}/{}", img.id, img.digest);
+        assert_eq!(page(&anon, &s, &url).await.0, StatusCode::NOT_FOUND);
+        assert_eq!(page(&c, &s, &url).await.0, StatusCode::OK);
+        // Others cannot add or remove photos.
+        s.register("other@photo.example.com", "HK", "en").await;
+        let o = browser();
+        sign_in(&o, &s, "other@photo.example.com", "/").await;
+        let (_, html) = page(&o, &s, &format!("/listings/{lamp}")).await;
+        let r = o
+            .post(s.url(&format!("/images/{}/delete", img.id)))
+            .form(&[("csrf", csrf_of(&html).as_str())])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::FORBIDDEN);
+        let r = c
+            .post(s.url(&format!("/images/{}/delete", img.id)))
+            .form(&[("csrf", token.as_str())])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        assert!(
+            s.store
+                .images_of(sc_storage::ImageOwner::Listing(secret))
+                .await
+                .unwrap()
+                .is_empty()
+        );
+    }
+}

@@ -35,6 +35,8 @@ pub struct Prepared {
     pub height: u32,
     pub display: Vec<u8>,
     pub thumb: Vec<u8>,
+    /// First 16 hex digits of the display rendition's SHA-256: names a version in URLs.
+    pub digest: String,
 }
 
 pub const CONTENT_TYPE: &str = "image/jpeg";
@@ -90,11 +92,17 @@ pub fn prepare(bytes: &[u8]) -> Result<Prepared, MediaError> {
         img.clone()
     };
     let thumb = display.thumbnail(THUMB_SIDE, THUMB_SIDE);
+    let display_jpeg = jpeg(&display)?;
+    let digest = {
+        use sha2::Digest;
+        hex::encode(&sha2::Sha256::digest(&display_jpeg)[..8])
+    };
     Ok(Prepared {
         width: display.width(),
         height: display.height(),
-        display: jpeg(&display)?,
+        display: display_jpeg,
         thumb: jpeg(&thumb)?,
+        digest,
     })
 }
 

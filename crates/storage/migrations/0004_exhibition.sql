@@ -89,3 +89,21 @@ CREATE TABLE fair_products (
     PRIMARY KEY (fair_id, exhibitor_reference, reference)
 );
 CREATE INDEX fair_products_listing ON fair_products (listing_id);
+
+-- Photos of products (listing_id set) and of organisations (listing_id NULL), kept in the
+-- database so a backup of it is a backup of everything. Both renditions are JPEG made by the
+-- server from the upload, never the uploaded bytes themselves.
+CREATE TABLE images (
+    id {ID},
+    organisation_id BIGINT REFERENCES organisations (id) ON DELETE CASCADE,
+    listing_id BIGINT REFERENCES listings (id) ON DELETE CASCADE,
+    width BIGINT NOT NULL,
+    height BIGINT NOT NULL,
+    digest TEXT NOT NULL,
+    display {BLOB} NOT NULL,
+    thumb {BLOB} NOT NULL,
+    created_by BIGINT NOT NULL,
+    created_at BIGINT NOT NULL
+);
+CREATE INDEX images_listing ON images (listing_id, id);
+CREATE INDEX images_organisation ON images (organisation_id, id);

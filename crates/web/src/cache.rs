@@ -80,6 +80,8 @@ pub struct FairLayout {
 pub struct ExhibitorContent {
     pub organisation: Organisation,
     pub products: Vec<Listing>,
+    /// Thumbnail URL of each product's cover photo.
+    pub covers: HashMap<i64, String>,
     pub related: Vec<Organisation>,
 }
 

@@ -309,6 +309,30 @@ pub static CATALOGUE: &[(&str, [&str; 3])] = &[
         ],
     ),
     (
+        "notice.image_damaged",
+        [
+            "圖片已損壞，無法讀取。",
+            "图片已损坏，无法读取。",
+            "The image is damaged and cannot be read.",
+        ],
+    ),
+    (
+        "notice.image_too_large",
+        [
+            "圖片超過 8 MB。",
+            "图片超过 8 MB。",
+            "The image is larger than 8 MB.",
+        ],
+    ),
+    (
+        "notice.image_too_many_pixels",
+        [
+            "圖片尺寸太大（每邊最多 10,000 像素）。",
+            "图片尺寸太大（每边最多 10,000 像素）。",
+            "The image is too large (at most 10,000 pixels a side).",
+        ],
+    ),
+    (
         "notice.imported",
         ["匯入完成。", "导入完成。", "Import complete."],
     ),
@@ -321,12 +345,28 @@ pub static CATALOGUE: &[(&str, [&str; 3])] = &[
         ],
     ),
     (
+        "notice.not_an_image",
+        [
+            "這不是 JPEG、PNG 或 WebP 圖片。",
+            "这不是 JPEG、PNG 或 WebP 图片。",
+            "That is not a JPEG, PNG or WebP image.",
+        ],
+    ),
+    (
         "notice.note_invalid",
         [
             "未能儲存：文字太長或含控制字元。",
             "未能保存：文字太长或含控制字符。",
             "Not saved: the text is too long or has control characters.",
         ],
+    ),
+    (
+        "notice.photo_added",
+        ["相片已新增。", "照片已添加。", "Photo added."],
+    ),
+    (
+        "notice.photo_removed",
+        ["相片已移除。", "照片已移除。", "Photo removed."],
     ),
     (
         "notice.plan_saved",
@@ -357,6 +397,26 @@ pub static CATALOGUE: &[(&str, [&str; 3])] = &[
             "Your contact details are shared.",
         ],
     ),
+    (
+        "notice.too_many_images",
+        [
+            "每項最多 12 張相片。",
+            "每项最多 12 张照片。",
+            "At most 12 photos each.",
+        ],
+    ),
+    ("photos.add", ["新增相片", "添加照片", "Add a photo"]),
+    (
+        "photos.help",
+        [
+            "JPEG、PNG 或 WebP，最大 8 MB；相片會縮小並移除位置等資料。",
+            "JPEG、PNG 或 WebP，最大 8 MB；照片会缩小并移除位置等数据。",
+            "JPEG, PNG or WebP up to 8 MB; photos are resized and stripped of location and other metadata.",
+        ],
+    ),
+    ("photos.remove", ["移除", "移除", "Remove"]),
+    ("photos.title", ["相片", "照片", "Photos"]),
+    ("photos.upload", ["上載", "上传", "Upload"]),
     ("plan.drawn", ["已上載", "已上传", "uploaded"]),
     (
         "plan.file",

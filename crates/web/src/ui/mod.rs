@@ -12,6 +12,7 @@ mod i18n;
 mod i18n_fair;
 mod members;
 mod pages;
+pub(crate) mod photos;
 mod present;
 mod search;
 mod views;
@@ -173,18 +174,31 @@ pub fn router() -> Router<AppState> {
                 )
             }),
         )
+        .route("/images/{id}/delete", post(photos::delete))
+        .route("/images/{id}/{digest}", get(photos::serve))
+        .route("/images/{id}/{digest}/thumb", get(photos::serve))
         .route("/search", get(search::page))
         .fallback(not_found)
 }
 
 /// Routes that take large bodies (spreadsheets); the app gives them their own size limit.
 pub fn upload_router() -> Router<AppState> {
-    Router::new().route(
-        "/fairs/{id}/manage/import",
-        post(exhibition::import::upload).layer(axum::extract::DefaultBodyLimit::max(
-            MAX_UPLOAD_BYTES + 64 * 1024,
-        )),
-    )
+    let photo_limit = axum::extract::DefaultBodyLimit::max(sc_media::MAX_BYTES + 64 * 1024);
+    Router::new()
+        .route(
+            "/listings/{id}/photos",
+            post(photos::upload_for_listing).layer(photo_limit),
+        )
+        .route(
+            "/organisations/{id}/photos",
+            post(photos::upload_for_organisation).layer(photo_limit),
+        )
+        .route(
+            "/fairs/{id}/manage/import",
+            post(exhibition::import::upload).layer(axum::extract::DefaultBodyLimit::max(
+                MAX_UPLOAD_BYTES + 64 * 1024,
+            )),
+        )
 }
 
 async fn not_found(ctx: context::Ctx) -> axum::response::Response {

@@ -31,6 +31,15 @@ pub struct ListQuery {
     notice: Option<String>,
 }
 
+/// The translated outcome of the last change, from `?notice=`.
+fn notice_text(code: Option<&str>, t: super::i18n::I18n) -> Option<String> {
+    code.and_then(|n| {
+        t.try_t(&format!("notice.{n}"))
+            .or_else(|| t.try_t(&format!("err.{n}")))
+    })
+    .map(str::to_string)
+}
+
 /// Owner names for a page of listings, fetched together.
 async fn owner_names(
     s: &AppState,
@@ -337,6 +346,14 @@ pub async fn organisation(
             can_manage_members: ctx.caller.allowed(Action::AddMember { org: id }),
             notice,
             roles,
+            photos: s
+                .store
+                .images_of(sc_storage::ImageOwner::Organisation(id))
+                .await?
+                .iter()
+                .map(super::photos::view)
+                .collect(),
+            photo_action: format!("/organisations/{id}/photos"),
             org: org_card(&o, t, None),
         }))
     }
@@ -408,7 +425,12 @@ fn show_value(ty: AttrType, v: &Value, t: super::i18n::I18n) -> String {
     }
 }
 
-pub async fn listing(State(s): State<AppState>, ctx: Ctx, PageId(id): PageId) -> Response {
+pub async fn listing(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    PageId(id): PageId,
+    Query(q): Query<ListQuery>,
+) -> Response {
     let r: Result<Response, UiError> = async {
         let t = ctx.t();
         let l = s.store.listing(id).await?;
@@ -440,6 +462,15 @@ pub async fn listing(State(s): State<AppState>, ctx: Ctx, PageId(id): PageId) ->
             attributes,
             regions: l.target_regions.iter().map(|r| r.name(t.lang)).collect(),
             can_edit: ctx.caller.allowed(Action::UpdateListing { owner: l.owner }),
+            photos: s
+                .store
+                .images_of(sc_storage::ImageOwner::Listing(id))
+                .await?
+                .iter()
+                .map(super::photos::view)
+                .collect(),
+            notice: notice_text(q.notice.as_deref(), t),
+            photo_action: format!("/listings/{id}/photos"),
             l: listing_card(&l, t, &orgs, &people),
         }))
     }

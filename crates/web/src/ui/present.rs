@@ -65,6 +65,7 @@ pub fn listing_card(
     };
     ListingCard {
         id: l.id,
+        thumb: None,
         title: l.title.best(t.lang).to_string(),
         title_lang: l.title.best_lang(t.lang).code(),
         kind: l.kind.label(t.lang),

@@ -39,6 +39,8 @@ pub struct OrgCard {
 
 pub struct ListingCard {
     pub id: i64,
+    /// The cover photo's thumbnail, where it has one and the page knows it.
+    pub thumb: Option<String>,
     pub title: String,
     pub title_lang: &'static str,
     pub kind: &'static str,
@@ -133,6 +135,8 @@ pub struct OrgPage {
     /// The outcome of the last member change, translated.
     pub notice: Option<String>,
     pub roles: Vec<Opt>,
+    pub photos: Vec<super::photos::PhotoView>,
+    pub photo_action: String,
 }
 
 pub struct MemberRow {
@@ -166,6 +170,9 @@ pub struct ListingPage {
     pub attributes: Vec<(&'static str, String)>,
     pub regions: Vec<String>,
     pub can_edit: bool,
+    pub photos: Vec<super::photos::PhotoView>,
+    pub photo_action: String,
+    pub notice: Option<String>,
 }
 
 #[derive(Template)]

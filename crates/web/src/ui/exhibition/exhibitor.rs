@@ -208,7 +208,11 @@ async fn page(
     let products = content
         .products
         .iter()
-        .map(|l| listing_card(l, t, &names, &HashMap::new()))
+        .map(|l| {
+            let mut card = listing_card(l, t, &names, &HashMap::new());
+            card.thumb = content.covers.get(&l.id).cloned();
+            card
+        })
         .collect();
     let related = content
         .related
@@ -328,6 +332,13 @@ async fn exhibitor_content(
         (fair_id, org_id),
         epoch,
         crate::cache::ExhibitorContent {
+            covers: s
+                .store
+                .covers(&products.iter().map(|l| l.id).collect::<Vec<_>>())
+                .await?
+                .iter()
+                .map(|(l, i)| (*l, super::super::photos::view(i).thumb))
+                .collect(),
             organisation,
             products,
             related,

@@ -1,0 +1,206 @@
+//! Photos of products and organisations: upload (checked and re-encoded by `sc_media`),
+//! delete, and serving both renditions to whoever may see what they belong to.
+
+use axum::extract::{Multipart, Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use sc_access::Action;
+use sc_storage::{ImageInfo, ImageOwner, NewImage, StorageError};
+
+use super::context::{Ctx, PageId, UiError};
+use super::form::FormData;
+use crate::AppState;
+use crate::error::ApiError;
+
+/// A photo as pages show it.
+pub struct PhotoView {
+    pub id: i64,
+    pub src: String,
+    pub thumb: String,
+    pub width: i64,
+    pub height: i64,
+}
+
+pub fn view(i: &ImageInfo) -> PhotoView {
+    PhotoView {
+        id: i.id,
+        src: format!("/images/{}/{}", i.id, i.digest),
+        thumb: format!("/images/{}/{}/thumb", i.id, i.digest),
+        width: i.width,
+        height: i.height,
+    }
+}
+
+/// Who may change an owner's photos, as the rule book says.
+async fn may_edit(s: &AppState, ctx: &Ctx, owner: ImageOwner) -> Result<(), UiError> {
+    match owner {
+        ImageOwner::Listing(id) => {
+            let l = s.store.listing(id).await?;
+            ctx.caller.may(Action::UpdateListing { owner: l.owner })?;
+        }
+        ImageOwner::Organisation(org) => {
+            s.store.organisation(org).await?;
+            ctx.caller.may(Action::UpdateOrganisation { org })?;
+        }
+    }
+    Ok(())
+}
+
+fn page_of(owner: ImageOwner) -> String {
+    match owner {
+        ImageOwner::Listing(id) => format!("/listings/{id}"),
+        ImageOwner::Organisation(id) => format!("/organisations/{id}"),
+    }
+}
+
+async fn upload(s: AppState, ctx: Ctx, owner: ImageOwner, mut multipart: Multipart) -> Response {
+    let r: Result<Response, UiError> = async {
+        let mut fields = FormData(Vec::new());
+        let mut file: Vec<u8> = Vec::new();
+        let unreadable = |e: axum::extract::multipart::MultipartError| ApiError::BadRequest {
+            code: "body_unreadable",
+            detail: e.body_text(),
+        };
+        while let Some(field) = multipart.next_field().await.map_err(unreadable)? {
+            if field.name() == Some("file") {
+                file = field.bytes().await.map_err(unreadable)?.to_vec();
+            } else {
+                let name = field.name().unwrap_or("").to_string();
+                fields
+                    .0
+                    .push((name, field.text().await.unwrap_or_default()));
+            }
+        }
+        ctx.check_csrf(&fields)?;
+        may_edit(&s, &ctx, owner).await?;
+        let back = page_of(owner);
+        // Decoding and resizing take milliseconds of CPU: off the async workers.
+        let prepared = tokio::task::spawn_blocking(move || sc_media::prepare(&file))
+            .await
+            .map_err(|e| ApiError::Internal(e.to_string()))?;
+        let p = match prepared {
+            Ok(p) => p,
+            Err(e) => {
+                let code = match e {
+                    sc_media::MediaError::TooLarge => "image_too_large",
+                    sc_media::MediaError::TooManyPixels => "image_too_many_pixels",
+                    sc_media::MediaError::Empty | sc_media::MediaError::NotAnImage => {
+                        "not_an_image"
+                    }
+                    sc_media::MediaError::Damaged(_) => "image_damaged",
+                };
+                return Ok(Redirect::to(&format!("{back}?notice={code}#photos")).into_response());
+            }
+        };
+        let img = NewImage {
+            width: p.width,
+            height: p.height,
+            digest: p.digest,
+            display: p.display,
+            thumb: p.thumb,
+        };
+        match s
+            .store
+            .add_image(owner, &img, ctx.caller.account()?.id)
+            .await
+        {
+            Ok(_) => Ok(Redirect::to(&format!("{back}?notice=photo_added#photos")).into_response()),
+            Err(StorageError::Conflict { code, .. }) => {
+                Ok(Redirect::to(&format!("{back}?notice={code}#photos")).into_response())
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+    .await;
+    r.unwrap_or_else(|e| ctx.error(e))
+}
+
+/// `POST /listings/{id}/photos` (multipart: csrf, file).
+pub async fn upload_for_listing(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    PageId(id): PageId,
+    multipart: Multipart,
+) -> Response {
+    upload(s, ctx, ImageOwner::Listing(id), multipart).await
+}
+
+/// `POST /organisations/{id}/photos` (multipart: csrf, file).
+pub async fn upload_for_organisation(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    PageId(id): PageId,
+    multipart: Multipart,
+) -> Response {
+    upload(s, ctx, ImageOwner::Organisation(id), multipart).await
+}
+
+/// `POST /images/{id}/delete`.
+pub async fn delete(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    PageId(id): PageId,
+    form: FormData,
+) -> Response {
+    let r: Result<Response, UiError> = async {
+        ctx.check_csrf(&form)?;
+        let img = s.store.image(id).await?;
+        may_edit(&s, &ctx, img.owner).await?;
+        s.store.delete_image(id).await?;
+        Ok(Redirect::to(&format!(
+            "{}?notice=photo_removed#photos",
+            page_of(img.owner)
+        ))
+        .into_response())
+    }
+    .await;
+    r.unwrap_or_else(|e| ctx.error(e))
+}
+
+/// `GET /images/{id}/{digest}` and `…/thumb`: the JPEG, to whoever may see its owner. The
+/// digest in the path names this version, so the answer can be cached for long.
+pub async fn serve(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    headers: HeaderMap,
+    Path(parts): Path<Vec<(String, String)>>,
+) -> Response {
+    let r: Result<Response, UiError> = async {
+        let id = parts
+            .first()
+            .and_then(|(_, v)| v.parse::<i64>().ok())
+            .ok_or(ApiError::NotFound)?;
+        let digest = parts.get(1).map(|(_, v)| v.as_str()).unwrap_or("");
+        let img = s.store.image(id).await?;
+        if img.digest != digest {
+            return Err(ApiError::NotFound.into());
+        }
+        if let ImageOwner::Listing(l) = img.owner {
+            let l = s.store.listing(l).await?;
+            ctx.caller.may(Action::ReadListing {
+                owner: l.owner,
+                status: l.status,
+            })?;
+        }
+        let etag = format!("\"{}\"", img.digest);
+        if headers
+            .get(header::IF_NONE_MATCH)
+            .is_some_and(|v| v.as_bytes() == etag.as_bytes())
+        {
+            return Ok(StatusCode::NOT_MODIFIED.into_response());
+        }
+        let thumb = ctx.path_and_query.ends_with("/thumb");
+        let bytes = s.store.image_bytes(id, thumb).await?;
+        Ok((
+            [
+                (header::CONTENT_TYPE, sc_media::CONTENT_TYPE.to_string()),
+                (header::CACHE_CONTROL, "private, max-age=86400".to_string()),
+                (header::ETAG, etag),
+            ],
+            bytes,
+        )
+            .into_response())
+    }
+    .await;
+    r.unwrap_or_else(|e| ctx.error(e))
+}
