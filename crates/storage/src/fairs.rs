@@ -13,11 +13,13 @@ use crate::codec::{columns, text};
 use crate::users::NewUser;
 use crate::{Result, StorageError, Store, WriteTx, now_ms, on_unique};
 
+#[derive(Debug, Clone)]
 pub struct NewHall {
     pub code: String,
     pub name: LocalizedText,
 }
 
+#[derive(Debug, Clone)]
 pub struct NewBooth {
     pub code: String,
     pub organisation_id: Option<OrgId>,
