@@ -1,6 +1,7 @@
 //! `superconnector`: the whole platform as one binary.
 
 mod bench;
+mod bench_import;
 mod import;
 
 use std::io::{BufRead, IsTerminal};
@@ -73,6 +74,20 @@ enum BenchCommand {
         /// Reuse an index of the same size already in --dir.
         #[arg(long)]
         reuse: bool,
+    },
+    /// Bulk onboarding: generate an exhibitor sheet and a product sheet, then time importing
+    /// them (and importing the products again) through the same code as `import`.
+    Import {
+        #[arg(long, default_value_t = 10_000)]
+        exhibitors: usize,
+        #[arg(long, default_value_t = 500_000)]
+        products: usize,
+        /// Working directory for the sheets and the SQLite database.
+        #[arg(long, default_value = "./bench-data")]
+        dir: PathBuf,
+        /// A PostgreSQL database (empty) to import into instead of SQLite.
+        #[arg(long)]
+        database: Option<String>,
     },
 }
 
@@ -372,6 +387,20 @@ async fn main() -> Result<()> {
                 rounds,
                 platform_only,
                 reuse,
+            })
+            .await?;
+        }
+        Command::Bench(BenchCommand::Import {
+            exhibitors,
+            products,
+            dir,
+            database,
+        }) => {
+            bench_import::run(bench_import::Options {
+                exhibitors,
+                products,
+                dir,
+                database,
             })
             .await?;
         }

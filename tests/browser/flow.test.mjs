@@ -114,8 +114,11 @@ test(`the demo fair is browsable in three languages on a phone (${ENGINE})`, asy
     assert.ok(overflow <= 1, `page overflows the phone by ${overflow}px`);
     await page.screenshot({ path: join(SHOTS, `fair-${lang}-${ENGINE}.png`) });
     await Promise.all([page.waitForNavigation(), page.click('ul.cards li a.title >> nth=0')]);
-    assert.match(page.url(), /\/organisations\/\d+$/);
+    assert.match(page.url(), /\/fairs\/\d+\/exhibitors\/\d+$/, 'exhibitors open in the fair');
     assert.ok(await page.locator('ul.cards li').count() >= 10, 'an exhibitor shows its products');
+    assert.equal(await page.locator('svg.plan .booth.target').count(), 1, 'and its booth on the plan');
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(wide <= 1, `the exhibitor page overflows the phone by ${wide}px`);
   }
 });
 

@@ -144,10 +144,10 @@ impl Store {
             return Ok(out);
         }
         let mut q = crate::query::Query::new(
-            "SELECT id, organisation_id, listing_id, width, height, digest FROM images WHERE listing_id IN (",
+            "SELECT id, organisation_id, listing_id, width, height, digest FROM images WHERE listing_id IN ",
         );
         q.bind_list(ids);
-        q.push(") ORDER BY id");
+        q.push(" ORDER BY id");
         for r in sqlx::query_with(sqlx::AssertSqlSafe(q.sql.clone()), q.arguments())
             .fetch_all(self.pool())
             .await?

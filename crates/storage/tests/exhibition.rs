@@ -386,3 +386,114 @@ async fn a_hall_without_a_drawing_gets_a_grid_and_a_drawn_plan_is_checked_and_sa
     })
     .await;
 }
+
+#[tokio::test]
+async fn photos_belong_to_their_owner_and_covers_come_in_one_query() {
+    each_engine(|s| async move {
+        let w = world(&s, 1).await;
+        let product: sc_domain::listing::ListingInput = serde_json::from_value(serde_json::json!({
+            "kind": "product", "title": {"en": "Lamp"}}))
+        .unwrap();
+        let mut ids = Vec::new();
+        for _ in 0..3 {
+            ids.push(
+                s.create_listing(
+                    sc_domain::listing::Owner::Organisation(w.orgs[0]),
+                    &product,
+                    w.buyers[0],
+                )
+                .await
+                .unwrap()
+                .id,
+            );
+        }
+        let img = |d: &str| sc_storage::NewImage {
+            width: 10,
+            height: 5,
+            digest: d.into(),
+            display: vec![1, 2, 3],
+            thumb: vec![4, 5],
+        };
+        let a = s
+            .add_image(
+                sc_storage::ImageOwner::Listing(ids[0]),
+                &img("a"),
+                w.buyers[0],
+            )
+            .await
+            .unwrap();
+        s.add_image(
+            sc_storage::ImageOwner::Listing(ids[0]),
+            &img("b"),
+            w.buyers[0],
+        )
+        .await
+        .unwrap();
+        s.add_image(
+            sc_storage::ImageOwner::Listing(ids[2]),
+            &img("c"),
+            w.buyers[0],
+        )
+        .await
+        .unwrap();
+        s.add_image(
+            sc_storage::ImageOwner::Organisation(w.orgs[0]),
+            &img("logo"),
+            w.buyers[0],
+        )
+        .await
+        .unwrap();
+        let covers = s.covers(&ids).await.unwrap();
+        assert_eq!(covers.len(), 2);
+        assert_eq!(covers[&ids[0]].digest, "a", "the first photo is the cover");
+        assert_eq!(covers[&ids[2]].digest, "c");
+        assert_eq!(s.image_bytes(a.id, true).await.unwrap(), vec![4, 5]);
+        assert_eq!(s.image_bytes(a.id, false).await.unwrap(), vec![1, 2, 3]);
+        assert_eq!(
+            s.images_of(sc_storage::ImageOwner::Organisation(w.orgs[0]))
+                .await
+                .unwrap()
+                .len(),
+            1
+        );
+        for i in 0..10 {
+            s.add_image(
+                sc_storage::ImageOwner::Listing(ids[1]),
+                &img(&i.to_string()),
+                w.buyers[0],
+            )
+            .await
+            .unwrap();
+        }
+        s.add_image(
+            sc_storage::ImageOwner::Listing(ids[1]),
+            &img("x"),
+            w.buyers[0],
+        )
+        .await
+        .unwrap();
+        s.add_image(
+            sc_storage::ImageOwner::Listing(ids[1]),
+            &img("y"),
+            w.buyers[0],
+        )
+        .await
+        .unwrap();
+        assert!(matches!(
+            s.add_image(
+                sc_storage::ImageOwner::Listing(ids[1]),
+                &img("z"),
+                w.buyers[0]
+            )
+            .await,
+            Err(StorageError::Conflict {
+                code: "too_many_images",
+                ..
+            })
+        ));
+        // Deleting the product deletes its photos.
+        s.delete_listing(ids[0]).await.unwrap();
+        assert!(matches!(s.image(a.id).await, Err(StorageError::NotFound)));
+    })
+    .await;
+}

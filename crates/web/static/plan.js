@@ -24,9 +24,14 @@
     // Start on the booth being looked for, if any.
     const focus = svg.querySelector(".here rect, .target rect");
     if (focus && frame.hasAttribute("data-zoom")) {
+      // Close enough to read the booth numbers around it: about eight booths across.
       const b = focus.getBBox();
-      zoom(2.5, b.x + b.width / 2, b.y + b.height / 2);
-      v.x = b.x + b.width / 2 - v.w / 2; v.y = b.y + b.height / 2 - v.h / 2; apply();
+      const w = Math.min(home.w, Math.max(b.width * 8, home.w / 20));
+      if (w < home.w) {
+        v.w = w; v.h = w * home.h / home.w;
+        v.x = b.x + b.width / 2 - v.w / 2; v.y = b.y + b.height / 2 - v.h / 2;
+        apply();
+      }
     }
     const pointers = new Map();
     let lastDist = 0, moved = false, lastTap = 0;
