@@ -118,9 +118,11 @@ pub async fn exhibitors(store: &Store, file: &Path, fair: &str, dry_run: bool) -
 }
 
 pub async fn products(store: &Store, file: &Path, fair: &str, dry_run: bool) -> Result<()> {
+    let started = std::time::Instant::now();
     let bytes = read(file)?;
     let parsed = sc_import::products::parse(&bytes)
         .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    let read_in = started.elapsed();
     let fair_id = fair_id(store, fair).await?;
     report(file, &parsed)?;
     let rows: Vec<sc_storage::NewProduct> = parsed
@@ -149,14 +151,16 @@ pub async fn products(store: &Store, file: &Path, fair: &str, dry_run: bool) -> 
         b.finish_and_clear();
     }
     println!(
-        "{}: {} created, {} updated",
+        "{}: {} created, {} updated (read and checked in {:.1} s, written in {:.1} s)",
         if dry_run {
             "dry run, nothing written; would import"
         } else {
             "imported"
         },
         sum.created,
-        sum.updated
+        sum.updated,
+        read_in.as_secs_f64(),
+        (started.elapsed() - read_in).as_secs_f64()
     );
     Ok(())
 }

@@ -402,12 +402,42 @@ async fn importing_products_checks_exhibitors_and_updates_on_reimport() {
             ok && out.contains("imported: 2 created, 0 updated"),
             "[{engine}] {out} {err}"
         );
+        // Codes are indexed for filters, and later listings get fresh ids.
+        let by_code = store
+            .list_listings(
+                &sc_storage::ListingFilter {
+                    code_prefix: Some("8539".into()),
+                    ..Default::default()
+                },
+                sc_storage::PageRequest::new(None, None),
+            )
+            .await
+            .unwrap();
+        assert_eq!(by_code.total, 1);
+        assert_eq!(by_code.items[0].title.zh_hans.as_deref(), Some("钨丝灯泡"));
         let (ok, out, _) = import("products", good.clone(), false).await;
         assert!(
             ok && out.contains("imported: 0 created, 2 updated"),
             "{out}"
         );
         assert_eq!(products(store.clone()).await, 2, "never duplicates");
+        // A changed row changes the product.
+        let changed = dir.join("changed.csv");
+        std::fs::write(&changed, "exhibitor,reference,name_en,hs\nE1,P1,Tungsten bulb 40W,853929\n").unwrap();
+        let (ok, out, _) = import("products", changed, false).await;
+        assert!(ok && out.contains("0 created, 1 updated"), "{out}");
+        let renamed = store
+            .list_listings(
+                &sc_storage::ListingFilter {
+                    code_prefix: Some("8539".into()),
+                    ..Default::default()
+                },
+                sc_storage::PageRequest::new(None, None),
+            )
+            .await
+            .unwrap();
+        assert_eq!(renamed.items[0].title.en.as_deref(), Some("Tungsten bulb 40W"));
+        assert_eq!(renamed.items[0].title.zh_hans, None, "the sheet is the whole truth for a row");
 
         // A product of an exhibitor never imported: the whole file is refused, by line.
         let bad = dir.join("bad.csv");
@@ -425,4 +455,39 @@ async fn importing_products_checks_exhibitors_and_updates_on_reimport() {
         assert!(!ok && err.contains("nothing imported"), "{err}");
         assert_eq!(products(store.clone()).await, 2);
     }
+}
+
+#[tokio::test]
+async fn a_one_gigabyte_sheet_is_refused_before_it_is_read() {
+    let (_, url) = sc_storage::testing::database_urls().await.remove(0);
+    let dir = std::env::temp_dir().join(format!(
+        "sc-huge-{}-{}",
+        std::process::id(),
+        sc_storage::now_ms()
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    let huge = dir.join("huge.csv");
+    // Sparse: a 1 GiB file that takes no disk.
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(1 << 30)
+        .unwrap();
+    for kind in ["exhibitors", "products"] {
+        let (ok, _, err) = run(
+            &[
+                "import",
+                kind,
+                "--database",
+                &url,
+                &huge.display().to_string(),
+                "--fair",
+                "1",
+            ],
+            "",
+        )
+        .await;
+        assert!(!ok);
+        assert!(err.contains("is larger than 200 MB; split it"), "{err}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -63,3 +63,34 @@ impl Store {
         )
     }
 }
+
+/// Appends many changes inside an open write with multi-row inserts (bulk imports).
+pub(crate) async fn record_many(w: &mut WriteTx<'_>, entities: &[Entity]) -> Result<()> {
+    if entities.is_empty() {
+        return Ok(());
+    }
+    if w.engine == Engine::Postgres {
+        sqlx::query("SELECT pg_advisory_xact_lock(7402114)")
+            .execute(&mut *w.tx)
+            .await?;
+    }
+    for chunk in entities.chunks(crate::rows_per_statement(2)) {
+        let values: Vec<String> = (0..chunk.len())
+            .map(|i| format!("(${}, ${})", 2 * i + 1, 2 * i + 2))
+            .collect();
+        let sql = format!(
+            "INSERT INTO search_changes (entity, entity_id) VALUES {}",
+            values.join(", ")
+        );
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for e in chunk {
+            let (entity, id) = match e {
+                Entity::Organisation(id) => ("organisation", *id),
+                Entity::Listing(id) => ("listing", *id),
+            };
+            q = q.bind(entity).bind(id);
+        }
+        q.execute(&mut *w.tx).await?;
+    }
+    Ok(())
+}

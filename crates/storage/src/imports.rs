@@ -239,7 +239,7 @@ impl Store {
                 ),
             });
         }
-        let mut existing: std::collections::HashMap<(String, String), i64> =
+        let existing: std::collections::HashMap<(String, String), i64> =
             sqlx::query("SELECT exhibitor_reference, reference, listing_id FROM fair_products WHERE fair_id = $1")
                 .bind(fair)
                 .fetch_all(&mut *w.tx)
@@ -253,35 +253,71 @@ impl Store {
                 })
                 .collect::<Result<_>>()?;
         let mut sum = ProductSummary::default();
-        for (i, row) in rows.iter().enumerate() {
-            let key = (row.exhibitor.clone(), row.reference.clone());
-            match existing.get(&key) {
-                Some(&id) => {
-                    crate::listings::update_listing_in(&mut w, id, &row.listing).await?;
-                    sum.updated += 1;
-                }
-                None => {
-                    let org = exhibitors[&row.exhibitor];
-                    let id = crate::listings::insert_listing(
-                        &mut w,
-                        sc_domain::listing::Owner::Organisation(org),
-                        &row.listing,
-                        created_by,
-                    )
-                    .await?;
-                    sqlx::query("INSERT INTO fair_products (fair_id, exhibitor_reference, reference, listing_id) VALUES ($1, $2, $3, $4)")
-                        .bind(fair)
-                        .bind(row.exhibitor.clone())
-                        .bind(row.reference.clone())
-                        .bind(id)
-                        .execute(&mut *w.tx)
-                        .await?;
-                    existing.insert(key, id);
-                    sum.created += 1;
-                }
-            }
-            progress(i + 1);
+        let mut done = 0;
+        // New products: ids reserved up front, then multi-row inserts of listings, their codes,
+        // the organiser's references and the search change log, a chunk at a time.
+        let fresh: Vec<&NewProduct> = rows
+            .iter()
+            .filter(|r| !existing.contains_key(&(r.exhibitor.clone(), r.reference.clone())))
+            .collect();
+        // The same product twice in one sheet is refused by the reader; here, keep the first.
+        let mut seen = std::collections::HashSet::new();
+        let fresh: Vec<&NewProduct> = fresh
+            .into_iter()
+            .filter(|r| seen.insert((r.exhibitor.as_str(), r.reference.as_str())))
+            .collect();
+        let ids = reserve_listing_ids(&mut w, fresh.len()).await?;
+        let at = crate::now_ms();
+        let per = crate::rows_per_statement(18);
+        for (chunk, ids) in fresh.chunks(per).zip(ids.chunks(per)) {
+            insert_listings(&mut w, chunk, ids, &exhibitors, created_by, at).await?;
+            let refs: Vec<(String, String, i64)> = chunk
+                .iter()
+                .zip(ids)
+                .map(|(r, id)| (r.exhibitor.clone(), r.reference.clone(), *id))
+                .collect();
+            insert_fair_products(&mut w, fair, &refs).await?;
+            let codes: Vec<(i64, &str)> = chunk
+                .iter()
+                .zip(ids)
+                .flat_map(|(r, id)| r.listing.codes.iter().map(move |c| (*id, c.as_str())))
+                .collect();
+            insert_codes(&mut w, &codes).await?;
+            let changes: Vec<Entity> = ids.iter().map(|id| Entity::Listing(*id)).collect();
+            changes::record_many(&mut w, &changes).await?;
+            sum.created += chunk.len();
+            done += chunk.len();
+            progress(done);
         }
+        // Products seen before: updated in place, a chunk per statement (a second import).
+        let seen_before: Vec<(i64, &NewProduct)> = rows
+            .iter()
+            .filter_map(|r| {
+                existing
+                    .get(&(r.exhibitor.clone(), r.reference.clone()))
+                    .map(|id| (*id, r))
+            })
+            .collect();
+        for chunk in seen_before.chunks(crate::rows_per_statement(13)) {
+            update_listings(&mut w, chunk, at).await?;
+            let ids: Vec<i64> = chunk.iter().map(|(id, _)| *id).collect();
+            let mut q = crate::query::Query::new("DELETE FROM listing_codes WHERE listing_id IN ");
+            q.bind_list(&ids);
+            sqlx::query_with(sqlx::AssertSqlSafe(q.sql.clone()), q.arguments())
+                .execute(&mut *w.tx)
+                .await?;
+            let codes: Vec<(i64, &str)> = chunk
+                .iter()
+                .flat_map(|(id, r)| r.listing.codes.iter().map(move |c| (*id, c.as_str())))
+                .collect();
+            insert_codes(&mut w, &codes).await?;
+            let changes: Vec<Entity> = ids.iter().map(|id| Entity::Listing(*id)).collect();
+            changes::record_many(&mut w, &changes).await?;
+            sum.updated += chunk.len();
+            done += chunk.len();
+            progress(done);
+        }
+        progress(rows.len());
         if dry_run {
             w.tx.rollback().await?;
         } else {
@@ -289,4 +325,175 @@ impl Store {
         }
         Ok(sum)
     }
+}
+
+/// Ids for `n` new listings, taken before inserting so rows and ids pair up without relying
+/// on the order of `RETURNING`. PostgreSQL hands them out from the identity sequence (safe
+/// beside other writers); SQLite has one writer, which holds the lock here.
+async fn reserve_listing_ids(w: &mut crate::WriteTx<'_>, n: usize) -> Result<Vec<i64>> {
+    if n == 0 {
+        return Ok(vec![]);
+    }
+    match w.engine {
+        crate::Engine::Postgres => Ok(sqlx::query_scalar(
+            "SELECT nextval(pg_get_serial_sequence('listings', 'id')) FROM generate_series(1, $1)",
+        )
+        .bind(n as i64)
+        .fetch_all(&mut *w.tx)
+        .await?),
+        crate::Engine::Sqlite => {
+            let max: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM listings")
+                .fetch_one(&mut *w.tx)
+                .await?;
+            Ok((1..=n as i64).map(|k| max + k).collect())
+        }
+    }
+}
+
+async fn insert_listings(
+    w: &mut crate::WriteTx<'_>,
+    rows: &[&NewProduct],
+    ids: &[i64],
+    exhibitors: &std::collections::HashMap<String, OrgId>,
+    created_by: sc_domain::person::UserId,
+    at: i64,
+) -> Result<()> {
+    use crate::codec::{columns, to_json};
+    const COLS: usize = 18;
+    let values: Vec<String> = (0..rows.len())
+        .map(|r| {
+            let ps: Vec<String> = (1..=COLS).map(|c| format!("${}", r * COLS + c)).collect();
+            format!("({})", ps.join(", "))
+        })
+        .collect();
+    let sql = format!(
+        "INSERT INTO listings (id, kind, market, title_zh_hant, title_zh_hans, title_en, description_zh_hant,
+            description_zh_hans, description_en, codes, target_regions, attributes, status,
+            owner_organisation, owner_user, created_by, created_at, updated_at) VALUES {}",
+        values.join(", ")
+    );
+    let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+    for (r, id) in rows.iter().zip(ids) {
+        let l = &r.listing;
+        let [th, ts, te] = columns(&l.title);
+        let [dh, ds, de] = columns(&l.description);
+        q = q
+            .bind(*id)
+            .bind(l.kind.code())
+            .bind(l.kind.market().code())
+            .bind(th)
+            .bind(ts)
+            .bind(te)
+            .bind(dh)
+            .bind(ds)
+            .bind(de)
+            .bind(to_json(&l.codes))
+            .bind(to_json(&l.target_regions))
+            .bind(to_json(&l.attributes))
+            .bind(l.status.code())
+            .bind(exhibitors[&r.exhibitor])
+            .bind(None::<i64>)
+            .bind(created_by)
+            .bind(at)
+            .bind(at);
+    }
+    q.execute(&mut *w.tx).await?;
+    Ok(())
+}
+
+/// Updates listings' content from (id, product) pairs in one statement.
+async fn update_listings(
+    w: &mut crate::WriteTx<'_>,
+    rows: &[(i64, &NewProduct)],
+    at: i64,
+) -> Result<()> {
+    use crate::codec::{columns, to_json};
+    const COLS: usize = 13;
+    let values: Vec<String> = (0..rows.len())
+        .map(|r| {
+            let ps: Vec<String> = (1..=COLS).map(|c| format!("${}", r * COLS + c)).collect();
+            format!("({})", ps.join(", "))
+        })
+        .collect();
+    let sql = format!(
+        "UPDATE listings SET kind = v.column2, market = v.column3, title_zh_hant = v.column4,
+            title_zh_hans = v.column5, title_en = v.column6, description_zh_hant = v.column7,
+            description_zh_hans = v.column8, description_en = v.column9, codes = v.column10,
+            target_regions = v.column11, attributes = v.column12, status = v.column13,
+            updated_at = ${}
+         FROM (VALUES {}) AS v WHERE listings.id = v.column1",
+        rows.len() * COLS + 1,
+        values.join(", ")
+    );
+    let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+    for (id, r) in rows {
+        let l = &r.listing;
+        let [th, ts, te] = columns(&l.title);
+        let [dh, ds, de] = columns(&l.description);
+        q = q
+            .bind(*id)
+            .bind(l.kind.code())
+            .bind(l.kind.market().code())
+            .bind(th)
+            .bind(ts)
+            .bind(te)
+            .bind(dh)
+            .bind(ds)
+            .bind(de)
+            .bind(to_json(&l.codes))
+            .bind(to_json(&l.target_regions))
+            .bind(to_json(&l.attributes))
+            .bind(l.status.code());
+    }
+    q.bind(at).execute(&mut *w.tx).await?;
+    Ok(())
+}
+
+async fn insert_fair_products(
+    w: &mut crate::WriteTx<'_>,
+    fair: FairId,
+    refs: &[(String, String, i64)],
+) -> Result<()> {
+    for chunk in refs.chunks(crate::rows_per_statement(4)) {
+        let values: Vec<String> = (0..chunk.len())
+            .map(|i| {
+                format!(
+                    "(${}, ${}, ${}, ${})",
+                    4 * i + 1,
+                    4 * i + 2,
+                    4 * i + 3,
+                    4 * i + 4
+                )
+            })
+            .collect();
+        let sql = format!(
+            "INSERT INTO fair_products (fair_id, exhibitor_reference, reference, listing_id) VALUES {}",
+            values.join(", ")
+        );
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for (e, r, id) in chunk {
+            q = q.bind(fair).bind(e.clone()).bind(r.clone()).bind(*id);
+        }
+        q.execute(&mut *w.tx).await?;
+    }
+    Ok(())
+}
+
+async fn insert_codes(w: &mut crate::WriteTx<'_>, codes: &[(i64, &str)]) -> Result<()> {
+    for chunk in codes.chunks(crate::rows_per_statement(2)) {
+        let values: Vec<String> = (0..chunk.len())
+            .map(|i| format!("(${}, ${})", 2 * i + 1, 2 * i + 2))
+            .collect();
+        // A product listing the same code twice keeps it once.
+        let sql = format!(
+            "INSERT INTO listing_codes (listing_id, code) VALUES {} ON CONFLICT DO NOTHING",
+            values.join(", ")
+        );
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for (id, code) in chunk {
+            q = q.bind(*id).bind(code.to_string());
+        }
+        q.execute(&mut *w.tx).await?;
+    }
+    Ok(())
 }
