@@ -423,7 +423,11 @@ async fn importing_products_checks_exhibitors_and_updates_on_reimport() {
         assert_eq!(products(store.clone()).await, 2, "never duplicates");
         // A changed row changes the product.
         let changed = dir.join("changed.csv");
-        std::fs::write(&changed, "exhibitor,reference,name_en,hs\nE1,P1,Tungsten bulb 40W,853929\n").unwrap();
+        std::fs::write(
+            &changed,
+            "exhibitor,reference,name_en,hs\nE1,P1,Tungsten bulb 40W,853929\n",
+        )
+        .unwrap();
         let (ok, out, _) = import("products", changed, false).await;
         assert!(ok && out.contains("0 created, 1 updated"), "{out}");
         let renamed = store
@@ -436,8 +440,14 @@ async fn importing_products_checks_exhibitors_and_updates_on_reimport() {
             )
             .await
             .unwrap();
-        assert_eq!(renamed.items[0].title.en.as_deref(), Some("Tungsten bulb 40W"));
-        assert_eq!(renamed.items[0].title.zh_hans, None, "the sheet is the whole truth for a row");
+        assert_eq!(
+            renamed.items[0].title.en.as_deref(),
+            Some("Tungsten bulb 40W")
+        );
+        assert_eq!(
+            renamed.items[0].title.zh_hans, None,
+            "the sheet is the whole truth for a row"
+        );
 
         // A product of an exhibitor never imported: the whole file is refused, by line.
         let bad = dir.join("bad.csv");

@@ -74,7 +74,7 @@ pub(crate) async fn record_many(w: &mut WriteTx<'_>, entities: &[Entity]) -> Res
             .execute(&mut *w.tx)
             .await?;
     }
-    for chunk in entities.chunks(crate::rows_per_statement(2)) {
+    for chunk in entities.chunks(crate::rows_per_statement(w.engine, 2)) {
         let values: Vec<String> = (0..chunk.len())
             .map(|i| format!("(${}, ${})", 2 * i + 1, 2 * i + 2))
             .collect();

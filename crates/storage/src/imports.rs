@@ -268,7 +268,7 @@ impl Store {
             .collect();
         let ids = reserve_listing_ids(&mut w, fresh.len()).await?;
         let at = crate::now_ms();
-        let per = crate::rows_per_statement(18);
+        let per = crate::rows_per_statement(w.engine, 18);
         for (chunk, ids) in fresh.chunks(per).zip(ids.chunks(per)) {
             insert_listings(&mut w, chunk, ids, &exhibitors, created_by, at).await?;
             let refs: Vec<(String, String, i64)> = chunk
@@ -298,7 +298,7 @@ impl Store {
                     .map(|id| (*id, r))
             })
             .collect();
-        for chunk in seen_before.chunks(crate::rows_per_statement(13)) {
+        for chunk in seen_before.chunks(crate::rows_per_statement(w.engine, 13)) {
             update_listings(&mut w, chunk, at).await?;
             let ids: Vec<i64> = chunk.iter().map(|(id, _)| *id).collect();
             let mut q = crate::query::Query::new("DELETE FROM listing_codes WHERE listing_id IN ");
@@ -454,7 +454,7 @@ async fn insert_fair_products(
     fair: FairId,
     refs: &[(String, String, i64)],
 ) -> Result<()> {
-    for chunk in refs.chunks(crate::rows_per_statement(4)) {
+    for chunk in refs.chunks(crate::rows_per_statement(w.engine, 4)) {
         let values: Vec<String> = (0..chunk.len())
             .map(|i| {
                 format!(
@@ -480,7 +480,7 @@ async fn insert_fair_products(
 }
 
 async fn insert_codes(w: &mut crate::WriteTx<'_>, codes: &[(i64, &str)]) -> Result<()> {
-    for chunk in codes.chunks(crate::rows_per_statement(2)) {
+    for chunk in codes.chunks(crate::rows_per_statement(w.engine, 2)) {
         let values: Vec<String> = (0..chunk.len())
             .map(|i| format!("(${}, ${})", 2 * i + 1, 2 * i + 2))
             .collect();

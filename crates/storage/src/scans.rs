@@ -58,7 +58,7 @@ fn tuples(rows: usize, cols: usize, extra: &str) -> String {
 /// upsert of bookmarks and one of leads per distinct (visitor, exhibitor). `at` is unique to
 /// the batch, which is how a bookmark made now is told from one that was there.
 async fn write_batch(w: &mut WriteTx<'_>, scans: &[&Scan], at: i64) -> Result<Vec<ScanOutcome>> {
-    for chunk in scans.chunks(crate::rows_per_statement(6)) {
+    for chunk in scans.chunks(crate::rows_per_statement(w.engine, 6)) {
         let sql = format!(
             "INSERT INTO scans (fair_id, booth_id, organisation_id, user_id, language, at) VALUES {}",
             tuples(chunk.len(), 6, "")
@@ -88,7 +88,7 @@ async fn write_batch(w: &mut WriteTx<'_>, scans: &[&Scan], at: i64) -> Result<Ve
     }
     let mut created: HashSet<(UserId, FairId, OrgId)> = HashSet::new();
     let mut standing: HashMap<(UserId, FairId, OrgId), (bool, bool)> = HashMap::new();
-    for chunk in keys.chunks(crate::rows_per_statement(4)) {
+    for chunk in keys.chunks(crate::rows_per_statement(w.engine, 4)) {
         let sql = format!(
             "INSERT INTO bookmarks (user_id, fair_id, organisation_id, source, note, tags, visited_at, created_at) VALUES {}
              ON CONFLICT (user_id, fair_id, organisation_id)
