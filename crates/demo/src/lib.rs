@@ -169,7 +169,7 @@ pub async fn load(store: &Store, show_progress: bool) -> Result<Summary, Storage
     }
     // One hash for every demo account: hashing 700 passwords would take half a minute.
     let password_hash = sc_access_hash(DEMO_PASSWORD);
-    let mut rng = Rng(0x5C_2026_11_25);
+    let mut rng = Rng(0x0000_005C_2026_1125);
     let mut sum = Summary::default();
     let progress = Progress::new(show_progress, (EXHIBITORS + BUYERS + 60) as u64);
     let mut b = store.batch().await?;

@@ -99,7 +99,7 @@ pub struct Listing {
 /// Checks one HS code: digits only, 2 to 10 of them, an even count.
 pub fn is_hs_code(code: &str) -> bool {
     let n = code.len();
-    (2..=10).contains(&n) && n % 2 == 0 && code.bytes().all(|b| b.is_ascii_digit())
+    (2..=10).contains(&n) && n.is_multiple_of(2) && code.bytes().all(|b| b.is_ascii_digit())
 }
 
 impl ListingInput {

@@ -7,6 +7,9 @@ use std::fmt::Write;
 use crate::HallPlan;
 use crate::route::Route;
 
+/// A booth's link and hover title (the exhibitor's name), when it has an exhibitor.
+pub type BoothInfo<'a> = &'a dyn Fn(&str) -> Option<(String, String)>;
+
 /// What to show on the plan besides the booths.
 #[derive(Default)]
 pub struct Marks<'a> {
@@ -17,7 +20,7 @@ pub struct Marks<'a> {
     pub here: Option<&'a str>,
     pub route: Option<&'a Route>,
     /// Link and hover title (exhibitor name) of each booth, when it has an exhibitor.
-    pub booth_info: Option<&'a dyn Fn(&str) -> Option<(String, String)>>,
+    pub booth_info: Option<BoothInfo<'a>>,
     /// Accessible name of the whole drawing.
     pub label: &'a str,
 }

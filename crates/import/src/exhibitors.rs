@@ -343,7 +343,7 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed<ExhibitorRow>, FileError> {
                 let map = |f: &str| -> Option<String> {
                     // `name.en` is reported under the column the English name came from; `name`
                     // (none given at all) under the first name column the sheet has.
-                    let col = f.replace('.', "_").replace('-', "_").to_lowercase();
+                    let col = f.replace(['.', '-'], "_").to_lowercase();
                     header_of(&col).or_else(|| header_of(f)).or_else(|| {
                         ["_en", "_zh_hant", "_zh_hans"]
                             .iter()

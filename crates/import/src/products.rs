@@ -352,7 +352,7 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed<ProductRow>, FileError> {
                         "codes" => "hs".into(),
                         "target_regions" => "markets".into(),
                         "attributes" => f.split('.').nth(1).unwrap_or("").to_string(),
-                        other => other.replace('.', "_").replace('-', "_").to_lowercase(),
+                        other => other.replace(['.', '-'], "_").to_lowercase(),
                     };
                     header_of(&col).or_else(|| {
                         ["name_en", "name_zh_hant", "name_zh_hans"]

@@ -52,7 +52,7 @@ fn fair(row: &AnyRow) -> Result<Fair> {
 async fn insert_fair(w: &mut WriteTx<'_>, input: &FairInput, slug: Option<&str>) -> Result<FairId> {
     let [nh, ns, ne] = columns(&input.name);
     let [vh, vs, ve] = columns(&input.venue);
-    Ok(sqlx::query_scalar(
+    sqlx::query_scalar(
         "INSERT INTO fairs (slug, name_zh_hant, name_zh_hans, name_en, venue_zh_hant, venue_zh_hans, venue_en, starts_on, ends_on, online_until, time_zone, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
     )
@@ -70,7 +70,7 @@ async fn insert_fair(w: &mut WriteTx<'_>, input: &FairInput, slug: Option<&str>)
     .bind(now_ms())
     .fetch_one(&mut *w.tx)
     .await
-    .map_err(on_unique("slug_taken", "a fair with this slug exists"))?)
+    .map_err(on_unique("slug_taken", "a fair with this slug exists"))
 }
 
 impl Store {
@@ -241,7 +241,7 @@ impl Batch<'_> {
 
     pub async fn insert_hall(&mut self, fair_id: FairId, hall: &NewHall) -> Result<HallId> {
         let [nh, ns, ne] = columns(&hall.name);
-        Ok(sqlx::query_scalar("INSERT INTO halls (fair_id, code, name_zh_hant, name_zh_hans, name_en) VALUES ($1, $2, $3, $4, $5) RETURNING id")
+        sqlx::query_scalar("INSERT INTO halls (fair_id, code, name_zh_hant, name_zh_hans, name_en) VALUES ($1, $2, $3, $4, $5) RETURNING id")
             .bind(fair_id)
             .bind(hall.code.clone())
             .bind(nh)
@@ -249,7 +249,7 @@ impl Batch<'_> {
             .bind(ne)
             .fetch_one(&mut *self.w.tx)
             .await
-            .map_err(on_unique("hall_code_taken", "this fair already has a hall with this code"))?)
+            .map_err(on_unique("hall_code_taken", "this fair already has a hall with this code"))
     }
 
     pub async fn insert_booth(&mut self, hall_id: HallId, booth: &NewBooth) -> Result<BoothId> {
@@ -257,7 +257,7 @@ impl Batch<'_> {
             // An exhibitor's fair is a search facet.
             crate::changes::record(&mut self.w, crate::Entity::Organisation(org)).await?;
         }
-        Ok(sqlx::query_scalar(
+        sqlx::query_scalar(
             "INSERT INTO booths (hall_id, code, organisation_id) VALUES ($1, $2, $3) RETURNING id",
         )
         .bind(hall_id)
@@ -268,7 +268,7 @@ impl Batch<'_> {
         .map_err(on_unique(
             "booth_code_taken",
             "this hall already has a booth with this code",
-        ))?)
+        ))
     }
 
     pub async fn commit(self) -> Result<()> {

@@ -245,7 +245,7 @@ pub async fn leads(
             .reveal_lead_contacts(
                 &Viewer {
                     user_id: a.id,
-                    location: a.location.clone(),
+                    location: a.location,
                     organisation_id: org,
                 },
                 fair,

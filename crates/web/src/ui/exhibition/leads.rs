@@ -32,7 +32,7 @@ fn viewer(ctx: &Ctx, org: i64) -> Result<Viewer, ApiError> {
     let a = ctx.caller.account()?;
     Ok(Viewer {
         user_id: a.id,
-        location: a.location.clone(),
+        location: a.location,
         organisation_id: org,
     })
 }

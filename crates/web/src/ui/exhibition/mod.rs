@@ -87,22 +87,6 @@ pub fn hall_svg(
     )
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn local_time_in_hong_kong() {
-        // 2026-12-01T02:30:00Z is 10:30 in Hong Kong.
-        assert_eq!(
-            local_time(1_796_092_200_000, 8 * 3_600_000),
-            "2026-12-01 10:30"
-        );
-        assert_eq!(local_time(0, 0), "1970-01-01 00:00");
-        assert_eq!(local_time(951_782_400_000, 0), "2000-02-29 00:00");
-    }
-}
-
 /// The fair's layout, from the cache when it is current.
 pub async fn layout(
     s: &crate::AppState,
@@ -131,4 +115,20 @@ pub async fn lookup_token(
     }
     let found = s.store.lookup_token(token).await?;
     Ok(s.caches.tokens.put(token.to_string(), epoch, found))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn local_time_in_hong_kong() {
+        // 2026-12-01T02:30:00Z is 10:30 in Hong Kong.
+        assert_eq!(
+            local_time(1_796_092_200_000, 8 * 3_600_000),
+            "2026-12-01 10:30"
+        );
+        assert_eq!(local_time(0, 0), "1970-01-01 00:00");
+        assert_eq!(local_time(951_782_400_000, 0), "2000-02-29 00:00");
+    }
 }

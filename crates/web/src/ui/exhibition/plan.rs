@@ -174,7 +174,7 @@ pub async fn page(
             plan_svg = super::hall_svg(
                 fair_id,
                 hall,
-                &booths,
+                booths,
                 t.lang,
                 Marks {
                     matches,
