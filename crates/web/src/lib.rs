@@ -93,6 +93,9 @@ pub fn app(state: AppState) -> Router {
             // Scripts only from our own files (type-ahead), never inline; no framing.
             HeaderValue::from_static("default-src 'self'; img-src 'self' data:; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"),
         ))
+        // Pages, plans and QR sheets shrink several times over gzip: it matters on a phone at
+        // a crowded venue. Clients that do not ask (load generators, tests) get plain bodies.
+        .layer(tower_http::compression::CompressionLayer::new().gzip(true))
         .layer(tower_http::trace::TraceLayer::new_for_http())
         .with_state(state)
 }

@@ -487,6 +487,22 @@ pub static CATALOGUE: &[(&str, [&str; 3])] = &[
         "qr.reissue",
         ["作廢並重發", "作废并重发", "Revoke and reissue"],
     ),
+    (
+        "qr.reissue_confirm",
+        [
+            "作廢舊碼並發出新碼",
+            "作废旧码并发出新码",
+            "Revoke the old code and issue a new one",
+        ],
+    ),
+    (
+        "qr.reissue_warning",
+        [
+            "舊二維碼會即時失效，請列印並更換新二維碼。",
+            "旧二维码会立即失效，请打印并更换新二维码。",
+            "The old code stops working at once: print and place the new one.",
+        ],
+    ),
     ("qr.title", ["攤位二維碼", "摊位二维码", "Booth QR codes"]),
     (
         "scan.already",
