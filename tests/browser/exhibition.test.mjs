@@ -3,41 +3,17 @@
 // is bookmarked and finds the booth on the floor plan; the exhibitor sees the lead.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { chromium } from 'playwright-core';
+import { SHOTS, ENGINE, startServer, launchBrowser, phone } from './server.mjs';
 
-const BIN = process.env.SC_BIN ?? '../../target/debug/superconnector';
-const SHOTS = process.env.SC_SHOTS ?? 'test-results';
-const ENGINE = process.env.SC_DATABASE_URL ? 'postgres' : 'sqlite';
 const PASSWORD = 'demo-password-2026';
 let server, base, browser;
-
-function startServer() {
-  const args = ['serve', '--demo', '--listen', '127.0.0.1:0', '--data', mkdtempSync(join(tmpdir(), 'sc-browser-'))];
-  if (process.env.SC_DATABASE_URL) args.push('--database', process.env.SC_DATABASE_URL);
-  const child = spawn(BIN, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, SC_LOG: 'warn' } });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('server did not start in 120 s')), 120_000);
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
-    createInterface({ input: child.stdout }).once('line', (line) => {
-      clearTimeout(timer);
-      resolve({ child, base: line.replace('listening on ', '').trim() });
-    });
-  });
-}
 
 before(async () => {
   ({ child: server, base } = await startServer());
   mkdirSync(SHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
-           '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchBrowser();
 });
 
 after(async () => {
@@ -45,7 +21,6 @@ after(async () => {
   server?.kill('SIGTERM');
 });
 
-const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-HK' };
 const desk = { viewport: { width: 1280, height: 900 }, locale: 'en-GB' };
 
 async function signIn(page, email) {

@@ -2,41 +2,16 @@
 // scripts/test runs this once per database engine (SC_DATABASE_URL set for PostgreSQL).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { chromium } from 'playwright-core';
+import { SHOTS, ENGINE, startServer, launchBrowser, phone } from './server.mjs';
 
-const BIN = process.env.SC_BIN ?? '../../target/debug/superconnector';
-const SHOTS = process.env.SC_SHOTS ?? 'test-results';
-const ENGINE = process.env.SC_DATABASE_URL ? 'postgres' : 'sqlite';
 let server, base, browser;
-
-function startServer() {
-  // The data directory holds the SQLite file and, with either engine, the search index.
-  const args = ['serve', '--demo', '--listen', '127.0.0.1:0', '--data', mkdtempSync(join(tmpdir(), 'sc-browser-'))];
-  if (process.env.SC_DATABASE_URL) args.push('--database', process.env.SC_DATABASE_URL);
-  const child = spawn(BIN, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, SC_LOG: 'warn' } });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('server did not start in 120 s')), 120_000);
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
-    createInterface({ input: child.stdout }).once('line', (line) => {
-      clearTimeout(timer);
-      resolve({ child, base: line.replace('listening on ', '').trim() });
-    });
-  });
-}
 
 before(async () => {
   ({ child: server, base } = await startServer());
   mkdirSync(SHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
-           '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchBrowser();
 });
 
 after(async () => {
@@ -44,8 +19,6 @@ after(async () => {
   server?.kill('SIGTERM');
 });
 
-// A phone: the buyer at a noisy booth.
-const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-HK' };
 
 test(`sign up, create an organisation, add a listing, read it in each language (${ENGINE})`, async () => {
   const page = await (await browser.newContext(phone)).newPage();

@@ -12,38 +12,7 @@ use sc_domain::person::{ContactDetails, OrgRole, PlatformRole};
 use sc_storage::NewExhibitor;
 use serde_json::json;
 
-use crate::harness::{Server, browser, org_body, product_body, servers};
-
-fn csrf_of(html: &str) -> String {
-    let at = html
-        .find("name=\"csrf\" value=\"")
-        .expect("a form with a CSRF token")
-        + 19;
-    html[at..at + 64].to_string()
-}
-
-async fn page(c: &reqwest::Client, s: &Server, path: &str) -> (StatusCode, String) {
-    let r = c.get(s.url(path)).send().await.unwrap();
-    (r.status(), r.text().await.unwrap())
-}
-
-/// Signs in through the login form; returns where it redirected.
-async fn sign_in(c: &reqwest::Client, s: &Server, email: &str, next: &str) -> String {
-    let (_, html) = page(c, s, "/login").await;
-    let r = c
-        .post(s.url("/login"))
-        .form(&[
-            ("csrf", csrf_of(&html).as_str()),
-            ("email", email),
-            ("password", "correct horse battery"),
-            ("next", next),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    r.headers()["location"].to_str().unwrap().to_string()
-}
+use crate::harness::{Server, browser, csrf_of, org_body, page, product_body, servers, sign_in};
 
 struct Fair {
     id: i64,

@@ -150,3 +150,37 @@ pub fn product_body(org: Option<i64>, title_en: &str, status: &str) -> Value {
     }
     v
 }
+
+/// The CSRF token a page's forms carry.
+pub fn csrf_of(html: &str) -> String {
+    let at = html
+        .find("name=\"csrf\" value=\"")
+        .expect("page has a form with a CSRF token")
+        + 19;
+    html[at..at + 64].to_string()
+}
+
+/// GETs a page with a browser-like client: (status, body).
+pub async fn page(c: &reqwest::Client, s: &Server, path: &str) -> (StatusCode, String) {
+    let r = c.get(s.url(path)).send().await.unwrap();
+    (r.status(), r.text().await.unwrap())
+}
+
+/// Signs in through the login form (password of `Server::register`); returns where it
+/// redirected.
+pub async fn sign_in(c: &reqwest::Client, s: &Server, email: &str, next: &str) -> String {
+    let (_, html) = page(c, s, "/login").await;
+    let r = c
+        .post(s.url("/login"))
+        .form(&[
+            ("csrf", csrf_of(&html).as_str()),
+            ("email", email),
+            ("password", "correct horse battery"),
+            ("next", next),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    r.headers()["location"].to_str().unwrap().to_string()
+}

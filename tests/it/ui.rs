@@ -3,21 +3,7 @@
 use reqwest::StatusCode;
 use serde_json::json;
 
-use crate::harness::{Server, browser, servers};
-
-/// The CSRF token a page's forms carry.
-fn csrf_of(html: &str) -> String {
-    let at = html
-        .find("name=\"csrf\" value=\"")
-        .expect("page has a form with a CSRF token")
-        + 19;
-    html[at..at + 64].to_string()
-}
-
-async fn page(c: &reqwest::Client, s: &Server, path: &str) -> (StatusCode, String) {
-    let r = c.get(s.url(path)).send().await.unwrap();
-    (r.status(), r.text().await.unwrap())
-}
+use crate::harness::{Server, browser, csrf_of, page, servers};
 
 async fn sign_up(c: &reqwest::Client, s: &Server, email: &str, lang: &str) {
     let (_, html) = page(c, s, "/signup").await;

@@ -8,8 +8,22 @@ use crate::FileError;
 /// Larger files are refused before any decoding.
 pub const MAX_BYTES: usize = 200 * 1024 * 1024;
 
-/// Decodes the whole file, or says why it cannot.
+/// Decodes the whole file, or says why it cannot. Line endings come back as `\n` whatever the
+/// file used (Windows `\r\n`, or classic Mac `\r`, which older Excel for Mac still writes), so
+/// line numbers in reports count the lines a person sees.
 pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), FileError> {
+    let (text, name) = decode_raw(bytes)?;
+    Ok((normalise_line_endings(text), name))
+}
+
+fn normalise_line_endings(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+fn decode_raw(bytes: &[u8]) -> Result<(String, &'static str), FileError> {
     if bytes.len() > MAX_BYTES {
         return Err(FileError::TooLarge {
             max: MAX_BYTES / 1024 / 1024,
@@ -102,5 +116,17 @@ mod tests {
     fn refuses_what_it_cannot_read() {
         assert_eq!(decode(b""), Err(FileError::Empty));
         assert!(decode(&[0xFF; 10]).is_err());
+    }
+}
+
+#[cfg(test)]
+mod line_endings {
+    #[test]
+    fn carriage_returns_become_newlines_so_lines_count_right() {
+        let (t, _) = super::decode(b"a,b\r\n1,2\r3,4\n").unwrap();
+        assert_eq!(t, "a,b\n1,2\n3,4\n");
+        let p = crate::products::parse(b"exhibitor,reference,name_en\rE1,P1,Lamp\rE1,P2,Desk\r")
+            .unwrap();
+        assert_eq!(p.rows.iter().map(|r| r.line).collect::<Vec<_>>(), [2, 3]);
     }
 }

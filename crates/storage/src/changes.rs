@@ -75,12 +75,10 @@ pub(crate) async fn record_many(w: &mut WriteTx<'_>, entities: &[Entity]) -> Res
             .await?;
     }
     for chunk in entities.chunks(crate::rows_per_statement(w.engine, 2)) {
-        let values: Vec<String> = (0..chunk.len())
-            .map(|i| format!("(${}, ${})", 2 * i + 1, 2 * i + 2))
-            .collect();
+        let values = crate::values_list(chunk.len(), 2, "");
         let sql = format!(
             "INSERT INTO search_changes (entity, entity_id) VALUES {}",
-            values.join(", ")
+            values
         );
         let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
         for e in chunk {

@@ -360,17 +360,12 @@ async fn insert_listings(
 ) -> Result<()> {
     use crate::codec::{columns, to_json};
     const COLS: usize = 18;
-    let values: Vec<String> = (0..rows.len())
-        .map(|r| {
-            let ps: Vec<String> = (1..=COLS).map(|c| format!("${}", r * COLS + c)).collect();
-            format!("({})", ps.join(", "))
-        })
-        .collect();
+    let values = crate::values_list(rows.len(), COLS, "");
     let sql = format!(
         "INSERT INTO listings (id, kind, market, title_zh_hant, title_zh_hans, title_en, description_zh_hant,
             description_zh_hans, description_en, codes, target_regions, attributes, status,
             owner_organisation, owner_user, created_by, created_at, updated_at) VALUES {}",
-        values.join(", ")
+        values
     );
     let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
     for (r, id) in rows.iter().zip(ids) {
@@ -409,12 +404,7 @@ async fn update_listings(
 ) -> Result<()> {
     use crate::codec::{columns, to_json};
     const COLS: usize = 13;
-    let values: Vec<String> = (0..rows.len())
-        .map(|r| {
-            let ps: Vec<String> = (1..=COLS).map(|c| format!("${}", r * COLS + c)).collect();
-            format!("({})", ps.join(", "))
-        })
-        .collect();
+    let values = crate::values_list(rows.len(), COLS, "");
     let sql = format!(
         "UPDATE listings SET kind = v.column2, market = v.column3, title_zh_hant = v.column4,
             title_zh_hans = v.column5, title_en = v.column6, description_zh_hant = v.column7,
@@ -423,7 +413,7 @@ async fn update_listings(
             updated_at = ${}
          FROM (VALUES {}) AS v WHERE listings.id = v.column1",
         rows.len() * COLS + 1,
-        values.join(", ")
+        values
     );
     let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
     for (id, r) in rows {
@@ -455,20 +445,10 @@ async fn insert_fair_products(
     refs: &[(String, String, i64)],
 ) -> Result<()> {
     for chunk in refs.chunks(crate::rows_per_statement(w.engine, 4)) {
-        let values: Vec<String> = (0..chunk.len())
-            .map(|i| {
-                format!(
-                    "(${}, ${}, ${}, ${})",
-                    4 * i + 1,
-                    4 * i + 2,
-                    4 * i + 3,
-                    4 * i + 4
-                )
-            })
-            .collect();
+        let values = crate::values_list(chunk.len(), 4, "");
         let sql = format!(
             "INSERT INTO fair_products (fair_id, exhibitor_reference, reference, listing_id) VALUES {}",
-            values.join(", ")
+            values
         );
         let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
         for (e, r, id) in chunk {
@@ -481,13 +461,11 @@ async fn insert_fair_products(
 
 async fn insert_codes(w: &mut crate::WriteTx<'_>, codes: &[(i64, &str)]) -> Result<()> {
     for chunk in codes.chunks(crate::rows_per_statement(w.engine, 2)) {
-        let values: Vec<String> = (0..chunk.len())
-            .map(|i| format!("(${}, ${})", 2 * i + 1, 2 * i + 2))
-            .collect();
+        let values = crate::values_list(chunk.len(), 2, "");
         // A product listing the same code twice keeps it once.
         let sql = format!(
             "INSERT INTO listing_codes (listing_id, code) VALUES {} ON CONFLICT DO NOTHING",
-            values.join(", ")
+            values
         );
         let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
         for (id, code) in chunk {

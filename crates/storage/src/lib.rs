@@ -142,6 +142,20 @@ pub(crate) fn rows_per_statement(engine: Engine, columns: usize) -> usize {
     (parameters / columns.max(1)).max(1)
 }
 
+/// `($1, $2, …), ($k, …)` for a multi-row statement: `rows` tuples of `columns` numbered
+/// parameters, each followed by `extra` (literal SQL shared by every row, such as `, 'scan'`).
+pub(crate) fn values_list(rows: usize, columns: usize, extra: &str) -> String {
+    (0..rows)
+        .map(|r| {
+            let ps: Vec<String> = (1..=columns)
+                .map(|c| format!("${}", r * columns + c))
+                .collect();
+            format!("({}{extra})", ps.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Milliseconds since the epoch, now.
 pub fn now_ms() -> i64 {
     SystemTime::now()

@@ -43,17 +43,6 @@ pub struct ScanRecorder {
 /// Scans committed in one transaction at most.
 const BATCH: usize = 256;
 
-/// `($1, $2, …), ($k, …)` for `rows` rows of `cols` parameters.
-fn tuples(rows: usize, cols: usize, extra: &str) -> String {
-    (0..rows)
-        .map(|r| {
-            let ps: Vec<String> = (1..=cols).map(|c| format!("${}", r * cols + c)).collect();
-            format!("({}{extra})", ps.join(", "))
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 /// Writes a batch with a few set-based statements, whatever its size: the scans, then one
 /// upsert of bookmarks and one of leads per distinct (visitor, exhibitor). `at` is unique to
 /// the batch, which is how a bookmark made now is told from one that was there.
@@ -61,7 +50,7 @@ async fn write_batch(w: &mut WriteTx<'_>, scans: &[&Scan], at: i64) -> Result<Ve
     for chunk in scans.chunks(crate::rows_per_statement(w.engine, 6)) {
         let sql = format!(
             "INSERT INTO scans (fair_id, booth_id, organisation_id, user_id, language, at) VALUES {}",
-            tuples(chunk.len(), 6, "")
+            crate::values_list(chunk.len(), 6, "")
         );
         let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
         for s in chunk {
@@ -94,7 +83,7 @@ async fn write_batch(w: &mut WriteTx<'_>, scans: &[&Scan], at: i64) -> Result<Ve
              ON CONFLICT (user_id, fair_id, organisation_id)
              DO UPDATE SET visited_at = COALESCE(bookmarks.visited_at, excluded.visited_at)
              RETURNING user_id, fair_id, organisation_id, created_at",
-            tuples(chunk.len(), 3, &format!(", 'scan', '', '', ${0}, ${0}", chunk.len() * 3 + 1))
+            crate::values_list(chunk.len(), 3, &format!(", 'scan', '', '', ${0}, ${0}", chunk.len() * 3 + 1))
         );
         let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
         for ((u, f, o), _) in chunk {
@@ -116,7 +105,7 @@ async fn write_batch(w: &mut WriteTx<'_>, scans: &[&Scan], at: i64) -> Result<Ve
              ON CONFLICT (organisation_id, fair_id, user_id)
              DO UPDATE SET scans = leads.scans + excluded.scans, last_at = excluded.last_at
              RETURNING organisation_id, fair_id, user_id, shares_contact, message",
-            tuples(chunk.len(), 4, &format!(", 'scan', 0, '', '', 0, ${0}, ${0}", chunk.len() * 4 + 1))
+            crate::values_list(chunk.len(), 4, &format!(", 'scan', 0, '', '', 0, ${0}, ${0}", chunk.len() * 4 + 1))
         );
         let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
         for ((u, f, o), n) in chunk {

@@ -31,15 +31,6 @@ pub struct ListQuery {
     notice: Option<String>,
 }
 
-/// The translated outcome of the last change, from `?notice=`.
-fn notice_text(code: Option<&str>, t: super::i18n::I18n) -> Option<String> {
-    code.and_then(|n| {
-        t.try_t(&format!("notice.{n}"))
-            .or_else(|| t.try_t(&format!("err.{n}")))
-    })
-    .map(str::to_string)
-}
-
 /// Owner names for a page of listings, fetched together.
 async fn owner_names(
     s: &AppState,
@@ -303,14 +294,7 @@ pub async fn organisation(
         } else {
             vec![]
         };
-        let notice = q
-            .notice
-            .as_deref()
-            .and_then(|n| {
-                t.try_t(&format!("notice.{n}"))
-                    .or_else(|| t.try_t(&format!("err.{n}")))
-            })
-            .map(str::to_string);
+        let notice = q.notice.as_deref().and_then(|n| notice_text(Some(n), t));
         let roles = [OrgRole::Member, OrgRole::Admin]
             .into_iter()
             .map(|r| Opt {

@@ -172,3 +172,13 @@ pub fn form_errors(inv: &sc_domain::Invalid, t: I18n) -> super::views::Errors {
     }
     out
 }
+
+/// The translated outcome of the last change, from a page's `?notice=` code (a `notice.` or
+/// `err.` key of the catalogue); unknown codes show nothing.
+pub fn notice_text(code: Option<&str>, t: I18n) -> Option<String> {
+    code.and_then(|n| {
+        t.try_t(&format!("notice.{n}"))
+            .or_else(|| t.try_t(&format!("err.{n}")))
+    })
+    .map(str::to_string)
+}

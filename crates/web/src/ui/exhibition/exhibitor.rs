@@ -257,9 +257,7 @@ async fn page(
         Some(p) => p.clone(),
         None => format!("/fairs/{fair_id}/exhibitors/{org_id}"),
     };
-    let notice = notice
-        .and_then(|n| t.try_t(&format!("notice.{n}")))
-        .map(str::to_string);
+    let notice = notice_text(notice, t);
     Ok(ctx.page(ExhibitorPage {
         c: ctx.chrome("fairs"),
         t,

@@ -96,11 +96,7 @@ pub async fn page(
                 },
             })
             .collect();
-        let notice = q
-            .notice
-            .as_deref()
-            .and_then(|n| t.try_t(&format!("notice.{n}")))
-            .map(str::to_string);
+        let notice = notice_text(q.notice.as_deref(), t);
         Ok(ctx.page(LeadsPage {
             c: ctx.chrome("fairs"),
             t,

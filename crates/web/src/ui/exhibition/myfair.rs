@@ -90,11 +90,7 @@ pub async fn page(
                 created: local_time(b.created_at, offset),
             })
             .collect();
-        let notice = q
-            .notice
-            .as_deref()
-            .and_then(|n| t.try_t(&format!("notice.{n}")))
-            .map(str::to_string);
+        let notice = notice_text(q.notice.as_deref(), t);
         Ok(ctx.page(MyFairPage {
             c: ctx.chrome("fairs"),
             t,

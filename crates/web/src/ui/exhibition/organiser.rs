@@ -87,11 +87,7 @@ pub async fn manage(
         let onsite: Vec<i64> = st.bookmarks_by_day.iter().map(|d| d.1).collect();
         let online: Vec<i64> = st.bookmarks_by_day.iter().map(|d| d.2).collect();
         let plans = s.store.fair_plans(fair_id).await?;
-        let notice = q
-            .notice
-            .as_deref()
-            .and_then(|n| t.try_t(&format!("notice.{n}")))
-            .map(str::to_string);
+        let notice = notice_text(q.notice.as_deref(), t);
         Ok(ctx.page(ManagePage {
             c: ctx.chrome("fairs"),
             t,
@@ -318,11 +314,7 @@ pub async fn qr_sheet(
                 }
             })
             .collect();
-        let notice = q
-            .notice
-            .as_deref()
-            .and_then(|n| t.try_t(&format!("notice.{n}")))
-            .map(str::to_string);
+        let notice = notice_text(q.notice.as_deref(), t);
         Ok(ctx.page(QrSheetPage {
             c: ctx.chrome("fairs"),
             t,
