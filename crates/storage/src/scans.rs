@@ -40,14 +40,16 @@ pub struct ScanRecorder {
     queue: mpsc::Sender<Job>,
 }
 
-/// Scans committed in one transaction at most.
+/// Scans committed in one transaction at most, and written by one statement each of scans,
+/// bookmarks and leads: 1,536 parameters at most, where sqlx's by-name parameter lookup on
+/// SQLite still costs little next to a statement's round trip to the driver's thread.
 const BATCH: usize = 256;
 
 /// Writes a batch with a few set-based statements, whatever its size: the scans, then one
 /// upsert of bookmarks and one of leads per distinct (visitor, exhibitor). `at` is unique to
 /// the batch, which is how a bookmark made now is told from one that was there.
 async fn write_batch(w: &mut WriteTx<'_>, scans: &[&Scan], at: i64) -> Result<Vec<ScanOutcome>> {
-    for chunk in scans.chunks(crate::rows_per_statement(w.engine, 6)) {
+    for chunk in scans.chunks(BATCH) {
         let sql = format!(
             "INSERT INTO scans (fair_id, booth_id, organisation_id, user_id, language, at) VALUES {}",
             crate::values_list(chunk.len(), 6, "")
@@ -77,7 +79,7 @@ async fn write_batch(w: &mut WriteTx<'_>, scans: &[&Scan], at: i64) -> Result<Ve
     }
     let mut created: HashSet<(UserId, FairId, OrgId)> = HashSet::new();
     let mut standing: HashMap<(UserId, FairId, OrgId), (bool, bool)> = HashMap::new();
-    for chunk in keys.chunks(crate::rows_per_statement(w.engine, 4)) {
+    for chunk in keys.chunks(BATCH) {
         let sql = format!(
             "INSERT INTO bookmarks (user_id, fair_id, organisation_id, source, note, tags, visited_at, created_at) VALUES {}
              ON CONFLICT (user_id, fair_id, organisation_id)
