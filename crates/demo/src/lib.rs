@@ -35,6 +35,8 @@ pub struct Summary {
     pub other_listings: usize,
     pub buyers: usize,
     pub booths: usize,
+    /// Booth scans in the fair's generated history.
+    pub scans: usize,
 }
 
 impl fmt::Display for Summary {
@@ -44,8 +46,13 @@ impl fmt::Display for Summary {
         }
         write!(
             f,
-            "demo fair loaded: {} organisations, {} booths, {} products, {} other listings, {} buyers (demo password: {DEMO_PASSWORD})",
-            self.organisations, self.booths, self.products, self.other_listings, self.buyers
+            "demo fair loaded: {} organisations, {} booths, {} products, {} other listings, {} buyers, {} booth scans (demo password: {DEMO_PASSWORD})",
+            self.organisations,
+            self.booths,
+            self.products,
+            self.other_listings,
+            self.buyers,
+            self.scans
         )
     }
 }
@@ -170,6 +177,9 @@ pub async fn load(store: &Store, show_progress: bool) -> Result<Summary, Storage
     // One hash for every demo account: hashing 700 passwords would take half a minute.
     let password_hash = sc_access_hash(DEMO_PASSWORD);
     let mut rng = Rng(0x0000_005C_2026_1125);
+    // Booths (id, exhibitor) and buyers (id, language), for the fair's history.
+    let mut booths: Vec<(i64, i64)> = Vec::new();
+    let mut buyers: Vec<(i64, Language)> = Vec::new();
     let mut sum = Summary::default();
     let progress = Progress::new(show_progress, (EXHIBITORS + BUYERS + 60) as u64);
     let mut b = store.batch().await?;
@@ -337,14 +347,16 @@ pub async fn load(store: &Store, show_progress: bool) -> Result<Summary, Storage
             (b'A' + ((n - 1) / 20) as u8) as char,
             (n - 1) % 20 + 1
         );
-        b.insert_booth(
-            halls[hall].1,
-            &NewBooth {
-                code: booth_code,
-                organisation_id: Some(org_id),
-            },
-        )
-        .await?;
+        let booth_id = b
+            .insert_booth(
+                halls[hall].1,
+                &NewBooth {
+                    code: booth_code,
+                    organisation_id: Some(org_id),
+                },
+            )
+            .await?;
+        booths.push((booth_id, org_id));
         sum.booths += 1;
 
         for j in 0..10 {
@@ -448,6 +460,7 @@ pub async fn load(store: &Store, show_progress: bool) -> Result<Summary, Storage
             })
             .await?;
         sum.buyers += 1;
+        buyers.push((uid, lang));
         if i % 10 == 0 {
             let sector = rng.pick(SECTORS);
             let pt = rng.pick(sector.products);
@@ -483,6 +496,7 @@ pub async fn load(store: &Store, show_progress: bool) -> Result<Summary, Storage
         }
         progress.step("buyers");
     }
+    sum.scans = fair_history(&mut b, &mut rng, fair_id, &booths, &buyers).await?;
     b.commit().await?;
     progress.finish();
     Ok(sum)
@@ -868,6 +882,70 @@ async fn organisation_with_staff(
         }
         None => Ok(0),
     }
+}
+
+/// Midnight at the start of the demo fair's first day, Hong Kong time, in ms since the epoch.
+const FAIR_FIRST_DAY_MS: i64 = 1_796_659_200_000;
+const HOUR_MS: i64 = 3_600_000;
+
+/// The fair as if it had run: six in ten buyers walk the halls over the four days between ten
+/// and six, scanning booths (mostly in their own sectors' neighbourhood, the rest anywhere);
+/// some bookmark online in the weeks after; some ask exhibitors to get in touch. Gives the
+/// organiser's dashboard, exhibitors' leads and buyers' "My fair" something to show.
+async fn fair_history(
+    b: &mut sc_storage::Batch<'_>,
+    rng: &mut Rng,
+    fair: i64,
+    booths: &[(i64, i64)],
+    buyers: &[(i64, Language)],
+) -> Result<usize, StorageError> {
+    let mut scans = 0;
+    for &(user, lang) in buyers {
+        if !rng.chance(60) {
+            continue;
+        }
+        let day = rng.below(4) as i64;
+        let mut at =
+            FAIR_FIRST_DAY_MS + day * 24 * HOUR_MS + 10 * HOUR_MS + rng.below(6) as i64 * HOUR_MS;
+        // Walk along a stretch of the hall with an occasional detour.
+        let mut pos = rng.below(booths.len());
+        for _ in 0..2 + rng.below(10) {
+            pos = if rng.chance(75) {
+                (pos + 1 + rng.below(4)) % booths.len()
+            } else {
+                rng.below(booths.len())
+            };
+            let (booth, org) = booths[pos];
+            at += (3 + rng.below(25) as i64) * 60_000;
+            b.insert_visit(fair, booth, org, user, lang.code(), at, true)
+                .await?;
+            scans += 1;
+            if rng.chance(8) {
+                let message = match lang {
+                    Language::ZhHant => "你好，請寄上價目表及最低訂購量，謝謝。",
+                    Language::ZhHans => "你好，请发送价目表及最低订购量，谢谢。",
+                    Language::En => "Hello, please send your price list and MOQ. Thank you.",
+                };
+                b.insert_contact_request(fair, org, user, message, rng.chance(60), at + 60_000)
+                    .await?;
+            }
+        }
+    }
+    // The online fair afterwards.
+    for &(user, _) in buyers {
+        if !rng.chance(25) {
+            continue;
+        }
+        for _ in 0..1 + rng.below(3) {
+            let (booth, org) = booths[rng.below(booths.len())];
+            let at = FAIR_FIRST_DAY_MS
+                + (4 + rng.below(40) as i64) * 24 * HOUR_MS
+                + rng.below(24) as i64 * HOUR_MS;
+            b.insert_visit(fair, booth, org, user, "", at, false)
+                .await?;
+        }
+    }
+    Ok(scans)
 }
 
 async fn staff_account(

@@ -86,7 +86,10 @@ pub fn render(plan: &HallPlan, marks: &Marks<'_>) -> String {
         if let Some((_, title)) = &info {
             let _ = write!(s, "<title>{code} {}</title>", escape(title));
         }
-        let size = (r.w.min(r.h) / 3).clamp(2, 40);
+        // As large as fits: a third of the booth's depth, and the code's width (about 0.6 of
+        // the font size a character) within the booth's width.
+        let chars = b.code.chars().count().max(1) as i32;
+        let size = (r.h / 3).min(r.w * 10 / (6 * chars + 2)).clamp(2, 40);
         let c = r.centre();
         let _ = write!(
             s,

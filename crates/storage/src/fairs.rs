@@ -271,6 +271,63 @@ impl Batch<'_> {
         ))
     }
 
+    /// A visit from the past (the demo fair's history): a scan at the booth when `scanned`,
+    /// the bookmark and the lead, all at `at`.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn insert_visit(
+        &mut self,
+        fair: FairId,
+        booth: BoothId,
+        org: OrgId,
+        user: UserId,
+        language: &str,
+        at: i64,
+        scanned: bool,
+    ) -> Result<()> {
+        use crate::bookmarks::{Source, bookmark_in};
+        if scanned {
+            sqlx::query("INSERT INTO scans (fair_id, booth_id, organisation_id, user_id, language, at) VALUES ($1, $2, $3, $4, $5, $6)")
+                .bind(fair)
+                .bind(booth)
+                .bind(org)
+                .bind(user)
+                .bind(language.to_string())
+                .bind(at)
+                .execute(&mut *self.w.tx)
+                .await?;
+        }
+        let source = if scanned {
+            Source::Scan
+        } else {
+            Source::Online
+        };
+        bookmark_in(&mut self.w, user, fair, org, source, scanned, at).await?;
+        Ok(())
+    }
+
+    /// A contact request from the past, with or without the buyer's details shared.
+    pub async fn insert_contact_request(
+        &mut self,
+        fair: FairId,
+        org: OrgId,
+        user: UserId,
+        message: &str,
+        share: bool,
+        at: i64,
+    ) -> Result<()> {
+        crate::bookmarks::touch_lead(&mut self.w, org, fair, user, crate::Source::Online, at, 0)
+            .await?;
+        sqlx::query("UPDATE leads SET message = $1, shares_contact = $2 WHERE organisation_id = $3 AND fair_id = $4 AND user_id = $5")
+            .bind(message.to_string())
+            .bind(share as i64)
+            .bind(org)
+            .bind(fair)
+            .bind(user)
+            .execute(&mut *self.w.tx)
+            .await?;
+        Ok(())
+    }
+
     pub async fn commit(self) -> Result<()> {
         self.w.commit().await
     }

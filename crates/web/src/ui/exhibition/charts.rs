@@ -5,8 +5,9 @@ use std::fmt::Write;
 
 use sc_floorplan::svg::escape;
 
-/// Vertical bars, one per (label, value); `series` gives each bar up to two stacked colours.
-pub fn columns(title: &str, labels: &[String], series: &[&[i64]]) -> String {
+/// Vertical bars, one per label (its hover title); `series` gives each slot one bar per series,
+/// side by side. `ticks` are the axis labels under the bars, empty where none is wanted.
+pub fn columns(title: &str, labels: &[String], ticks: &[String], series: &[&[i64]]) -> String {
     let n = labels.len().max(1);
     let max = series
         .iter()
@@ -16,7 +17,8 @@ pub fn columns(title: &str, labels: &[String], series: &[&[i64]]) -> String {
         .unwrap_or(0)
         .max(1);
     let (w, h, pad) = (600i64, 200i64, 24i64);
-    let slot = (w - pad) as f64 / n as f64;
+    // At least twelve slots wide, so one day's or one hour's bar is a bar, not a wall.
+    let slot = (w - pad) as f64 / n.max(12) as f64;
     let bar = (slot / series.len().max(1) as f64 * 0.8).max(1.0);
     let mut s = String::new();
     let _ = write!(
@@ -43,14 +45,13 @@ pub fn columns(title: &str, labels: &[String], series: &[&[i64]]) -> String {
                 escape(label)
             );
         }
-        // Label every bar when few, else every sixth.
-        if n <= 12 || i % 6 == 0 {
+        if let Some(tick) = ticks.get(i).filter(|t| !t.is_empty()) {
             let _ = write!(
                 s,
                 r#"<text class="tick" x="{:.1}" y="{}">{}</text>"#,
                 x0,
                 h + 16,
-                escape(label)
+                escape(tick)
             );
         }
     }

@@ -40,6 +40,38 @@ fn bars(items: Vec<(String, i64)>) -> Vec<Bar> {
         .collect()
 }
 
+/// Under an hourly axis, the date where each day begins.
+fn day_ticks(hours: &[String]) -> Vec<String> {
+    let mut last = "";
+    hours
+        .iter()
+        .map(|h| {
+            let day = &h[..5];
+            if day == last {
+                String::new()
+            } else {
+                last = day;
+                day.to_string()
+            }
+        })
+        .collect()
+}
+
+/// Under a daily axis, every label when few, else about eight of them.
+fn every_nth(days: &[String]) -> Vec<String> {
+    let step = days.len().div_ceil(8).max(1);
+    days.iter()
+        .enumerate()
+        .map(|(i, d)| {
+            if i % step == 0 {
+                d[5..].to_string()
+            } else {
+                String::new()
+            }
+        })
+        .collect()
+}
+
 fn hour_label(ms: i64, offset: i64) -> String {
     local_time(ms, offset)[5..].to_string()
 }
@@ -56,10 +88,10 @@ pub async fn manage(
         let fair = s.store.fair(fair_id).await?;
         let (offset, zone) = venue_offset_ms(&fair.time_zone);
         let st: FairStats = s.store.fair_stats(fair_id, offset).await?;
-        // The last 72 hours with any scan, as a continuous axis.
+        // Up to the last five days with any scan (a fair's run), as a continuous axis of hours.
         let hours: Vec<(i64, i64)> = match (st.scans_by_hour.first(), st.scans_by_hour.last()) {
             (Some(first), Some(last)) => {
-                let start = first.0.max(last.0 - 71 * 3_600_000);
+                let start = first.0.max(last.0 - 119 * 3_600_000);
                 (0..)
                     .map(|k| start + k * 3_600_000)
                     .take_while(|h| *h <= last.0)
@@ -101,12 +133,22 @@ pub async fn manage(
             hours_svg: if hours.is_empty() {
                 String::new()
             } else {
-                columns(t.t("dash.scans_by_hour"), &hour_labels, &[&hour_values])
+                columns(
+                    t.t("dash.scans_by_hour"),
+                    &hour_labels,
+                    &day_ticks(&hour_labels),
+                    &[&hour_values],
+                )
             },
             days_svg: if day_labels.is_empty() {
                 String::new()
             } else {
-                columns(t.t("dash.onsite_online"), &day_labels, &[&onsite, &online])
+                columns(
+                    t.t("dash.onsite_online"),
+                    &day_labels,
+                    &every_nth(&day_labels),
+                    &[&onsite, &online],
+                )
             },
             top_booths: bars(
                 st.top_booths
