@@ -63,10 +63,17 @@ pub fn columns(title: &str, labels: &[String], ticks: &[String], series: &[&[i64
 mod tests {
     #[test]
     fn bars_scale_to_the_largest_value_and_escape_labels() {
-        let svg = super::columns(
-            "Scans <per hour>",
-            &["10:00".into(), "<b>".into()],
-            &[&[5, 10]],
+        let labels = ["10:00".to_string(), "<b>".to_string()];
+        let ticks = ["10:00".to_string(), String::new()];
+        let svg = super::columns("Scans <per hour>", &labels, &ticks, &[&[5, 10]]);
+        assert!(
+            svg.contains(">10:00</text>"),
+            "a tick where one is asked for"
+        );
+        assert_eq!(
+            svg.matches("class=\"tick\"").count(),
+            2,
+            "the scale and one tick"
         );
         assert!(svg.contains(r#"aria-label="Scans &lt;per hour&gt;""#));
         assert!(
