@@ -130,8 +130,15 @@ impl SearchIndex {
                 && t.text.chars().any(|c| c.is_ascii_alphabetic())
             {
                 // One typo allowed in Latin words of four or more letters after stemming ("chargr",
-                // "fibre" for "fiber").
-                for field in f.name.into_iter().chain(f.body) {
+                // "fibre" for "fiber"). A fuzzy match scores a constant, not BM25, so the name's
+                // weight is applied here too; otherwise a name and a description tie, and ties
+                // fall to segment order, which varies from run to run.
+                for (field, weight) in f
+                    .name
+                    .into_iter()
+                    .map(|n| (n, NAME_BOOST))
+                    .chain(f.body.into_iter().map(|b| (b, 1.0)))
+                {
                     alts.push((
                         Occur::Should,
                         boosted(
@@ -140,7 +147,7 @@ impl SearchIndex {
                                 1,
                                 true,
                             )),
-                            0.5,
+                            0.5 * weight,
                         ),
                     ));
                 }
