@@ -415,6 +415,12 @@ fn cases() -> Vec<Case> {
             [401, 404, 404, 404, 404, 404],
         ),
         case(
+            M::POST,
+            "/api/v1/fairs/{fair}/exhibitors/{org}/contact-request",
+            |_, _| Some(json!({"message": "Price list, please", "share_contact": false})),
+            [401, 204, 204, 204, 204, 204],
+        ),
+        case(
             M::GET,
             "/api/v1/fairs/{fair}/leads/{org}",
             none,

@@ -206,6 +206,10 @@ async fn the_whole_loop_from_printed_code_to_lead() {
                 && csv.contains("样品很好")
                 && csv.contains("灯具 follow-up")
         );
+        assert!(
+            csv.contains(&format!("{}/fairs/{}/exhibitors/", s.base, f.id)),
+            "exhibitor pages as full addresses: {csv}"
+        );
         let (_, vcf) = page(&c, &s, &format!("/fairs/{}/my/bookmarks.vcf", f.id)).await;
         assert_eq!(vcf.matches("BEGIN:VCARD").count(), 2);
         assert!(vcf.contains("CATEGORIES:灯具,follow-up"));
@@ -475,6 +479,22 @@ async fn the_json_api_scans_bookmarks_leads_and_plans() {
         assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert_eq!(bad.json()["errors"][0]["field"], "note");
 
+        // A contact request through the API, with contact details shared; empty ones refused.
+        let path = format!(
+            "/api/v1/fairs/{}/exhibitors/{}/contact-request",
+            f.id, f.orgs[0]
+        );
+        let bad = s.post(&path, Some(&btoken), json!({"message": "  "})).await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(bad.json()["errors"][0]["field"], "message");
+        let ok = s
+            .post(
+                &path,
+                Some(&btoken),
+                json!({"message": "Samples, please", "share_contact": true}),
+            )
+            .await;
+        assert_eq!(ok.status, StatusCode::NO_CONTENT, "{}", ok.body);
         let leads = s
             .get(
                 &format!("/api/v1/fairs/{}/leads/{}?reveal=true", f.id, f.orgs[0]),
@@ -483,10 +503,19 @@ async fn the_json_api_scans_bookmarks_leads_and_plans() {
             .await;
         assert_eq!(leads.status, StatusCode::OK);
         assert_eq!(leads.json()[0]["scans"], 2);
-        assert!(
-            leads.json()[0]["email"].is_null(),
-            "not shared, not revealed"
+        assert_eq!(leads.json()[0]["message"], "Samples, please");
+        assert_eq!(
+            leads.json()[0]["email"],
+            "buyer@api.example.com",
+            "shared with the request, so revealed on asking"
         );
+        let plain = s
+            .get(
+                &format!("/api/v1/fairs/{}/leads/{}", f.id, f.orgs[0]),
+                Some(&stoken),
+            )
+            .await;
+        assert!(plain.json()[0]["email"].is_null(), "not without asking");
         let user = leads.json()[0]["user_id"].as_i64().unwrap();
         let patch = s
             .call(

@@ -574,3 +574,40 @@ pub async fn stats(
             .collect(),
     }))
 }
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ContactRequestInput {
+    /// What the buyer asks, 1 to 2,000 characters.
+    pub message: String,
+    /// Let the exhibitor see the buyer's contact details (can be withdrawn later).
+    #[serde(default)]
+    pub share_contact: bool,
+}
+
+/// "Message this exhibitor": a contact request the exhibitor sees with the lead. Sending again
+/// replaces the message.
+#[utoipa::path(post, path = "/api/v1/fairs/{id}/exhibitors/{org}/contact-request", tag = "fairs",
+    params(("id" = i64, Path), ("org" = i64, Path)), request_body = ContactRequestInput,
+    responses((status = 204), (status = 401, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)),
+    security(("bearer" = []), ("session_cookie" = [])))]
+pub async fn contact_request(
+    State(s): State<AppState>,
+    caller: Caller,
+    Ids(fair, org): Ids,
+    ApiJson(input): ApiJson<ContactRequestInput>,
+) -> ApiResult<StatusCode> {
+    caller.may(Action::UseMyFair)?;
+    let user = caller.account()?.id;
+    let message = input.message.trim();
+    let mut p = sc_domain::error::Problems::new();
+    p.text("message", message, 2000);
+    if message.is_empty() {
+        p.push("message", "required", "write a message");
+    }
+    p.finish()?;
+    s.store
+        .request_contact(user, fair, org, message, input.share_contact)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -98,6 +98,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(exhibition::booth_codes))
         .routes(routes!(exhibition::reissue_code))
         .routes(routes!(exhibition::stats))
+        .routes(routes!(exhibition::contact_request))
 }
 
 /// Page selection shared by every list endpoint.

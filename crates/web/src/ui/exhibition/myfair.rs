@@ -145,7 +145,12 @@ pub async fn update(
 }
 
 /// `GET /fairs/{fair}/my/bookmarks.csv`.
-pub async fn export_csv(State(s): State<AppState>, ctx: Ctx, PageId(fair_id): PageId) -> Response {
+pub async fn export_csv(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    headers: axum::http::HeaderMap,
+    PageId(fair_id): PageId,
+) -> Response {
     let r: Result<Response, UiError> = async {
         ctx.caller.may(Action::UseMyFair)?;
         let t = ctx.t();
@@ -167,7 +172,11 @@ pub async fn export_csv(State(s): State<AppState>, ctx: Ctx, PageId(fair_id): Pa
                     .unwrap_or_default(),
                 b.source.code().to_string(),
                 local_time(b.created_at, offset),
-                format!("/fairs/{fair_id}/exhibitors/{}", b.organisation_id),
+                format!(
+                    "{}/fairs/{fair_id}/exhibitors/{}",
+                    super::organiser::base_url(&s, &headers),
+                    b.organisation_id
+                ),
             ]);
         }
         let body = csv_document(

@@ -279,8 +279,8 @@ pub async fn dashboard_csv(
     r.unwrap_or_else(|e| ctx.error(e))
 }
 
-/// The address printed in QR codes: configured, else this request's host.
-fn base_url(s: &AppState, headers: &HeaderMap) -> String {
+/// The address printed in QR codes and exports: configured, else this request's host.
+pub fn base_url(s: &AppState, headers: &HeaderMap) -> String {
     if let Some(u) = &s.public_url {
         return u.trim_end_matches('/').to_string();
     }
