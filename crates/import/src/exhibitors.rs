@@ -7,7 +7,7 @@ use sc_domain::organisation::{OrgKind, OrganisationInput};
 use sc_domain::sector::SECTORS;
 use sc_domain::{Language, LocalizedText, Location};
 
-use crate::{FileError, Parsed, Row, RowError, encoding, field_errors};
+use crate::{FileError, Parsed, Row, RowError, encoding, field_errors, sheet};
 
 /// One exhibitor as the sheet gives it.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,7 +22,7 @@ pub struct ExhibitorRow {
 }
 
 /// Column → the names it may carry in a header (compared case-insensitively, spaces ignored).
-const COLUMNS: &[(&str, &[&str])] = &[
+const COLUMNS: sheet::Columns = &[
     (
         "reference",
         &[
@@ -121,13 +121,6 @@ const COLUMNS: &[(&str, &[&str])] = &[
 
 const REQUIRED: &[&str] = &["reference", "booth", "location"];
 
-fn normalise_header(h: &str) -> String {
-    h.trim()
-        .trim_start_matches('\u{FEFF}')
-        .to_lowercase()
-        .replace([' ', '\u{3000}'], "")
-}
-
 /// Reads a location written as a code (`HK`, `CN-GD-SZ`) or as a name in any of the three
 /// languages ("香港", "深圳", "Singapore").
 pub fn parse_location(s: &str) -> Option<Location> {
@@ -164,43 +157,11 @@ fn parse_sectors(s: &str) -> Result<Vec<String>, String> {
 /// Reads an exhibitor sheet. Every row is checked; problems are collected, never thrown.
 pub fn parse(bytes: &[u8]) -> Result<Parsed<ExhibitorRow>, FileError> {
     let (text, encoding) = encoding::decode(bytes)?;
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
-    let headers = reader
-        .headers()
-        .map_err(|e| FileError::NotCsv(e.to_string()))?
-        .clone();
     // Which file column holds each known column; unknown headers are ignored (organisers'
     // sheets carry their own notes).
-    let mut at: HashMap<&'static str, (usize, String)> = HashMap::new();
-    for (i, h) in headers.iter().enumerate() {
-        let n = normalise_header(h);
-        if let Some((col, _)) = COLUMNS
-            .iter()
-            .find(|(_, names)| names.iter().any(|name| normalise_header(name) == n))
-        {
-            at.entry(col)
-                .or_insert((i, h.trim_start_matches('\u{FEFF}').to_string()));
-        }
-    }
-    let missing: Vec<&str> = REQUIRED
-        .iter()
-        .copied()
-        .filter(|c| !at.contains_key(c))
-        .collect();
-    let has_name = ["name_zh_hant", "name_zh_hans", "name_en"]
-        .iter()
-        .any(|c| at.contains_key(c));
-    if !missing.is_empty() || !has_name {
-        let mut m: Vec<String> = missing.iter().map(|s| s.to_string()).collect();
-        if !has_name {
-            m.push("name_zh_hant, name_zh_hans or name_en".into());
-        }
-        return Err(FileError::MissingColumns(m.join(", ")));
-    }
-    let header_of = |field: &str| at.get(field).map(|(_, h)| h.clone());
+    let (h, rows) = sheet::open(&text, COLUMNS)?;
+    h.require(REQUIRED, ["name_zh_hant", "name_zh_hans", "name_en"])?;
+    let header_of = |field: &str| h.header_of(field);
 
     let mut parsed = Parsed {
         rows: vec![],
@@ -209,39 +170,15 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed<ExhibitorRow>, FileError> {
     };
     let mut seen_refs: HashMap<String, u64> = HashMap::new();
     let mut seen_booths: HashMap<(String, String), u64> = HashMap::new();
-    for record in reader.records() {
-        let record = match record {
+    for row in rows {
+        let (line, record) = match row {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map(|p| p.line()).unwrap_or(0);
-                parsed.errors.push(RowError {
-                    line,
-                    column: None,
-                    code: "unreadable_row",
-                    message: e.to_string(),
-                });
+                parsed.errors.push(e);
                 continue;
             }
         };
-        let line = record.position().map(|p| p.line()).unwrap_or(0);
-        if record.iter().all(|c| c.is_empty()) {
-            continue;
-        }
-        if record.len() != headers.len() {
-            parsed.errors.push(RowError {
-                line,
-                column: None,
-                code: "ragged_row",
-                message: format!("expected {} columns, found {}", headers.len(), record.len()),
-            });
-            continue;
-        }
-        let cell = |col: &str| {
-            at.get(col)
-                .and_then(|(i, _)| record.get(*i))
-                .unwrap_or("")
-                .to_string()
-        };
+        let cell = |col: &str| h.cell(&record, col).to_string();
         let mut errors = vec![];
         let err = |col: &str, code: &'static str, message: String| RowError {
             line,

@@ -7,6 +7,7 @@ pub mod encoding;
 pub mod exhibitors;
 pub mod export;
 pub mod products;
+mod sheet;
 
 use sc_domain::FieldError;
 

@@ -9,7 +9,7 @@ use sc_domain::market::ListingKind;
 use serde_json::{Map, Value};
 
 use crate::exhibitors::parse_location;
-use crate::{FileError, Parsed, Row, RowError, encoding, field_errors};
+use crate::{FileError, Parsed, Row, RowError, encoding, field_errors, sheet};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProductRow {
@@ -20,7 +20,7 @@ pub struct ProductRow {
     pub listing: ListingInput,
 }
 
-const COLUMNS: &[(&str, &[&str])] = &[
+const COLUMNS: sheet::Columns = &[
     (
         "exhibitor",
         &[
@@ -143,13 +143,6 @@ const COLUMNS: &[(&str, &[&str])] = &[
 
 const REQUIRED: &[&str] = &["exhibitor", "reference"];
 
-fn normalise_header(h: &str) -> String {
-    h.trim()
-        .trim_start_matches('\u{FEFF}')
-        .to_lowercase()
-        .replace([' ', '\u{3000}'], "")
-}
-
 fn split_list(s: &str) -> impl Iterator<Item = &str> {
     s.split([';', ',', '、', '；', '，', '/', '／', ' '])
         .map(str::trim)
@@ -159,73 +152,24 @@ fn split_list(s: &str) -> impl Iterator<Item = &str> {
 /// Reads a product sheet. Every row is checked; problems are collected, never thrown.
 pub fn parse(bytes: &[u8]) -> Result<Parsed<ProductRow>, FileError> {
     let (text, encoding) = encoding::decode(bytes)?;
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
-    let headers = reader
-        .headers()
-        .map_err(|e| FileError::NotCsv(e.to_string()))?
-        .clone();
-    let mut at: HashMap<&'static str, (usize, String)> = HashMap::new();
-    for (i, h) in headers.iter().enumerate() {
-        let n = normalise_header(h);
-        if let Some((col, _)) = COLUMNS
-            .iter()
-            .find(|(_, names)| names.iter().any(|name| normalise_header(name) == n))
-        {
-            at.entry(col)
-                .or_insert((i, h.trim_start_matches('\u{FEFF}').to_string()));
-        }
-    }
-    let has_name = ["name_zh_hant", "name_zh_hans", "name_en"]
-        .iter()
-        .any(|c| at.contains_key(c));
-    let mut missing: Vec<String> = REQUIRED
-        .iter()
-        .filter(|c| !at.contains_key(*c))
-        .map(|c| c.to_string())
-        .collect();
-    if !has_name {
-        missing.push("name_zh_hant, name_zh_hans or name_en".into());
-    }
-    if !missing.is_empty() {
-        return Err(FileError::MissingColumns(missing.join(", ")));
-    }
-    let header_of = |field: &str| at.get(field).map(|(_, h)| h.clone());
+    let (h, rows) = sheet::open(&text, COLUMNS)?;
+    h.require(REQUIRED, ["name_zh_hant", "name_zh_hans", "name_en"])?;
+    let header_of = |field: &str| h.header_of(field);
     let mut parsed = Parsed {
         rows: vec![],
         errors: vec![],
         encoding,
     };
     let mut seen: HashMap<(String, String), u64> = HashMap::new();
-    for record in reader.records() {
-        let record = match record {
+    for row in rows {
+        let (line, record) = match row {
             Ok(r) => r,
             Err(e) => {
-                parsed.errors.push(RowError {
-                    line: e.position().map(|p| p.line()).unwrap_or(0),
-                    column: None,
-                    code: "unreadable_row",
-                    message: e.to_string(),
-                });
+                parsed.errors.push(e);
                 continue;
             }
         };
-        let line = record.position().map(|p| p.line()).unwrap_or(0);
-        if record.iter().all(|c| c.is_empty()) {
-            continue;
-        }
-        if record.len() != headers.len() {
-            parsed.errors.push(RowError {
-                line,
-                column: None,
-                code: "ragged_row",
-                message: format!("expected {} columns, found {}", headers.len(), record.len()),
-            });
-            continue;
-        }
-        let cell = |col: &str| at.get(col).and_then(|(i, _)| record.get(*i)).unwrap_or("");
+        let cell = |col: &str| h.cell(&record, col);
         let mut errors = vec![];
         let err = |col: &str, code: &'static str, message: String| RowError {
             line,

@@ -358,7 +358,6 @@ async fn insert_listings(
     created_by: sc_domain::person::UserId,
     at: i64,
 ) -> Result<()> {
-    use crate::codec::{columns, to_json};
     const COLS: usize = 18;
     let values = crate::values_list(rows.len(), COLS, "");
     let sql = format!(
@@ -369,23 +368,7 @@ async fn insert_listings(
     );
     let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
     for (r, id) in rows.iter().zip(ids) {
-        let l = &r.listing;
-        let [th, ts, te] = columns(&l.title);
-        let [dh, ds, de] = columns(&l.description);
-        q = q
-            .bind(*id)
-            .bind(l.kind.code())
-            .bind(l.kind.market().code())
-            .bind(th)
-            .bind(ts)
-            .bind(te)
-            .bind(dh)
-            .bind(ds)
-            .bind(de)
-            .bind(to_json(&l.codes))
-            .bind(to_json(&l.target_regions))
-            .bind(to_json(&l.attributes))
-            .bind(l.status.code())
+        q = crate::listings::bind_content(q.bind(*id), &r.listing)
             .bind(exhibitors[&r.exhibitor])
             .bind(None::<i64>)
             .bind(created_by)
@@ -402,7 +385,6 @@ async fn update_listings(
     rows: &[(i64, &NewProduct)],
     at: i64,
 ) -> Result<()> {
-    use crate::codec::{columns, to_json};
     const COLS: usize = 13;
     let values = crate::values_list(rows.len(), COLS, "");
     let sql = format!(
@@ -417,23 +399,7 @@ async fn update_listings(
     );
     let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
     for (id, r) in rows {
-        let l = &r.listing;
-        let [th, ts, te] = columns(&l.title);
-        let [dh, ds, de] = columns(&l.description);
-        q = q
-            .bind(*id)
-            .bind(l.kind.code())
-            .bind(l.kind.market().code())
-            .bind(th)
-            .bind(ts)
-            .bind(te)
-            .bind(dh)
-            .bind(ds)
-            .bind(de)
-            .bind(to_json(&l.codes))
-            .bind(to_json(&l.target_regions))
-            .bind(to_json(&l.attributes))
-            .bind(l.status.code());
+        q = crate::listings::bind_content(q.bind(*id), &r.listing);
     }
     q.bind(at).execute(&mut *w.tx).await?;
     Ok(())

@@ -76,9 +76,12 @@ async fn replace_codes(w: &mut WriteTx<'_>, id: ListingId, codes: &[String]) -> 
     Ok(())
 }
 
-/// Binds a listing's content as parameters `$1`–`$12`, in the column order the INSERT and the
-/// UPDATE share.
-fn bind_content<'q>(q: crate::AnyQuery<'q>, input: &ListingInput) -> crate::AnyQuery<'q> {
+/// Binds a listing's content as the next twelve parameters, in the column order every INSERT
+/// and UPDATE of listings shares (single and multi-row alike).
+pub(crate) fn bind_content<'q>(
+    q: crate::AnyQuery<'q>,
+    input: &ListingInput,
+) -> crate::AnyQuery<'q> {
     let [th, ts, te] = columns(&input.title);
     let [dh, ds, de] = columns(&input.description);
     q.bind(input.kind.code())
