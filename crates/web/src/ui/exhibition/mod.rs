@@ -61,20 +61,23 @@ pub fn hall_svg(
     lang: Language,
     marks: Marks<'_>,
 ) -> String {
+    // Each booth drawn looks up its exhibitor: index this hall's once, not a scan per booth.
+    let exhibitors: std::collections::HashMap<&str, &BoothView> = booths
+        .iter()
+        .filter(|b| b.booth.hall_id == hall.hall.id && b.booth.organisation_id.is_some())
+        .map(|b| (b.booth.code.as_str(), b))
+        .collect();
     let info = |code: &str| {
-        booths
-            .iter()
-            .find(|b| b.booth.hall_id == hall.hall.id && b.booth.code == code)
-            .and_then(|b| {
-                let org = b.booth.organisation_id?;
-                Some((
-                    format!("/fairs/{fair}/exhibitors/{org}"),
-                    b.organisation_name
-                        .as_ref()
-                        .map(|n| n.best(lang).to_string())
-                        .unwrap_or_default(),
-                ))
-            })
+        exhibitors.get(code).and_then(|b| {
+            let org = b.booth.organisation_id?;
+            Some((
+                format!("/fairs/{fair}/exhibitors/{org}"),
+                b.organisation_name
+                    .as_ref()
+                    .map(|n| n.best(lang).to_string())
+                    .unwrap_or_default(),
+            ))
+        })
     };
     let label = format!("{} {}", hall.hall.code, hall.hall.name.best(lang));
     render(
