@@ -238,7 +238,10 @@ impl Store {
             .bind(expires_at)
             .execute(&mut *w.tx)
             .await?;
-        w.commit().await
+        // A new session changes nothing a cache holds (its token was never seen before), so it
+        // does not move the epoch: hundreds of sign-ins at a fair's entrance must not empty the
+        // booth, layout and exhibitor caches.
+        w.commit_untracked().await
     }
 
     /// The user a live session belongs to.

@@ -1,0 +1,61 @@
+//! What people can do on superconnector. Each use case is one method of [`App`] that takes the
+//! [`Caller`] and the input, asks `sc_access` whether the caller may, and only then reads or
+//! writes. This is the only crate the web edge may call for data: the API and UI crates do not
+//! depend on `sc-storage`, so a handler that skipped a check would have nothing to call.
+//!
+//! Data types the use cases return are re-exported here; the store itself is not.
+
+mod accounts;
+mod cache;
+mod caller;
+mod error;
+mod exhibition;
+mod fairs;
+mod limiter;
+mod listings;
+mod media;
+mod organisations;
+mod search;
+pub mod time;
+
+use std::sync::Arc;
+
+pub use accounts::AccountChange;
+pub use cache::{ExhibitorContent, FairLayout};
+pub use caller::{Caller, SESSION_DAYS, Session, hash_password, random_token, token_hash};
+pub use error::{Error, Result};
+pub use exhibition::{Arrival, BookmarkChange, ScanResult, Standing, plan_invalid};
+pub use media::media_error_code;
+pub use search::MAX_QUERY_CHARS;
+
+/// Records the use cases hand out, re-exported so adapters need no storage crate.
+pub use sc_storage::{
+    Bookmark, BoothCode, BoothView, FairStats, HallWithPlan, ImageInfo, ImageOwner,
+    ImportSummary, Lead, ListingFilter, NewExhibitor, NewHall, NewProduct, OrganisationFilter,
+    Page, PageRequest, ProductSummary, RevealedContact, ScanOutcome, Source, TokenTarget,
+    TopBooth, now_ms, split_tags,
+};
+
+/// The platform's use cases over one database and its search index.
+#[derive(Clone)]
+pub struct App {
+    store: sc_storage::Store,
+    search: Arc<sc_search::SearchIndex>,
+    /// Scans of booth codes go through one group-committing writer.
+    scans: sc_storage::ScanRecorder,
+    caches: Arc<cache::Caches>,
+    limiter: Arc<limiter::LoginLimiter>,
+}
+
+impl App {
+    /// Must be called inside a Tokio runtime (it starts the scan writer).
+    pub fn new(store: sc_storage::Store, search: Arc<sc_search::SearchIndex>) -> Self {
+        App {
+            scans: sc_storage::ScanRecorder::start(store.clone()),
+            store,
+            search,
+            caches: Arc::default(),
+            limiter: Arc::default(),
+        }
+    }
+}
