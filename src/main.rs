@@ -167,6 +167,10 @@ struct ServeArgs {
     /// default: the address the organiser's browser used.
     #[arg(long, env = "SC_PUBLIC_URL")]
     public_url: Option<String>,
+    /// Addresses of reverse proxies in front of the server, comma-separated. Only from these is
+    /// `X-Forwarded-For` believed for the client's address (sign-in throttling).
+    #[arg(long, env = "SC_TRUSTED_PROXIES", value_delimiter = ',')]
+    trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 #[derive(Subcommand)]
@@ -282,8 +286,9 @@ async fn main() -> Result<()> {
             println!("listening on http://{addr}");
             sc_web::serve(
                 listener,
-                sc_web::AppState::new(store.clone(), search, a.secure_cookies)
-                    .with_public_url(a.public_url.clone()),
+                sc_web::AppState::new(sc_app::App::new(store.clone(), search), a.secure_cookies)
+                    .with_public_url(a.public_url.clone())
+                    .with_trusted_proxies(a.trusted_proxies.clone()),
             )
             .await?;
             follower.abort();

@@ -881,3 +881,69 @@ async fn product_photos_are_checked_resized_and_shown_only_where_the_product_is(
         );
     }
 }
+
+#[tokio::test]
+async fn a_link_from_another_site_shows_the_booth_but_makes_no_lead() {
+    for s in servers().await {
+        let f = fair(&s).await;
+        let (organiser, _) = s.register("organiser@link.example.com", "HK", "en").await;
+        s.store
+            .set_platform_role(organiser, PlatformRole::Organiser)
+            .await
+            .unwrap();
+        let org_c = browser();
+        sign_in(&org_c, &s, "organiser@link.example.com", "/").await;
+        let (_, sheet) = page(&org_c, &s, &format!("/fairs/{}/manage/qr", f.id)).await;
+        let codes = scan_paths(&sheet);
+        let (buyer, _) = s.register("visitor@link.example.com", "HK", "en").await;
+        let c = browser();
+        sign_in(&c, &s, "visitor@link.example.com", "/").await;
+
+        // Another site links (or redirects) a signed-in visitor to a booth's code.
+        for site in ["cross-site", "same-site"] {
+            let r = c
+                .get(s.url(&codes[0]))
+                .header("sec-fetch-site", site)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status(), StatusCode::OK, "{}", s.engine);
+            let html = r.text().await.unwrap();
+            assert!(html.contains("Exhibitor0"), "the same exhibitor page");
+            assert!(
+                html.contains("/bookmark\"") && html.contains("name=\"action\" value=\"add\""),
+                "with a one-tap bookmark button"
+            );
+        }
+        assert!(s.store.bookmarks(buyer, f.id).await.unwrap().is_empty());
+        assert!(
+            s.store.lead_of(f.orgs[0], f.id, buyer).await.unwrap().is_none(),
+            "the exhibitor learns nothing of the visitor"
+        );
+        assert_eq!(
+            s.store.fair_stats(f.id, 0).await.unwrap().scans,
+            0,
+            "and no scan is counted"
+        );
+
+        // The camera app opens the code directly: that is a scan, and it bookmarks.
+        let r = c
+            .get(s.url(&codes[0]))
+            .header("sec-fetch-site", "none")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::OK);
+        assert_eq!(s.store.bookmarks(buyer, f.id).await.unwrap().len(), 1);
+        assert!(s.store.lead_of(f.orgs[0], f.id, buyer).await.unwrap().is_some());
+        // So does following the code from one of our own pages.
+        let r = c
+            .get(s.url(&codes[1]))
+            .header("sec-fetch-site", "same-origin")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::OK);
+        assert_eq!(s.store.bookmarks(buyer, f.id).await.unwrap().len(), 2);
+    }
+}

@@ -25,7 +25,7 @@ pub async fn servers() -> Vec<Server> {
         let search = std::sync::Arc::new(sc_search::SearchIndex::in_memory().unwrap());
         sc_search::sync::catch_up(&search, &store).await.unwrap();
         sc_search::sync::follow(search.clone(), store.clone());
-        let state = sc_web::AppState::new(store.clone(), search, false);
+        let state = sc_web::AppState::new(sc_app::App::new(store.clone(), search), false);
         tokio::spawn(sc_web::serve_until(listener, state, std::future::pending()));
         out.push(Server {
             base: format!("http://{addr}"),

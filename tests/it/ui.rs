@@ -109,10 +109,7 @@ async fn signing_up_creating_an_organisation_and_a_listing_through_forms() {
             hant.contains("USB-C 充電器") && hant.contains("最低訂購量") && hant.contains("850440")
         );
         // Switching to English shows the English title; the choice sticks for the account.
-        c.get(s.url(&format!("/lang/en?next={listing_path}")))
-            .send()
-            .await
-            .unwrap();
+        choose_language(&c, &s, "en", &listing_path).await;
         let (_, en) = page(&c, &s, &listing_path).await;
         assert!(
             en.contains("USB-C charger")
@@ -146,11 +143,57 @@ async fn signing_up_creating_an_organisation_and_a_listing_through_forms() {
 
 /// Switches the language of `c` (a signed-in browser) and returns it.
 async fn browser_with_lang(c: &reqwest::Client, s: &Server, lang: &str) -> reqwest::Client {
-    c.get(s.url(&format!("/lang/{lang}?next=/")))
+    choose_language(c, s, lang, "/").await;
+    c.clone()
+}
+
+/// The language switch at the top of every page: a form with the page's CSRF token.
+async fn choose_language(c: &reqwest::Client, s: &Server, lang: &str, next: &str) {
+    let (_, html) = page(c, s, next).await;
+    let r = c
+        .post(s.url("/lang"))
+        .form(&[("csrf", csrf_of(&html).as_str()), ("lang", lang), ("next", next)])
         .send()
         .await
         .unwrap();
-    c.clone()
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(r.headers()["location"], next);
+}
+
+#[tokio::test]
+async fn another_site_cannot_change_an_accounts_language() {
+    for s in servers().await {
+        let c = browser();
+        sign_up(&c, &s, "lang@example.com", "zh-Hant").await;
+        let stored = |s: &Server| {
+            let store = s.store.clone();
+            async move {
+                store
+                    .account_by_email("lang@example.com")
+                    .await
+                    .unwrap()
+                    .unwrap()
+                    .0
+                    .preferred_language
+            }
+        };
+        // A link (or an image) pointing at the language switch only sets this browser's cookie.
+        let r = c.get(s.url("/lang/en?next=/")).send().await.unwrap();
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        assert_eq!(stored(&s).await, sc_domain::Language::ZhHant, "{}", s.engine);
+        // A form posted from elsewhere has no token and changes nothing.
+        let r = c
+            .post(s.url("/lang"))
+            .form(&[("lang", "en"), ("next", "/")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::FORBIDDEN, "{}", s.engine);
+        assert_eq!(stored(&s).await, sc_domain::Language::ZhHant);
+        // The switch on our own page does.
+        choose_language(&c, &s, "zh-Hans", "/").await;
+        assert_eq!(stored(&s).await, sc_domain::Language::ZhHans, "{}", s.engine);
+    }
 }
 
 #[tokio::test]

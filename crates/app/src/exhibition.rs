@@ -232,15 +232,12 @@ impl App {
         Ok(self.store.add_bookmark(user, fair, org).await?)
     }
 
-    /// Removes a bookmark (the exhibitor's lead goes too, unless a contact request was sent).
-    /// Removing one that is not there is not an error: an undo may arrive twice.
+    /// Removes a bookmark (the exhibitor's lead goes too, unless a contact request was sent);
+    /// `NotFound` when there was none.
     pub async fn remove_bookmark(&self, caller: &Caller, fair: FairId, org: OrgId) -> Result<()> {
         caller.may(Action::UseMyFair)?;
         let user = caller.account()?.id;
-        match self.store.remove_bookmark(user, fair, org).await {
-            Ok(()) | Err(sc_storage::StorageError::NotFound) => Ok(()),
-            Err(e) => Err(e.into()),
-        }
+        Ok(self.store.remove_bookmark(user, fair, org).await?)
     }
 
     /// Bookmarks the exhibitor if need be and changes the bookmark's note, tags and visited mark.
@@ -363,13 +360,14 @@ impl App {
             .await?)
     }
 
-    /// Replaces a hall's plan (named by the hall's code); the number of booths it created.
+    /// Replaces a hall's plan (named by the hall's code) with a parsed plan, or reports the
+    /// parser's problems once the hall is known to exist; the number of booths it created.
     pub async fn save_hall_plan(
         &self,
         caller: &Caller,
         fair: FairId,
         hall: &str,
-        plan: &HallPlan,
+        plan: std::result::Result<HallPlan, Vec<PlanError>>,
     ) -> Result<usize> {
         caller.may(Action::ManageFair)?;
         let plans = self.store.fair_plans(fair).await?;
@@ -377,7 +375,8 @@ impl App {
             .iter()
             .find(|p| p.hall.code == hall)
             .ok_or(Error::NotFound)?;
-        match self.store.save_hall_plan(hall.hall.id, plan).await {
+        let plan = plan.map_err(plan_invalid)?;
+        match self.store.save_hall_plan(hall.hall.id, &plan).await {
             Ok(n) => Ok(n),
             Err(SavePlanError::Invalid(e)) => Err(plan_invalid(e)),
             Err(SavePlanError::Storage(e)) => Err(e.into()),

@@ -27,6 +27,7 @@ pub use error::{Error, Result};
 pub use exhibition::{Arrival, BookmarkChange, ScanResult, Standing, plan_invalid};
 pub use media::media_error_code;
 pub use search::MAX_QUERY_CHARS;
+pub use sc_search::{Filters, Hit, SearchRequest, SearchResults};
 
 /// Records the use cases hand out, re-exported so adapters need no storage crate.
 pub use sc_storage::{

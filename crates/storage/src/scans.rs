@@ -23,7 +23,7 @@ pub struct Scan {
     pub language: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ScanOutcome {
     /// A bookmark was made by this scan (false: it already existed, or nobody is signed in).
     pub bookmarked_now: bool,

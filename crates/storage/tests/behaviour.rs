@@ -149,6 +149,27 @@ async fn sessions_resolve_until_deleted() {
 }
 
 #[tokio::test]
+async fn signing_in_keeps_what_caches_hold_current() {
+    each_engine(|s| async move {
+        let a = s.create_user(&user("crowd@example.com")).await.unwrap();
+        let before = s.epoch();
+        for i in 0..20 {
+            s.create_session(&format!("crowd{i}"), a.id, "browser", sc_storage::now_ms() + 60_000)
+                .await
+                .unwrap();
+        }
+        assert_eq!(
+            s.epoch(),
+            before,
+            "a crowd signing in at the entrance must not empty the booth and exhibitor caches"
+        );
+        s.delete_session("crowd0").await.unwrap();
+        assert!(s.epoch() > before, "signing out ends the cached session at once");
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn an_organisation_keeps_its_creator_as_admin_and_at_least_one_admin() {
     each_engine(|s| async move {
         let creator = s.create_user(&user("boss@example.com")).await.unwrap();

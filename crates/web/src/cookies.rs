@@ -35,15 +35,4 @@ pub fn set(
     .expect("cookie values are ASCII tokens")
 }
 
-/// A random URL-safe token of 32 bytes of entropy.
-pub fn random_token() -> String {
-    let mut b = [0u8; 32];
-    getrandom::fill(&mut b).expect("the operating system's random source failed");
-    hex::encode(b)
-}
-
-/// What the database stores for a token: its SHA-256, so a leaked table grants no sessions.
-pub fn token_hash(token: &str) -> String {
-    use sha2::Digest;
-    hex::encode(sha2::Sha256::digest(token.as_bytes()))
-}
+pub use sc_app::random_token;

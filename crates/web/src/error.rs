@@ -3,9 +3,7 @@
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use sc_access::Denied;
 use sc_domain::{FieldError, Invalid};
-use sc_storage::StorageError;
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -151,25 +149,21 @@ impl From<Invalid> for ApiError {
     }
 }
 
-impl From<StorageError> for ApiError {
-    fn from(e: StorageError) -> Self {
+impl From<sc_app::Error> for ApiError {
+    fn from(e: sc_app::Error) -> Self {
+        use sc_app::Error as E;
         match e {
-            StorageError::NotFound => ApiError::NotFound,
-            StorageError::Conflict { code, message } => ApiError::Conflict {
-                code,
-                detail: message,
-            },
-            other => ApiError::Internal(other.to_string()),
-        }
-    }
-}
-
-impl From<Denied> for ApiError {
-    fn from(d: Denied) -> Self {
-        match d {
-            Denied::Unauthenticated => ApiError::Unauthenticated,
-            Denied::Forbidden => ApiError::Forbidden,
-            Denied::Hidden => ApiError::NotFound,
+            E::Invalid(i) => ApiError::Invalid(i),
+            E::BadRequest { code, detail } => ApiError::BadRequest { code, detail },
+            E::Unauthenticated => ApiError::Unauthenticated,
+            E::Forbidden => ApiError::Forbidden,
+            E::NotFound => ApiError::NotFound,
+            E::Conflict { code, detail } => ApiError::Conflict { code, detail },
+            E::Gone { code, detail } => ApiError::Gone { code, detail },
+            E::TooManyRequests { retry_after_secs } => {
+                ApiError::TooManyRequests { retry_after_secs }
+            }
+            E::Internal(cause) => ApiError::Internal(cause),
         }
     }
 }

@@ -4,12 +4,10 @@
 //! act, call the store, and render.
 
 mod api;
-mod cache;
 mod caller;
 mod cookies;
 mod error;
 mod extract;
-mod ratelimit;
 pub(crate) mod ui;
 
 use std::net::SocketAddr;
@@ -17,7 +15,6 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::http::{HeaderValue, header};
-use sc_storage::Store;
 use tokio::net::TcpListener;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -27,40 +24,38 @@ pub use error::Problem;
 /// What every request handler can reach.
 #[derive(Clone)]
 pub struct AppState {
-    pub store: Store,
-    /// The full-text index, kept in step with `store` by `sc_search::sync::follow`.
-    pub search: Arc<sc_search::SearchIndex>,
+    /// The use cases: the only way to the data.
+    pub app: sc_app::App,
     /// Marks cookies `Secure`: set when the platform is served over TLS (directly or behind a
     /// proxy that terminates it).
     pub secure_cookies: bool,
-    /// Scans of booth codes go through one group-committing writer.
-    pub scans: sc_storage::ScanRecorder,
     /// The address printed in QR codes (e.g. `https://fair.example.hk`); without it, the
     /// address the organiser's browser used.
     pub public_url: Option<String>,
+    /// Reverse proxies whose `X-Forwarded-For` is believed; from anyone else it is ignored.
+    pub trusted_proxies: Arc<Vec<std::net::IpAddr>>,
     /// Spreadsheets uploaded and previewed, waiting for the organiser to confirm.
     pub(crate) imports: Arc<ui::PendingImports>,
-    pub(crate) caches: Arc<cache::Caches>,
-    limiter: Arc<ratelimit::LoginLimiter>,
 }
 
 impl AppState {
-    /// Must be called inside a Tokio runtime (it starts the scan writer).
-    pub fn new(store: Store, search: Arc<sc_search::SearchIndex>, secure_cookies: bool) -> Self {
+    pub fn new(app: sc_app::App, secure_cookies: bool) -> Self {
         AppState {
-            scans: sc_storage::ScanRecorder::start(store.clone()),
-            store,
-            search,
+            app,
             secure_cookies,
             public_url: None,
+            trusted_proxies: Arc::default(),
             imports: Arc::default(),
-            caches: Arc::default(),
-            limiter: Arc::new(ratelimit::LoginLimiter::default()),
         }
     }
 
     pub fn with_public_url(mut self, url: Option<String>) -> Self {
         self.public_url = url;
+        self
+    }
+
+    pub fn with_trusted_proxies(mut self, proxies: Vec<std::net::IpAddr>) -> Self {
+        self.trusted_proxies = Arc::new(proxies);
         self
     }
 }

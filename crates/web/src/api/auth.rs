@@ -1,21 +1,17 @@
 //! Registration, sign-in and the caller's own account.
 
-use std::net::SocketAddr;
-
 use axum::Json;
-use axum::extract::{ConnectInfo, State};
+use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use sc_access::Action;
-use sc_domain::error::Problems;
-use sc_domain::person::{Account, ContactDetails, PlatformRole, Registration};
+use sc_app::AccountChange;
+use sc_domain::person::{Account, ContactDetails, Registration};
 use sc_domain::{Language, Location};
-use sc_storage::NewUser;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::AppState;
-use crate::caller::{Caller, check_password, hash_password, start_session};
+use crate::caller::{Caller, ClientAddr};
 use crate::cookies;
 use crate::error::{ApiResult, Problem};
 use crate::extract::ApiJson;
@@ -37,25 +33,15 @@ pub async fn register(
     caller: Caller,
     ApiJson(reg): ApiJson<Registration>,
 ) -> ApiResult<Response> {
-    caller.may(Action::Register)?;
-    let reg = reg.validated()?;
-    let user = NewUser {
-        email: reg.email.clone(),
-        password_hash: hash_password(&reg.password).await,
-        display_name: reg.display_name,
-        preferred_language: reg.preferred_language,
-        location: reg.location,
-        platform_role: PlatformRole::User,
-    };
-    let account = s.store.create_user(&user).await?;
-    let (token, expires_at, cookie) = start_session(&s, account.id, "api").await?;
+    let (account, session) = s.app.register(&caller, reg, "api").await?;
+    let cookie = session_cookie(&s, &session.token);
     Ok((
         StatusCode::CREATED,
         [(header::SET_COOKIE, cookie)],
         Json(SignedIn {
             account,
-            token,
-            expires_at,
+            token: session.token,
+            expires_at: session.expires_at,
         }),
     )
         .into_response())
@@ -72,19 +58,21 @@ pub struct Credentials {
     responses((status = 200, body = SignedIn), (status = 409, body = Problem, description = "wrong e-mail or password"), (status = 429, body = Problem)))]
 pub async fn login(
     State(s): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    ClientAddr(client): ClientAddr,
     caller: Caller,
     ApiJson(c): ApiJson<Credentials>,
 ) -> ApiResult<Response> {
-    caller.may(Action::LogIn)?;
-    let account = check_password(&s, &c.email, &c.password, Some(addr.ip())).await?;
-    let (token, expires_at, cookie) = start_session(&s, account.id, "api").await?;
+    let (account, session) = s
+        .app
+        .sign_in(&caller, &c.email, &c.password, client, "api")
+        .await?;
+    let cookie = session_cookie(&s, &session.token);
     Ok((
         [(header::SET_COOKIE, cookie)],
         Json(SignedIn {
             account,
-            token,
-            expires_at,
+            token: session.token,
+            expires_at: session.expires_at,
         }),
     )
         .into_response())
@@ -94,10 +82,7 @@ pub async fn login(
 #[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth", responses((status = 204), (status = 401, body = Problem)),
     security(("bearer" = []), ("session_cookie" = [])))]
 pub async fn logout(State(s): State<AppState>, caller: Caller) -> ApiResult<Response> {
-    caller.may(Action::LogOut)?;
-    if let Some(h) = &caller.session_hash {
-        s.store.delete_session(h).await?;
-    }
+    s.app.sign_out(&caller).await?;
     let clear = cookies::set(cookies::SESSION, "", 0, s.secure_cookies, "Lax");
     Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, clear)]).into_response())
 }
@@ -105,9 +90,8 @@ pub async fn logout(State(s): State<AppState>, caller: Caller) -> ApiResult<Resp
 /// The signed-in account.
 #[utoipa::path(get, path = "/api/v1/me", tag = "auth", responses((status = 200, body = Account), (status = 401, body = Problem)),
     security(("bearer" = []), ("session_cookie" = [])))]
-pub async fn me(caller: Caller) -> ApiResult<Json<Account>> {
-    caller.may(Action::ReadOwnAccount)?;
-    Ok(Json(caller.account()?.clone()))
+pub async fn me(State(s): State<AppState>, caller: Caller) -> ApiResult<Json<Account>> {
+    Ok(Json(s.app.me(&caller)?.clone()))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -126,25 +110,15 @@ pub async fn update_me(
     caller: Caller,
     ApiJson(p): ApiJson<AccountPatch>,
 ) -> ApiResult<Json<Account>> {
-    caller.may(Action::UpdateOwnAccount)?;
-    let a = caller.account()?;
-    let name = p
-        .display_name
-        .map(|n| n.trim().to_string())
-        .unwrap_or_else(|| a.display_name.clone());
-    let mut problems = Problems::new();
-    if name.is_empty() {
-        problems.push("display_name", "required", "give a name to show to others");
-    }
-    problems.text("display_name", &name, 100);
-    problems.finish()?;
     let updated = s
-        .store
-        .update_account(
-            a.id,
-            &name,
-            p.preferred_language.unwrap_or(a.preferred_language),
-            p.location.unwrap_or(a.location),
+        .app
+        .update_me(
+            &caller,
+            AccountChange {
+                display_name: p.display_name,
+                preferred_language: p.preferred_language,
+                location: p.location,
+            },
         )
         .await?;
     Ok(Json(updated))
@@ -157,8 +131,7 @@ pub async fn my_contact(
     State(s): State<AppState>,
     caller: Caller,
 ) -> ApiResult<Json<ContactDetails>> {
-    caller.may(Action::ReadOwnContact)?;
-    Ok(Json(s.store.contact_details(caller.account()?.id).await?))
+    Ok(Json(s.app.my_contact(&caller).await?))
 }
 
 /// Replaces the signed-in person's contact details.
@@ -170,9 +143,17 @@ pub async fn put_my_contact(
     caller: Caller,
     ApiJson(c): ApiJson<ContactDetails>,
 ) -> ApiResult<Json<ContactDetails>> {
-    caller.may(Action::UpdateOwnContact)?;
-    let c = c.validated()?;
-    let id = caller.account()?.id;
-    s.store.put_contact_details(id, &c).await?;
-    Ok(Json(c))
+    Ok(Json(s.app.put_my_contact(&caller, c).await?))
+}
+
+/// The session cookie for a new sign-in. Lax, not Strict: a link from an e-mail or a QR code
+/// must arrive signed in.
+pub fn session_cookie(s: &AppState, token: &str) -> axum::http::HeaderValue {
+    cookies::set(
+        cookies::SESSION,
+        token,
+        sc_app::SESSION_DAYS * 86_400,
+        s.secure_cookies,
+        "Lax",
+    )
 }

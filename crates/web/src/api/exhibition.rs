@@ -4,11 +4,10 @@
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use sc_access::Action;
 use sc_domain::governance::RevealPurpose;
 use sc_domain::person::ContactDetails;
 use sc_domain::{Language, LocalizedText, Location};
-use sc_storage::{SavePlanError, Scan, TokenLookup, Viewer, split_tags};
+use sc_app::{Arrival, BookmarkChange, ScanResult};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use utoipa::{IntoParams, ToSchema};
@@ -43,36 +42,36 @@ pub async fn scan(
     caller: Caller,
     ApiJson(input): ApiJson<ScanInput>,
 ) -> ApiResult<Json<ScanAnswer>> {
-    caller.may(Action::ScanBooth)?;
-    let t = match s.store.lookup_token(&input.token).await? {
-        TokenLookup::Live(t) => t,
-        TokenLookup::Revoked { .. } => {
+    let language = caller
+        .account
+        .as_ref()
+        .map(|a| a.preferred_language)
+        .unwrap_or(Language::ZhHant);
+    // An API client sends the token it read on purpose: the scan always counts.
+    let (t, org, outcome) = match s
+        .app
+        .scan_booth(&caller, &input.token, language, Arrival::Scanned)
+        .await?
+    {
+        ScanResult::Exhibitor {
+            booth,
+            organisation_id,
+            outcome,
+        } => (booth, organisation_id, outcome.unwrap_or_default()),
+        ScanResult::Revoked { .. } => {
             return Err(ApiError::Gone {
                 code: "code_revoked",
                 detail: "this booth code was withdrawn by the organiser".into(),
             });
         }
-        TokenLookup::Unknown => return Err(ApiError::NotFound),
+        ScanResult::Unknown => return Err(ApiError::NotFound),
+        ScanResult::Vacant(_) => {
+            return Err(ApiError::Conflict {
+                code: "booth_vacant",
+                detail: "this booth has no exhibitor".into(),
+            });
+        }
     };
-    let org = t.organisation_id.ok_or(ApiError::Conflict {
-        code: "booth_vacant",
-        detail: "this booth has no exhibitor".into(),
-    })?;
-    let account = caller.account.as_ref();
-    let outcome = s
-        .scans
-        .record(Scan {
-            fair_id: t.fair_id,
-            booth_id: t.booth_id,
-            organisation_id: org,
-            user_id: account.map(|a| a.id),
-            language: account
-                .map(|a| a.preferred_language)
-                .unwrap_or(Language::ZhHant)
-                .code()
-                .into(),
-        })
-        .await?;
     Ok(Json(ScanAnswer {
         fair_id: t.fair_id,
         organisation_id: org,
@@ -97,7 +96,7 @@ pub struct BookmarkEntry {
     pub created_at: i64,
 }
 
-fn entry(b: sc_storage::Bookmark) -> BookmarkEntry {
+fn entry(b: sc_app::Bookmark) -> BookmarkEntry {
     BookmarkEntry {
         organisation_id: b.organisation_id,
         organisation_name: b.organisation_name,
@@ -119,12 +118,9 @@ pub async fn bookmarks(
     caller: Caller,
     Id(fair): Id,
 ) -> ApiResult<Json<Vec<BookmarkEntry>>> {
-    caller.may(Action::UseMyFair)?;
-    let user = caller.account()?.id;
-    s.store.fair(fair).await?;
     Ok(Json(
-        s.store
-            .bookmarks(user, fair)
+        s.app
+            .bookmarks(&caller, fair)
             .await?
             .into_iter()
             .map(entry)
@@ -152,32 +148,19 @@ pub async fn put_bookmark(
     Ids(fair, org): Ids,
     ApiJson(input): ApiJson<BookmarkInput>,
 ) -> ApiResult<Json<BookmarkEntry>> {
-    caller.may(Action::UseMyFair)?;
-    let user = caller.account()?.id;
-    s.store.add_bookmark(user, fair, org).await?;
-    let current = s
-        .store
-        .bookmark(user, fair, org)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    let note = input.note.unwrap_or(current.note);
-    let tags = match input.tags {
-        Some(t) => split_tags(&t.join(" ")),
-        None => current.tags,
-    };
-    let mut p = sc_domain::error::Problems::new();
-    p.text("note", &note, 2000);
-    p.text("tags", &tags.join(" "), 300);
-    p.finish()?;
-    let visited = input.visited.unwrap_or(current.visited_at.is_some());
-    s.store
-        .update_bookmark(user, fair, org, note.trim(), &tags, visited)
-        .await?;
     let b = s
-        .store
-        .bookmark(user, fair, org)
-        .await?
-        .ok_or(ApiError::NotFound)?;
+        .app
+        .update_bookmark(
+            &caller,
+            fair,
+            org,
+            BookmarkChange {
+                note: input.note,
+                tags: input.tags,
+                visited: input.visited,
+            },
+        )
+        .await?;
     Ok(Json(entry(b)))
 }
 
@@ -191,9 +174,7 @@ pub async fn delete_bookmark(
     caller: Caller,
     Ids(fair, org): Ids,
 ) -> ApiResult<StatusCode> {
-    caller.may(Action::UseMyFair)?;
-    let user = caller.account()?.id;
-    s.store.remove_bookmark(user, fair, org).await?;
+    s.app.remove_bookmark(&caller, fair, org).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -236,22 +217,10 @@ pub async fn leads(
     Ids(fair, org): Ids,
     Query(q): Query<LeadsQuery>,
 ) -> ApiResult<Json<Vec<LeadEntry>>> {
-    caller.may(Action::ReadLeads { org })?;
-    s.store.fair(fair).await?;
-    let leads = s.store.leads(org, fair).await?;
+    let leads = s.app.leads(&caller, fair, org).await?;
     let revealed = if q.reveal == Some(true) {
-        let a = caller.account()?;
-        s.store
-            .reveal_lead_contacts(
-                &Viewer {
-                    user_id: a.id,
-                    location: a.location,
-                    organisation_id: org,
-                },
-                fair,
-                &[],
-                RevealPurpose::LeadView,
-            )
+        s.app
+            .reveal_lead_contacts(&caller, fair, org, &[], RevealPurpose::LeadView)
             .await?
     } else {
         vec![]
@@ -309,15 +278,8 @@ pub async fn update_lead(
             .ok_or(ApiError::NotFound)
     };
     let (fair, org, user) = (num(&fair)?, num(&org)?, num(&user)?);
-    caller.may(Action::ReadLeads { org })?;
-    let mut p = sc_domain::error::Problems::new();
-    p.text("note", &input.note, 2000);
-    if !(0..=5).contains(&input.score) {
-        p.push("score", "out_of_range", "between 0 and 5");
-    }
-    p.finish()?;
-    s.store
-        .update_lead(org, fair, user, input.note.trim(), input.score)
+    s.app
+        .update_lead(&caller, fair, org, user, &input.note, input.score)
         .await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -356,13 +318,13 @@ pub async fn plan(
     caller: Caller,
     Id(fair): Id,
 ) -> ApiResult<Json<Vec<HallPlanEntry>>> {
-    caller.may(Action::ReadFair)?;
-    s.store.fair(fair).await?;
     Ok(Json(
-        s.store
-            .fair_plans(fair)
+        s.app
+            .fair_layout(&caller, fair)
             .await?
-            .into_iter()
+            .plans
+            .iter()
+            .cloned()
             .map(|h| HallPlanEntry {
                 hall: h.hall.code,
                 name: h.hall.name,
@@ -407,32 +369,10 @@ pub async fn put_plan(
     ApiJson(body): ApiJson<Value>,
 ) -> ApiResult<Json<PlanSaved>> {
     let fair = fair.parse::<i64>().map_err(|_| ApiError::NotFound)?;
-    caller.may(Action::ManageFair)?;
-    let plans = s.store.fair_plans(fair).await?;
-    let hall = plans
-        .iter()
-        .find(|p| p.hall.code == hall)
-        .ok_or(ApiError::NotFound)?;
-    let to_invalid = |errs: Vec<sc_floorplan::PlanError>| {
-        ApiError::Invalid(sc_domain::error::Invalid(
-            errs.into_iter()
-                .map(|e| sc_domain::error::FieldError {
-                    field: match e.row {
-                        Some(r) => format!("booths[{}].{}", r - 1, e.field),
-                        None => e.field,
-                    },
-                    code: "invalid_plan",
-                    message: e.message,
-                })
-                .collect(),
-        ))
-    };
-    let parsed = sc_floorplan::parse::json(&body.to_string()).map_err(to_invalid)?;
-    match s.store.save_hall_plan(hall.hall.id, &parsed).await {
-        Ok(n) => Ok(Json(PlanSaved { booths_created: n })),
-        Err(SavePlanError::Invalid(e)) => Err(to_invalid(e)),
-        Err(SavePlanError::Storage(e)) => Err(e.into()),
-    }
+    let parsed = sc_floorplan::parse::json(&body.to_string());
+    Ok(Json(PlanSaved {
+        booths_created: s.app.save_hall_plan(&caller, fair, &hall, parsed).await?,
+    }))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -454,10 +394,9 @@ pub async fn booth_codes(
     caller: Caller,
     Id(fair): Id,
 ) -> ApiResult<Json<Vec<BoothCodeEntry>>> {
-    caller.may(Action::ManageFair)?;
     Ok(Json(
-        s.store
-            .booth_codes(fair)
+        s.app
+            .booth_codes(&caller, fair)
             .await?
             .into_iter()
             .map(|c| BoothCodeEntry {
@@ -486,9 +425,8 @@ pub async fn reissue_code(
     caller: Caller,
     Ids(fair, booth): Ids,
 ) -> ApiResult<Json<Reissued>> {
-    caller.may(Action::ManageFair)?;
     Ok(Json(Reissued {
-        token: s.store.reissue_booth_code(fair, booth).await?,
+        token: s.app.reissue_booth_code(&caller, fair, booth).await?,
     }))
 }
 
@@ -524,10 +462,7 @@ pub async fn stats(
     caller: Caller,
     Id(fair): Id,
 ) -> ApiResult<Json<FairStatsAnswer>> {
-    caller.may(Action::ManageFair)?;
-    let f = s.store.fair(fair).await?;
-    let (offset, _) = crate::ui::venue_offset_ms(&f.time_zone);
-    let st = s.store.fair_stats(fair, offset).await?;
+    let st = s.app.fair_stats(&caller, fair).await?;
     let mut bookmarks: Vec<Count> = st
         .bookmarks
         .iter()
@@ -597,17 +532,8 @@ pub async fn contact_request(
     Ids(fair, org): Ids,
     ApiJson(input): ApiJson<ContactRequestInput>,
 ) -> ApiResult<StatusCode> {
-    caller.may(Action::UseMyFair)?;
-    let user = caller.account()?.id;
-    let message = input.message.trim();
-    let mut p = sc_domain::error::Problems::new();
-    p.text("message", message, 2000);
-    if message.is_empty() {
-        p.push("message", "required", "write a message");
-    }
-    p.finish()?;
-    s.store
-        .request_contact(user, fair, org, message, input.share_contact)
+    s.app
+        .request_contact(&caller, fair, org, &input.message, input.share_contact)
         .await?;
     Ok(StatusCode::NO_CONTENT)
 }

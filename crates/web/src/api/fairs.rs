@@ -3,7 +3,6 @@
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use sc_access::Action;
 use sc_domain::LocalizedText;
 use sc_domain::fair::{Booth, Fair, FairInput, Hall};
 use serde::Serialize;
@@ -17,8 +16,7 @@ use crate::extract::{ApiJson, Id};
 /// Every fair, latest first.
 #[utoipa::path(get, path = "/api/v1/fairs", tag = "fairs", responses((status = 200, body = Vec<Fair>)))]
 pub async fn list(State(s): State<AppState>, caller: Caller) -> ApiResult<Json<Vec<Fair>>> {
-    caller.may(Action::ReadFair)?;
-    Ok(Json(s.store.fairs().await?))
+    Ok(Json(s.app.fairs(&caller).await?))
 }
 
 /// Creates a fair (organisers and platform administrators).
@@ -30,11 +28,9 @@ pub async fn create(
     caller: Caller,
     ApiJson(input): ApiJson<FairInput>,
 ) -> ApiResult<(StatusCode, Json<Fair>)> {
-    caller.may(Action::CreateFair)?;
-    let input = input.validated()?;
     Ok((
         StatusCode::CREATED,
-        Json(s.store.create_fair(&input).await?),
+        Json(s.app.create_fair(&caller, input).await?),
     ))
 }
 
@@ -53,9 +49,8 @@ pub async fn get(
     caller: Caller,
     Id(id): Id,
 ) -> ApiResult<Json<FairDetail>> {
-    caller.may(Action::ReadFair)?;
-    let fair = s.store.fair(id).await?;
-    let halls = s.store.halls(id).await?;
+    let fair = s.app.fair(&caller, id).await?;
+    let halls = s.app.halls(&caller, id).await?;
     Ok(Json(FairDetail { fair, halls }))
 }
 
@@ -75,9 +70,7 @@ pub async fn booths(
     caller: Caller,
     Id(id): Id,
 ) -> ApiResult<Json<Vec<BoothEntry>>> {
-    caller.may(Action::ReadFair)?;
-    s.store.fair(id).await?;
-    let b = s.store.booths(Some(id), None).await?;
+    let b = s.app.booths(&caller, Some(id), None).await?;
     Ok(Json(
         b.into_iter()
             .map(|v| BoothEntry {

@@ -3,11 +3,10 @@
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use sc_access::Action;
 use sc_domain::Location;
 use sc_domain::listing::{Listing, ListingInput, ListingStatus, Owner};
 use sc_domain::market::{ListingKind, Market};
-use sc_storage::ListingFilter;
+use sc_app::ListingFilter;
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
@@ -59,29 +58,6 @@ pub async fn list(
         }
     };
     let status = q.status.unwrap_or(ListingStatus::Published);
-    match owner {
-        Some(owner) => caller
-            .may(Action::ReadListing { owner, status })
-            .map_err(|e| match e {
-                ApiError::NotFound => ApiError::Forbidden,
-                e => e,
-            })?,
-        None if status != ListingStatus::Published => {
-            return Err(ApiError::BadRequest {
-                code: "bad_query",
-                detail: "status other than published needs organisation or person".into(),
-            });
-        }
-        None => {}
-    }
-    if let Some(c) = &q.code
-        && (c.is_empty() || c.len() > 40 || !c.chars().all(|ch| ch.is_ascii_alphanumeric()))
-    {
-        return Err(ApiError::BadRequest {
-            code: "bad_query",
-            detail: "code: letters and digits only, at most 40".into(),
-        });
-    }
     let f = ListingFilter {
         market: q.market,
         kind: q.kind,
@@ -96,7 +72,7 @@ pub async fn list(
         per_page: q.per_page,
     }
     .request();
-    Ok(Json(Page::from(s.store.list_listings(&f, req).await?, req)))
+    Ok(Json(Page::from(s.app.listings(&caller, &f, req).await?, req)))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -116,26 +92,13 @@ pub async fn create(
     caller: Caller,
     ApiJson(n): ApiJson<NewListing>,
 ) -> ApiResult<(StatusCode, Json<Listing>)> {
-    let me = caller.account()?.id;
-    let owner = match n.organisation_id {
-        Some(o) => {
-            s.store.organisation(o).await.map_err(|e| match e {
-                sc_storage::StorageError::NotFound => ApiError::field(
-                    "organisation_id",
-                    "no_such_organisation",
-                    "no organisation has this id",
-                ),
-                e => e.into(),
-            })?;
-            Owner::Organisation(o)
-        }
-        None => Owner::Person(me),
-    };
-    caller.may(Action::CreateListing { owner })?;
-    let input = n.listing.validated()?;
     Ok((
         StatusCode::CREATED,
-        Json(s.store.create_listing(owner, &input, me).await?),
+        Json(
+            s.app
+                .create_listing(&caller, n.organisation_id, n.listing)
+                .await?,
+        ),
     ))
 }
 
@@ -147,12 +110,7 @@ pub async fn get(
     caller: Caller,
     Id(id): Id,
 ) -> ApiResult<Json<Listing>> {
-    let l = s.store.listing(id).await?;
-    caller.may(Action::ReadListing {
-        owner: l.owner,
-        status: l.status,
-    })?;
-    Ok(Json(l))
+    Ok(Json(s.app.listing(&caller, id).await?))
 }
 
 /// Replaces a listing's content.
@@ -165,14 +123,7 @@ pub async fn update(
     Id(id): Id,
     ApiJson(input): ApiJson<ListingInput>,
 ) -> ApiResult<Json<Listing>> {
-    let l = s.store.listing(id).await?;
-    caller.may(Action::ReadListing {
-        owner: l.owner,
-        status: l.status,
-    })?;
-    caller.may(Action::UpdateListing { owner: l.owner })?;
-    let input = input.validated()?;
-    Ok(Json(s.store.update_listing(id, &input).await?))
+    Ok(Json(s.app.update_listing(&caller, id, input).await?))
 }
 
 /// Deletes a listing.
@@ -184,12 +135,6 @@ pub async fn delete(
     caller: Caller,
     Id(id): Id,
 ) -> ApiResult<StatusCode> {
-    let l = s.store.listing(id).await?;
-    caller.may(Action::ReadListing {
-        owner: l.owner,
-        status: l.status,
-    })?;
-    caller.may(Action::DeleteListing { owner: l.owner })?;
-    s.store.delete_listing(id).await?;
+    s.app.delete_listing(&caller, id, true).await?;
     Ok(StatusCode::NO_CONTENT)
 }

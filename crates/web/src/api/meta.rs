@@ -19,7 +19,7 @@ pub struct Health {
 #[utoipa::path(get, path = "/healthz", tag = "meta",
     responses((status = 200, body = Health), (status = 503, body = Health)))]
 pub async fn healthz(State(s): State<AppState>) -> (StatusCode, Json<Health>) {
-    match s.store.ping().await {
+    match s.app.healthy().await {
         Ok(()) => (StatusCode::OK, Json(Health { status: "ok" })),
         Err(e) => {
             tracing::warn!(error = %e, "health check failed");

@@ -8,6 +8,7 @@ mod listings;
 mod meta;
 mod organisations;
 pub(crate) mod search;
+pub(crate) use auth::session_cookie;
 mod text;
 mod users;
 
@@ -112,8 +113,8 @@ pub struct Paging {
 }
 
 impl Paging {
-    pub fn request(&self) -> sc_storage::PageRequest {
-        sc_storage::PageRequest::new(self.page, self.per_page)
+    pub fn request(&self) -> sc_app::PageRequest {
+        sc_app::PageRequest::new(self.page, self.per_page)
     }
 }
 
@@ -128,7 +129,7 @@ pub struct Page<T> {
 }
 
 impl<T> Page<T> {
-    pub fn from(p: sc_storage::Page<T>, req: sc_storage::PageRequest) -> Self {
+    pub fn from(p: sc_app::Page<T>, req: sc_app::PageRequest) -> Self {
         Page {
             items: p.items,
             total: p.total,

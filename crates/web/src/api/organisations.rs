@@ -3,18 +3,17 @@
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use sc_access::Action;
 use sc_domain::Location;
 use sc_domain::organisation::{OrgKind, Organisation, OrganisationInput};
 use sc_domain::person::{Membership, OrgRole};
-use sc_storage::OrganisationFilter;
+use sc_app::OrganisationFilter;
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
 use super::{Page, Paging};
 use crate::AppState;
 use crate::caller::Caller;
-use crate::error::{ApiError, ApiResult, Problem};
+use crate::error::{ApiResult, Problem};
 use crate::extract::{ApiJson, ApiQuery, Id, Ids};
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -41,7 +40,6 @@ pub async fn list(
     caller: Caller,
     ApiQuery(q): ApiQuery<OrganisationQuery>,
 ) -> ApiResult<Json<Page<Organisation>>> {
-    caller.may(Action::ReadOrganisation)?;
     let f = OrganisationFilter {
         kind: q.kind,
         sector: q.sector,
@@ -56,7 +54,7 @@ pub async fn list(
     }
     .request();
     Ok(Json(Page::from(
-        s.store.list_organisations(&f, req).await?,
+        s.app.organisations(&caller, &f, req).await?,
         req,
     )))
 }
@@ -70,12 +68,7 @@ pub async fn create(
     caller: Caller,
     ApiJson(input): ApiJson<OrganisationInput>,
 ) -> ApiResult<(StatusCode, Json<Organisation>)> {
-    caller.may(Action::CreateOrganisation)?;
-    let input = input.validated()?;
-    let org = s
-        .store
-        .create_organisation(&input, caller.account()?.id)
-        .await?;
+    let org = s.app.create_organisation(&caller, input).await?;
     Ok((StatusCode::CREATED, Json(org)))
 }
 
@@ -87,8 +80,7 @@ pub async fn get(
     caller: Caller,
     Id(id): Id,
 ) -> ApiResult<Json<Organisation>> {
-    caller.may(Action::ReadOrganisation)?;
-    Ok(Json(s.store.organisation(id).await?))
+    Ok(Json(s.app.organisation(&caller, id).await?))
 }
 
 /// Replaces an organisation's profile (its administrators, or a platform administrator).
@@ -101,10 +93,7 @@ pub async fn update(
     Id(id): Id,
     ApiJson(input): ApiJson<OrganisationInput>,
 ) -> ApiResult<Json<Organisation>> {
-    s.store.organisation(id).await?;
-    caller.may(Action::UpdateOrganisation { org: id })?;
-    let input = input.validated()?;
-    Ok(Json(s.store.update_organisation(id, &input).await?))
+    Ok(Json(s.app.update_organisation(&caller, id, input).await?))
 }
 
 /// Deletes an organisation with its memberships and listings.
@@ -116,9 +105,7 @@ pub async fn delete(
     caller: Caller,
     Id(id): Id,
 ) -> ApiResult<StatusCode> {
-    s.store.organisation(id).await?;
-    caller.may(Action::DeleteOrganisation { org: id })?;
-    s.store.delete_organisation(id).await?;
+    s.app.delete_organisation(&caller, id, true).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -137,9 +124,10 @@ pub async fn set_verified(
     Id(id): Id,
     ApiJson(v): ApiJson<Verification>,
 ) -> ApiResult<Json<Organisation>> {
-    caller.may(Action::VerifyOrganisation)?;
     Ok(Json(
-        s.store.set_organisation_verified(id, v.verified).await?,
+        s.app
+            .set_organisation_verified(&caller, id, v.verified)
+            .await?,
     ))
 }
 
@@ -152,9 +140,7 @@ pub async fn members(
     caller: Caller,
     Id(id): Id,
 ) -> ApiResult<Json<Vec<Membership>>> {
-    s.store.organisation(id).await?;
-    caller.may(Action::ListMembers { org: id })?;
-    Ok(Json(s.store.members(id).await?))
+    Ok(Json(s.app.members(&caller, id).await?))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -174,19 +160,8 @@ pub async fn add_member(
     Id(id): Id,
     ApiJson(m): ApiJson<NewMember>,
 ) -> ApiResult<(StatusCode, Json<Vec<Membership>>)> {
-    s.store.organisation(id).await?;
-    caller.may(Action::AddMember { org: id })?;
-    let email = sc_domain::person::normalize_email(&m.email)
-        .map_err(|msg| ApiError::field("email", "not_an_email", msg))?;
-    let Some((account, _)) = s.store.account_by_email(&email).await? else {
-        return Err(ApiError::field(
-            "email",
-            "no_such_account",
-            "no account uses this e-mail address; ask them to sign up first",
-        ));
-    };
-    s.store.add_member(id, account.id, m.role).await?;
-    Ok((StatusCode::CREATED, Json(s.store.members(id).await?)))
+    s.app.add_member(&caller, id, &m.email, m.role).await?;
+    Ok((StatusCode::CREATED, Json(s.app.members(&caller, id).await?)))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -205,10 +180,8 @@ pub async fn change_member(
     Ids(id, user): Ids,
     ApiJson(r): ApiJson<MemberRole>,
 ) -> ApiResult<Json<Vec<Membership>>> {
-    s.store.organisation(id).await?;
-    caller.may(Action::ChangeMemberRole { org: id })?;
-    s.store.change_member_role(id, user, r.role).await?;
-    Ok(Json(s.store.members(id).await?))
+    s.app.change_member_role(&caller, id, user, r.role).await?;
+    Ok(Json(s.app.members(&caller, id).await?))
 }
 
 /// Removes a member (an administrator, or members leaving themselves).
@@ -221,8 +194,6 @@ pub async fn remove_member(
     caller: Caller,
     Ids(id, user): Ids,
 ) -> ApiResult<StatusCode> {
-    s.store.organisation(id).await?;
-    caller.may(Action::RemoveMember { org: id, user })?;
-    s.store.remove_member(id, user).await?;
+    s.app.remove_member(&caller, id, user).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -6,7 +6,7 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use sc_domain::Language;
-use sc_search::{Filters, SearchRequest, SearchResults};
+use sc_app::{Filters, SearchRequest, SearchResults};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -16,7 +16,7 @@ use crate::error::{ApiError, ApiResult, Problem};
 use crate::extract::ApiQuery;
 
 /// Longest query accepted, in characters.
-pub const MAX_QUERY_CHARS: usize = 1_000;
+
 
 #[derive(Deserialize, IntoParams, Default, Clone)]
 #[into_params(parameter_in = Query)]
@@ -108,15 +108,10 @@ pub fn url_of(kind: &str, id: i64) -> String {
 /// Runs a search for the API and the UI alike.
 pub async fn run(
     s: &AppState,
+    caller: &Caller,
     q: &SearchQuery,
     lang: Language,
 ) -> Result<(SearchResults, u32, u32), ApiError> {
-    if q.q.chars().count() > MAX_QUERY_CHARS {
-        return Err(ApiError::BadRequest {
-            code: "query_too_long",
-            detail: format!("q: at most {MAX_QUERY_CHARS} characters"),
-        });
-    }
     let page = q.page.unwrap_or(1).clamp(1, 1_000);
     let per_page = q.per_page.unwrap_or(20).clamp(1, 100);
     let req = SearchRequest {
@@ -136,17 +131,7 @@ pub async fn run(
         limit: per_page as usize,
         facets: q.facets.unwrap_or(true),
     };
-    let index = s.search.clone();
-    let results = tokio::task::spawn_blocking(move || index.search(&req))
-        .await
-        .map_err(|e| ApiError::Internal(e.to_string()))?
-        .map_err(|e| match e {
-            sc_search::SearchError::Invalid(m) => ApiError::BadRequest {
-                code: "bad_query",
-                detail: m,
-            },
-            other => ApiError::Internal(other.to_string()),
-        })?;
+    let results = s.app.search(caller, req).await?;
     Ok((results, page, per_page))
 }
 
@@ -161,7 +146,7 @@ pub async fn search(
     ApiQuery(q): ApiQuery<SearchQuery>,
 ) -> ApiResult<Json<SearchAnswer>> {
     let lang = answer_language(q.lang.as_deref(), &caller, &headers)?;
-    let (r, page, per_page) = run(&s, &q, lang).await?;
+    let (r, page, per_page) = run(&s, &caller, &q, lang).await?;
     Ok(Json(SearchAnswer {
         total: r.total,
         page,
@@ -226,7 +211,7 @@ pub async fn suggest(
         facets: Some(false),
         ..Default::default()
     };
-    let (r, _, _) = run(&s, &query, lang).await?;
+    let (r, _, _) = run(&s, &caller, &query, lang).await?;
     Ok(Json(
         r.hits
             .into_iter()

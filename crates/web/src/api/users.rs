@@ -2,7 +2,6 @@
 
 use axum::Json;
 use axum::extract::State;
-use sc_access::Action;
 use sc_domain::person::{Account, PlatformRole};
 use serde::Deserialize;
 use utoipa::ToSchema;
@@ -22,9 +21,8 @@ pub async fn list_users(
     caller: Caller,
     ApiQuery(p): ApiQuery<Paging>,
 ) -> ApiResult<Json<Page<Account>>> {
-    caller.may(Action::ListUsers)?;
     let req = p.request();
-    Ok(Json(Page::from(s.store.list_accounts(req).await?, req)))
+    Ok(Json(Page::from(s.app.accounts(&caller, req).await?, req)))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -42,6 +40,5 @@ pub async fn set_role(
     Id(id): Id,
     ApiJson(r): ApiJson<RoleChange>,
 ) -> ApiResult<Json<Account>> {
-    caller.may(Action::SetPlatformRole)?;
-    Ok(Json(s.store.set_platform_role(id, r.role).await?))
+    Ok(Json(s.app.set_platform_role(&caller, id, r.role).await?))
 }

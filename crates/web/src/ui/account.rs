@@ -1,15 +1,12 @@
 //! Signing up, in and out, choosing a language, and the account page.
 
-use std::net::SocketAddr;
-
-use axum::extract::{ConnectInfo, Path, Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use sc_access::Action;
-use sc_domain::error::Problems;
-use sc_domain::person::{ContactDetails, PlatformRole, Registration};
+use sc_app::AccountChange;
+use sc_domain::person::{ContactDetails, Registration};
 use sc_domain::{Language, Location};
-use sc_storage::{NewUser, OrganisationFilter, PageRequest};
+use sc_app::{OrganisationFilter, PageRequest, Session};
 use serde::Deserialize;
 
 use super::context::{Ctx, UiError, safe_next};
@@ -17,7 +14,7 @@ use super::form::FormData;
 use super::present::*;
 use super::views::*;
 use crate::AppState;
-use crate::caller::{check_password, hash_password, start_session};
+use crate::caller::ClientAddr;
 use crate::cookies;
 use crate::error::ApiError;
 
@@ -31,19 +28,17 @@ fn lang_cookie(lang: Language, secure: bool) -> HeaderValue {
     cookies::set(cookies::LANG, lang.code(), 365 * 86_400, secure, "Lax")
 }
 
-/// Signs the browser in and goes on to `next`, remembering the account's language here too.
-async fn sign_in_and_go(
-    s: &AppState,
-    user: i64,
-    lang: Language,
-    next: &str,
-) -> Result<Response, UiError> {
-    let (_, _, cookie) = start_session(s, user, "browser").await?;
+/// Hands the browser its new session and goes on to `next`, remembering the account's
+/// language here too.
+fn signed_in_and_go(s: &AppState, session: &Session, lang: Language, next: &str) -> Response {
     let mut r = Redirect::to(&safe_next(next)).into_response();
-    r.headers_mut().append(header::SET_COOKIE, cookie);
+    r.headers_mut().append(
+        header::SET_COOKIE,
+        crate::api::session_cookie(s, &session.token),
+    );
     r.headers_mut()
         .append(header::SET_COOKIE, lang_cookie(lang, s.secure_cookies));
-    Ok(r)
+    r
 }
 
 pub async fn signup_form(ctx: Ctx, Query(q): Query<NextQuery>) -> Response {
@@ -85,21 +80,19 @@ pub async fn signup(State(s): State<AppState>, ctx: Ctx, form: FormData) -> Resp
         };
         let result = match reg.validated() {
             Ok(reg) if errors.is_empty() => {
-                let user = NewUser {
-                    email: reg.email,
-                    password_hash: hash_password(&reg.password).await,
-                    display_name: reg.display_name,
-                    preferred_language: reg.preferred_language,
-                    location: reg.location,
-                    platform_role: PlatformRole::User,
-                };
-                match s.store.create_user(&user).await {
-                    Ok(a) => return sign_in_and_go(&s, a.id, a.preferred_language, &next).await,
-                    Err(sc_storage::StorageError::Conflict {
+                match s.app.register(&ctx.caller, reg, "browser").await {
+                    Ok((a, session)) => {
+                        return Ok(signed_in_and_go(&s, &session, a.preferred_language, &next));
+                    }
+                    Err(sc_app::Error::Conflict {
                         code: "email_taken",
                         ..
                     }) => {
                         errors.insert("email".into(), t.t("err.email_taken").into());
+                        Ok(())
+                    }
+                    Err(sc_app::Error::Invalid(inv)) => {
+                        errors.extend(form_errors(&inv, t));
                         Ok(())
                     }
                     Err(e) => Err(e),
@@ -143,7 +136,7 @@ pub async fn login_form(ctx: Ctx, Query(q): Query<NextQuery>) -> Response {
 
 pub async fn login(
     State(s): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    ClientAddr(client): ClientAddr,
     ctx: Ctx,
     form: FormData,
 ) -> Response {
@@ -151,12 +144,16 @@ pub async fn login(
         ctx.check_csrf(&form)?;
         let t = ctx.t();
         let next = safe_next(form.get("next"));
-        match check_password(&s, form.get("email"), form.get("password"), Some(addr.ip())).await {
-            Ok(a) => sign_in_and_go(&s, a.id, a.preferred_language, &next).await,
+        let attempt = s
+            .app
+            .sign_in(&ctx.caller, form.get("email"), form.get("password"), client, "browser")
+            .await;
+        match attempt {
+            Ok((a, session)) => Ok(signed_in_and_go(&s, &session, a.preferred_language, &next)),
             Err(e) => {
                 let key = match e {
-                    ApiError::TooManyRequests { .. } => "err.too_many_requests",
-                    ApiError::Conflict { .. } => "auth.wrong",
+                    sc_app::Error::TooManyRequests { .. } => "err.too_many_requests",
+                    sc_app::Error::Conflict { .. } => "auth.wrong",
                     other => return Err(other.into()),
                 };
                 Ok(ctx.page_with(
@@ -179,8 +176,8 @@ pub async fn login(
 pub async fn logout(State(s): State<AppState>, ctx: Ctx, form: FormData) -> Response {
     let r: Result<Response, UiError> = async {
         ctx.check_csrf(&form)?;
-        if let Some(h) = &ctx.caller.session_hash {
-            s.store.delete_session(h).await?;
+        if ctx.caller.account.is_some() {
+            s.app.sign_out(&ctx.caller).await?;
         }
         let mut r = Redirect::to("/").into_response();
         r.headers_mut().append(
@@ -193,7 +190,9 @@ pub async fn logout(State(s): State<AppState>, ctx: Ctx, form: FormData) -> Resp
     r.unwrap_or_else(|e| ctx.error(e))
 }
 
-/// Switches the language: remembered in this browser, and on the account when signed in.
+/// `GET /lang/{code}`: for links without a form. It only sets this browser's cookie; a
+/// signed-in account's preference changes through the form below, which carries the CSRF
+/// token, so no other site can change it.
 pub async fn switch_language(
     State(s): State<AppState>,
     ctx: Ctx,
@@ -203,16 +202,33 @@ pub async fn switch_language(
     let Some(lang) = Language::from_tag(&code) else {
         return ctx.error(UiError::Api(ApiError::NotFound));
     };
-    if let Some(a) = &ctx.caller.account
-        && a.preferred_language != lang
-        && let Err(e) = s.store.set_preferred_language(a.id, lang).await
-    {
-        return ctx.error(e.into());
-    }
     let mut r = Redirect::to(&safe_next(q.next.as_deref().unwrap_or("/"))).into_response();
     r.headers_mut()
         .append(header::SET_COOKIE, lang_cookie(lang, s.secure_cookies));
     r
+}
+
+/// `POST /lang` (`lang`, `next`, `csrf`): the language switch on every page. Remembered in
+/// this browser, and on the account when signed in.
+pub async fn choose_language(State(s): State<AppState>, ctx: Ctx, form: FormData) -> Response {
+    let r: Result<Response, UiError> = async {
+        ctx.check_csrf(&form)?;
+        let lang = Language::from_tag(form.get("lang")).ok_or(ApiError::NotFound)?;
+        if ctx
+            .caller
+            .account
+            .as_ref()
+            .is_some_and(|a| a.preferred_language != lang)
+        {
+            s.app.set_my_language(&ctx.caller, lang).await?;
+        }
+        let mut r = Redirect::to(&safe_next(form.get("next"))).into_response();
+        r.headers_mut()
+            .append(header::SET_COOKIE, lang_cookie(lang, s.secure_cookies));
+        Ok(r)
+    }
+    .await;
+    r.unwrap_or_else(|e| ctx.error(e))
 }
 
 async fn account_page(
@@ -222,13 +238,13 @@ async fn account_page(
     errors: Errors,
     draft: Option<&FormData>,
 ) -> Result<Response, UiError> {
-    ctx.caller.may(Action::ReadOwnAccount)?;
     let t = ctx.t();
-    let a = ctx.caller.account()?.clone();
-    let contact = s.store.contact_details(a.id).await?;
+    let a = s.app.me(&ctx.caller)?.clone();
+    let contact = s.app.my_contact(&ctx.caller).await?;
     let orgs = s
-        .store
-        .list_organisations(
+        .app
+        .organisations(
+            &ctx.caller,
             &OrganisationFilter {
                 member: Some(a.id),
                 ..Default::default()
@@ -275,16 +291,8 @@ pub async fn account(State(s): State<AppState>, ctx: Ctx, Query(q): Query<NextQu
 pub async fn save_account(State(s): State<AppState>, ctx: Ctx, form: FormData) -> Response {
     let r: Result<Response, UiError> = async {
         ctx.check_csrf(&form)?;
-        ctx.caller.may(Action::UpdateOwnAccount)?;
-        ctx.caller.may(Action::UpdateOwnContact)?;
         let a = ctx.caller.account()?.clone();
         let t = ctx.t();
-        let name = form.get("display_name").trim().to_string();
-        let mut p = Problems::new();
-        if name.is_empty() {
-            p.push("display_name", "required", "give a name to show to others");
-        }
-        p.text("display_name", &name, 100);
         let lang =
             Language::from_tag(form.get("preferred_language")).unwrap_or(a.preferred_language);
         let location = Location::parse(form.get("location")).unwrap_or(a.location);
@@ -294,18 +302,19 @@ pub async fn save_account(State(s): State<AppState>, ctx: Ctx, form: FormData) -
             whatsapp: form.opt("whatsapp"),
             postal_address: form.opt("postal_address"),
         };
-        let contact = match (p.finish(), contact.validated()) {
-            (Ok(()), Ok(c)) => c,
-            (a_err, c_err) => {
-                let mut errors = Errors::new();
-                for inv in [a_err.err(), c_err.err()].into_iter().flatten() {
-                    errors.extend(form_errors(&inv, t));
-                }
+        let change = AccountChange {
+            display_name: Some(form.get("display_name").to_string()),
+            preferred_language: Some(lang),
+            location: Some(location),
+        };
+        match s.app.save_account(&ctx.caller, change, contact).await {
+            Ok(_) => {}
+            Err(sc_app::Error::Invalid(inv)) => {
+                let errors = form_errors(&inv, t);
                 return account_page(&s, &ctx, false, errors, Some(&form)).await;
             }
-        };
-        s.store.update_account(a.id, &name, lang, location).await?;
-        s.store.put_contact_details(a.id, &contact).await?;
+            Err(e) => return Err(e.into()),
+        }
         let mut r = Redirect::to("/me?saved=1").into_response();
         r.headers_mut()
             .append(header::SET_COOKIE, lang_cookie(lang, s.secure_cookies));

@@ -11,7 +11,7 @@ use sc_domain::Language;
 use super::form::FormData;
 use super::i18n::I18n;
 use crate::AppState;
-use crate::caller::Caller;
+use sc_app::Caller;
 use crate::cookies;
 use crate::error::ApiError;
 
@@ -22,6 +22,8 @@ pub struct Chrome {
     pub csrf: String,
     /// The current path and query, percent-encoded, for "come back here" links.
     pub here: String,
+    /// The current path and query as they are, for a form's `next` field.
+    pub path: String,
     /// Which main navigation entry is current.
     pub nav: &'static str,
     /// The search box's text (the current query on the results page).
@@ -96,6 +98,7 @@ impl Ctx {
             user: self.caller.account.as_ref().map(|a| a.display_name.clone()),
             csrf: self.csrf.clone(),
             here: encode(&self.path_and_query),
+            path: self.path_and_query.clone(),
             nav,
             q: String::new(),
         }
@@ -204,7 +207,8 @@ impl<E: Into<ApiError>> From<E> for UiError {
 }
 
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    use subtle::ConstantTimeEq;
+    a.ct_eq(b).into()
 }
 
 /// Percent-encodes a path for use inside a query parameter.

@@ -17,6 +17,7 @@ use super::i18n::I18n;
 use super::present::*;
 use super::views::*;
 use crate::AppState;
+use crate::error::ApiError;
 
 fn three(t: &LocalizedText) -> [String; 3] {
     [
@@ -127,17 +128,13 @@ pub async fn new_organisation_form(ctx: Ctx) -> Response {
 pub async fn create_organisation(State(s): State<AppState>, ctx: Ctx, form: FormData) -> Response {
     let r: Result<Response, UiError> = async {
         ctx.check_csrf(&form)?;
-        ctx.caller.may(Action::CreateOrganisation)?;
         let input = org_input_from(&form);
-        match input.clone().validated() {
-            Ok(valid) => {
-                let o = s
-                    .store
-                    .create_organisation(&valid, ctx.caller.account()?.id)
-                    .await?;
-                Ok(Redirect::to(&format!("/organisations/{}", o.id)).into_response())
-            }
-            Err(inv) => {
+        match s.app.create_organisation(&ctx.caller, input.clone()).await {
+            Ok(o) => Ok(Redirect::to(&format!("/organisations/{}", o.id)).into_response()),
+            Err(e) => {
+                let sc_app::Error::Invalid(inv) = e else {
+                    return Err(e.into());
+                };
                 let heading = ctx.t().t("org.new");
                 Ok(ctx.page_with(
                     StatusCode::UNPROCESSABLE_ENTITY,
@@ -162,8 +159,7 @@ pub async fn edit_organisation_form(
     PageId(id): PageId,
 ) -> Response {
     let r: Result<Response, UiError> = async {
-        let o = s.store.organisation(id).await?;
-        ctx.caller.may(Action::UpdateOrganisation { org: id })?;
+        let o = s.app.organisation_to_edit(&ctx.caller, id).await?;
         let heading = ctx.t().t("action.edit");
         Ok(ctx.page(org_form(
             &ctx,
@@ -185,15 +181,13 @@ pub async fn update_organisation(
 ) -> Response {
     let r: Result<Response, UiError> = async {
         ctx.check_csrf(&form)?;
-        s.store.organisation(id).await?;
-        ctx.caller.may(Action::UpdateOrganisation { org: id })?;
         let input = org_input_from(&form);
-        match input.clone().validated() {
-            Ok(valid) => {
-                s.store.update_organisation(id, &valid).await?;
-                Ok(Redirect::to(&format!("/organisations/{id}")).into_response())
-            }
-            Err(inv) => {
+        match s.app.update_organisation(&ctx.caller, id, input.clone()).await {
+            Ok(_) => Ok(Redirect::to(&format!("/organisations/{id}")).into_response()),
+            Err(e) => {
+                let sc_app::Error::Invalid(inv) = e else {
+                    return Err(e.into());
+                };
                 let heading = ctx.t().t("action.edit");
                 Ok(ctx.page_with(
                     StatusCode::UNPROCESSABLE_ENTITY,
@@ -395,28 +389,32 @@ async fn owner_for(
     ctx: &Ctx,
     organisation: Option<i64>,
 ) -> Result<(Owner, String, String), UiError> {
-    let me = ctx.caller.account()?;
-    match organisation {
-        Some(id) => {
-            let o = s.store.organisation(id).await?;
-            let owner = Owner::Organisation(id);
-            ctx.caller.may(Action::CreateListing { owner })?;
-            Ok((
-                owner,
-                o.name.best(ctx.lang).to_string(),
-                format!("organisation={id}&"),
-            ))
-        }
-        None => {
-            let owner = Owner::Person(me.id);
-            ctx.caller.may(Action::CreateListing { owner })?;
-            Ok((
-                owner,
-                format!("{} ({})", me.display_name, ctx.t().t("listing.myself")),
-                String::new(),
-            ))
-        }
-    }
+    let owner = match s.app.new_listing_owner(&ctx.caller, organisation).await {
+        // The organisation in the address does not exist: the page does not either.
+        Err(sc_app::Error::Invalid(_)) => return Err(ApiError::NotFound.into()),
+        other => other?,
+    };
+    Ok(match owner {
+        Owner::Organisation(id) => (
+            owner,
+            s.app
+                .organisation(&ctx.caller, id)
+                .await?
+                .name
+                .best(ctx.lang)
+                .to_string(),
+            format!("organisation={id}&"),
+        ),
+        Owner::Person(_) => (
+            owner,
+            format!(
+                "{} ({})",
+                ctx.caller.account()?.display_name,
+                ctx.t().t("listing.myself")
+            ),
+            String::new(),
+        ),
+    })
 }
 
 pub async fn new_listing_form(
@@ -475,20 +473,18 @@ pub async fn create_listing(
 ) -> Response {
     let r: Result<Response, UiError> = async {
         ctx.check_csrf(&form)?;
-        let (owner, owner_name, owner_query) = owner_for(&s, &ctx, q.organisation).await?;
+        let (_, owner_name, owner_query) = owner_for(&s, &ctx, q.organisation).await?;
         let kind = ListingKind::parse(form.get("kind"))
             .or_else(|| q.kind.as_deref().and_then(ListingKind::parse))
             .ok_or(crate::error::ApiError::NotFound)?;
         let input = listing_input_from(&form, kind);
-        match input.clone().validated() {
-            Ok(valid) => {
-                let l = s
-                    .store
-                    .create_listing(owner, &valid, ctx.caller.account()?.id)
-                    .await?;
-                Ok(Redirect::to(&format!("/listings/{}", l.id)).into_response())
-            }
-            Err(inv) => Ok(ctx.page_with(
+        match s
+            .app
+            .create_listing(&ctx.caller, q.organisation, input.clone())
+            .await
+        {
+            Ok(l) => Ok(Redirect::to(&format!("/listings/{}", l.id)).into_response()),
+            Err(sc_app::Error::Invalid(inv)) => Ok(ctx.page_with(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 listing_form(
                     &ctx,
@@ -498,6 +494,7 @@ pub async fn create_listing(
                     form_errors(&inv, ctx.t()),
                 ),
             )),
+            Err(e) => Err(e.into()),
         }
     }
     .await;
@@ -519,13 +516,13 @@ fn input_of_listing(l: &Listing) -> ListingInput {
 async fn owner_name(s: &AppState, ctx: &Ctx, owner: Owner) -> Result<String, UiError> {
     Ok(match owner {
         Owner::Organisation(id) => s
-            .store
-            .organisation(id)
+            .app
+            .organisation(&ctx.caller, id)
             .await?
             .name
             .best(ctx.lang)
             .to_string(),
-        Owner::Person(id) => s.store.public_profile(id).await?.display_name,
+        Owner::Person(id) => s.app.display_name(id).await?,
     })
 }
 
@@ -535,12 +532,7 @@ pub async fn edit_listing_form(
     PageId(id): PageId,
 ) -> Response {
     let r: Result<Response, UiError> = async {
-        let l = s.store.listing(id).await?;
-        ctx.caller.may(Action::ReadListing {
-            owner: l.owner,
-            status: l.status,
-        })?;
-        ctx.caller.may(Action::UpdateListing { owner: l.owner })?;
+        let l = s.app.listing_to_edit(&ctx.caller, id).await?;
         let name = owner_name(&s, &ctx, l.owner).await?;
         Ok(ctx.page(listing_form(
             &ctx,
@@ -562,20 +554,15 @@ pub async fn update_listing(
 ) -> Response {
     let r: Result<Response, UiError> = async {
         ctx.check_csrf(&form)?;
-        let l = s.store.listing(id).await?;
-        ctx.caller.may(Action::ReadListing {
-            owner: l.owner,
-            status: l.status,
-        })?;
-        ctx.caller.may(Action::UpdateListing { owner: l.owner })?;
+        let l = s.app.listing_to_edit(&ctx.caller, id).await?;
         // The kind of an existing listing stays; its attributes belong to that kind.
         let input = listing_input_from(&form, l.kind);
-        match input.clone().validated() {
-            Ok(valid) => {
-                s.store.update_listing(id, &valid).await?;
-                Ok(Redirect::to(&format!("/listings/{id}")).into_response())
-            }
-            Err(inv) => {
+        match s.app.update_listing(&ctx.caller, id, input.clone()).await {
+            Ok(_) => Ok(Redirect::to(&format!("/listings/{id}")).into_response()),
+            Err(e) => {
+                let sc_app::Error::Invalid(inv) = e else {
+                    return Err(e.into());
+                };
                 let name = owner_name(&s, &ctx, l.owner).await?;
                 Ok(ctx.page_with(
                     StatusCode::UNPROCESSABLE_ENTITY,
@@ -605,16 +592,11 @@ pub async fn delete_listing(
 ) -> Response {
     let r: Result<Response, UiError> = async {
         ctx.check_csrf(&form)?;
-        let l = s.store.listing(id).await?;
-        ctx.caller.may(Action::ReadListing {
-            owner: l.owner,
-            status: l.status,
-        })?;
-        ctx.caller.may(Action::DeleteListing { owner: l.owner })?;
-        if form.get("confirm") != "yes" {
+        let confirmed = form.get("confirm") == "yes";
+        let l = s.app.delete_listing(&ctx.caller, id, confirmed).await?;
+        if !confirmed {
             return Ok(Redirect::to(&format!("/listings/{id}/edit")).into_response());
         }
-        s.store.delete_listing(id).await?;
         Ok(Redirect::to(&match l.owner {
             Owner::Organisation(o) => format!("/organisations/{o}"),
             Owner::Person(_) => "/me".to_string(),
@@ -634,12 +616,11 @@ pub async fn delete_organisation(
 ) -> Response {
     let r: Result<Response, UiError> = async {
         ctx.check_csrf(&form)?;
-        s.store.organisation(id).await?;
-        ctx.caller.may(Action::DeleteOrganisation { org: id })?;
-        if form.get("confirm") != "yes" {
+        let confirmed = form.get("confirm") == "yes";
+        s.app.delete_organisation(&ctx.caller, id, confirmed).await?;
+        if !confirmed {
             return Ok(Redirect::to(&format!("/organisations/{id}/edit")).into_response());
         }
-        s.store.delete_organisation(id).await?;
         Ok(Redirect::to("/me").into_response())
     }
     .await;

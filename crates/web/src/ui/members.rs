@@ -3,9 +3,8 @@
 
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use sc_access::Action;
 use sc_domain::person::OrgRole;
-use sc_storage::StorageError;
+use sc_app::Error;
 
 use super::context::{Ctx, PageId, UiError};
 use super::form::FormData;
@@ -15,10 +14,11 @@ fn back(org: i64, notice: &str) -> Response {
     Redirect::to(&format!("/organisations/{org}?notice={notice}#members")).into_response()
 }
 
-/// A refusal the page can explain (conflicts), or a real error.
-fn explained(org: i64, e: StorageError) -> Result<Response, UiError> {
+/// A refusal the page can explain (a conflict, a bad e-mail), or a real error.
+fn explained(org: i64, e: Error) -> Result<Response, UiError> {
     match e {
-        StorageError::Conflict { code, .. } => Ok(back(org, code)),
+        Error::Conflict { code, .. } => Ok(back(org, code)),
+        Error::Invalid(inv) if inv.0.len() == 1 => Ok(back(org, inv.0[0].code)),
         e => Err(e.into()),
     }
 }
@@ -31,16 +31,12 @@ pub async fn add(
 ) -> Response {
     let r: Result<Response, UiError> = async {
         ctx.check_csrf(&form)?;
-        s.store.organisation(org).await?;
-        ctx.caller.may(Action::AddMember { org })?;
-        let Ok(email) = sc_domain::person::normalize_email(form.get("email")) else {
-            return Ok(back(org, "not_an_email"));
-        };
         let role = OrgRole::parse(form.get("role")).unwrap_or(OrgRole::Member);
-        let Some((account, _)) = s.store.account_by_email(&email).await? else {
-            return Ok(back(org, "no_such_account"));
-        };
-        match s.store.add_member(org, account.id, role).await {
+        match s
+            .app
+            .add_member(&ctx.caller, org, form.get("email"), role)
+            .await
+        {
             Ok(()) => Ok(back(org, "member_added")),
             Err(e) => explained(org, e),
         }
@@ -57,14 +53,12 @@ pub async fn change_role(
 ) -> Response {
     let r: Result<Response, UiError> = async {
         ctx.check_csrf(&form)?;
-        s.store.organisation(org).await?;
-        ctx.caller.may(Action::ChangeMemberRole { org })?;
         let role = OrgRole::parse(form.get("role")).ok_or(crate::error::ApiError::field(
             "role",
             "not_an_option",
             "admin or member",
         ))?;
-        match s.store.change_member_role(org, user, role).await {
+        match s.app.change_member_role(&ctx.caller, org, user, role).await {
             Ok(()) => Ok(back(org, "role_changed")),
             Err(e) => explained(org, e),
         }
@@ -81,9 +75,7 @@ pub async fn remove(
 ) -> Response {
     let r: Result<Response, UiError> = async {
         ctx.check_csrf(&form)?;
-        s.store.organisation(org).await?;
-        ctx.caller.may(Action::RemoveMember { org, user })?;
-        match s.store.remove_member(org, user).await {
+        match s.app.remove_member(&ctx.caller, org, user).await {
             Ok(()) if ctx.caller.actor.user_id() == Some(user) => {
                 Ok(Redirect::to("/me").into_response())
             }

@@ -6,7 +6,6 @@ mod context;
 mod edit;
 mod exhibition;
 pub(crate) use exhibition::import::{MAX_UPLOAD_BYTES, PendingImports};
-pub(crate) use exhibition::venue_offset_ms;
 mod form;
 mod i18n;
 mod i18n_fair;
@@ -136,6 +135,7 @@ pub fn router() -> Router<AppState> {
         .route("/signup", get(account::signup_form).post(account::signup))
         .route("/login", get(account::login_form).post(account::login))
         .route("/logout", post(account::logout))
+        .route("/lang", post(account::choose_language))
         .route("/lang/{code}", get(account::switch_language))
         .route("/me", get(account::account).post(account::save_account))
         .route(

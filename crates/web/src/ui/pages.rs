@@ -10,7 +10,7 @@ use sc_domain::market::{AttrType, Market};
 use sc_domain::organisation::OrgKind;
 use sc_domain::person::OrgRole;
 use sc_domain::sector::is_sector;
-use sc_storage::{ListingFilter, OrganisationFilter, PageRequest};
+use sc_app::{ListingFilter, OrganisationFilter, PageRequest};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -46,13 +46,13 @@ async fn owner_names(
             }
         })
         .collect();
-    let org_names = s.store.organisation_names(&orgs).await?;
+    let org_names = s.app.organisation_names(&orgs).await?;
     let mut people = HashMap::new();
     for l in listings {
         if let Owner::Person(p) = l.owner
             && !people.contains_key(&p)
         {
-            people.insert(p, s.store.public_profile(p).await?.display_name);
+            people.insert(p, s.app.display_name(p).await?);
         }
     }
     Ok((org_names, people))
@@ -62,15 +62,19 @@ pub async fn home(State(s): State<AppState>, ctx: Ctx) -> Response {
     let r: Result<Response, UiError> = async {
         let t = ctx.t();
         let fairs = s
-            .store
-            .fairs()
+            .app
+            .fairs(&ctx.caller)
             .await?
             .iter()
             .map(|f| fair_card(f, t))
             .collect();
         let latest = s
-            .store
-            .list_listings(&ListingFilter::default(), PageRequest::new(None, Some(12)))
+            .app
+            .listings(
+                &ctx.caller,
+                &ListingFilter::default(),
+                PageRequest::new(None, Some(12)),
+            )
             .await?;
         let (orgs, people) = owner_names(&s, &latest.items).await?;
         let listings = latest
@@ -100,7 +104,7 @@ pub async fn home(State(s): State<AppState>, ctx: Ctx) -> Response {
 
 pub async fn fairs(State(s): State<AppState>, ctx: Ctx) -> Response {
     // With one fair (the usual case) its page is the list.
-    match s.store.fairs().await {
+    match s.app.fairs(&ctx.caller).await {
         Ok(f) if f.len() == 1 => {
             axum::response::Redirect::to(&format!("/fairs/{}", f[0].id)).into_response()
         }
@@ -116,12 +120,11 @@ pub async fn fair(
     Query(q): Query<ListQuery>,
 ) -> Response {
     let r: Result<Response, UiError> = async {
-        ctx.caller.may(Action::ReadFair)?;
         let t = ctx.t();
-        let fair = s.store.fair(id).await?;
+        let fair = s.app.fair(&ctx.caller, id).await?;
         let halls = s
-            .store
-            .halls(id)
+            .app
+            .halls(&ctx.caller, id)
             .await?
             .into_iter()
             .map(|h| Opt {
@@ -132,8 +135,9 @@ pub async fn fair(
             .collect();
         let req = PageRequest::new(q.page.as_deref().and_then(|p| p.parse().ok()), Some(30));
         let page = s
-            .store
-            .list_organisations(
+            .app
+            .organisations(
+                &ctx.caller,
                 &OrganisationFilter {
                     fair: Some(id),
                     ..Default::default()
@@ -141,7 +145,7 @@ pub async fn fair(
                 req,
             )
             .await?;
-        let all_booths = s.store.booths(Some(id), None).await?;
+        let all_booths = s.app.booths(&ctx.caller, Some(id), None).await?;
         let booths: HashMap<i64, String> = all_booths
             .iter()
             .filter_map(|b| b.booth.organisation_id.map(|o| (o, b.booth.code.clone())))
@@ -177,7 +181,7 @@ pub async fn fair(
 }
 
 fn booths_org_name(
-    booths: &[sc_storage::BoothView],
+    booths: &[sc_app::BoothView],
     org: i64,
 ) -> Option<&sc_domain::LocalizedText> {
     booths
@@ -192,7 +196,6 @@ pub async fn organisations(
     Query(q): Query<ListQuery>,
 ) -> Response {
     let r: Result<Response, UiError> = async {
-        ctx.caller.may(Action::ReadOrganisation)?;
         let t = ctx.t();
         let sector = q.sector.filter(|s| is_sector(s));
         let kind = q.kind.as_deref().and_then(OrgKind::parse);
@@ -202,7 +205,7 @@ pub async fn organisations(
             kind,
             ..Default::default()
         };
-        let page = s.store.list_organisations(&f, req).await?;
+        let page = s.app.organisations(&ctx.caller, &f, req).await?;
         let orgs = page.items.iter().map(|o| org_card(o, t, None)).collect();
         let mut base = "/organisations?".to_string();
         if let Some(sec) = &sector {
@@ -232,9 +235,8 @@ pub async fn organisation(
     Query(q): Query<ListQuery>,
 ) -> Response {
     let r: Result<Response, UiError> = async {
-        ctx.caller.may(Action::ReadOrganisation)?;
         let t = ctx.t();
-        let o = s.store.organisation(id).await?;
+        let o = s.app.organisation(&ctx.caller, id).await?;
         let owner = Owner::Organisation(id);
         let is_insider = ctx.caller.allowed(Action::UpdateListing { owner });
         let mut f = ListingFilter {
@@ -250,7 +252,7 @@ pub async fn organisation(
             ];
         }
         let req = PageRequest::new(q.page.as_deref().and_then(|p| p.parse().ok()), Some(30));
-        let page = s.store.list_listings(&f, req).await?;
+        let page = s.app.listings(&ctx.caller, &f, req).await?;
         let names = HashMap::from([(id, o.name.clone())]);
         let listings = page
             .items
@@ -258,8 +260,8 @@ pub async fn organisation(
             .map(|l| listing_card(l, t, &names, &HashMap::new()))
             .collect();
         let booths = s
-            .store
-            .booths(None, Some(id))
+            .app
+            .booths(&ctx.caller, None, Some(id))
             .await?
             .into_iter()
             .map(|b| {
@@ -272,8 +274,8 @@ pub async fn organisation(
             })
             .collect();
         let members = if ctx.caller.allowed(Action::ListMembers { org: id }) {
-            s.store
-                .members(id)
+            s.app
+                .members(&ctx.caller, id)
                 .await?
                 .into_iter()
                 .map(|m| MemberRow {
@@ -331,8 +333,8 @@ pub async fn organisation(
             notice,
             roles,
             photos: s
-                .store
-                .images_of(sc_storage::ImageOwner::Organisation(id))
+                .app
+                .photos(sc_app::ImageOwner::Organisation(id))
                 .await?
                 .iter()
                 .map(super::photos::view)
@@ -351,8 +353,9 @@ pub async fn listings(State(s): State<AppState>, ctx: Ctx, Query(q): Query<ListQ
         let market = q.market.as_deref().and_then(Market::parse);
         let req = PageRequest::new(q.page.as_deref().and_then(|p| p.parse().ok()), Some(30));
         let page = s
-            .store
-            .list_listings(
+            .app
+            .listings(
+                &ctx.caller,
                 &ListingFilter {
                     market,
                     ..Default::default()
@@ -417,11 +420,7 @@ pub async fn listing(
 ) -> Response {
     let r: Result<Response, UiError> = async {
         let t = ctx.t();
-        let l = s.store.listing(id).await?;
-        ctx.caller.may(Action::ReadListing {
-            owner: l.owner,
-            status: l.status,
-        })?;
+        let l = s.app.listing(&ctx.caller, id).await?;
         let (orgs, people) = owner_names(&s, std::slice::from_ref(&l)).await?;
         let attributes = l
             .kind
@@ -447,8 +446,8 @@ pub async fn listing(
             regions: l.target_regions.iter().map(|r| r.name(t.lang)).collect(),
             can_edit: ctx.caller.allowed(Action::UpdateListing { owner: l.owner }),
             photos: s
-                .store
-                .images_of(sc_storage::ImageOwner::Listing(id))
+                .app
+                .photos(sc_app::ImageOwner::Listing(id))
                 .await?
                 .iter()
                 .map(super::photos::view)

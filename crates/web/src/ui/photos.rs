@@ -4,8 +4,7 @@
 use axum::extract::{Multipart, Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use sc_access::Action;
-use sc_storage::{ImageInfo, ImageOwner, NewImage, StorageError};
+use sc_app::{ImageInfo, ImageOwner};
 
 use super::context::{Ctx, PageId, UiError};
 use super::form::FormData;
@@ -29,21 +28,6 @@ pub fn view(i: &ImageInfo) -> PhotoView {
         width: i.width,
         height: i.height,
     }
-}
-
-/// Who may change an owner's photos, as the rule book says.
-async fn may_edit(s: &AppState, ctx: &Ctx, owner: ImageOwner) -> Result<(), UiError> {
-    match owner {
-        ImageOwner::Listing(id) => {
-            let l = s.store.listing(id).await?;
-            ctx.caller.may(Action::UpdateListing { owner: l.owner })?;
-        }
-        ImageOwner::Organisation(org) => {
-            s.store.organisation(org).await?;
-            ctx.caller.may(Action::UpdateOrganisation { org })?;
-        }
-    }
-    Ok(())
 }
 
 fn page_of(owner: ImageOwner) -> String {
@@ -72,40 +56,10 @@ async fn upload(s: AppState, ctx: Ctx, owner: ImageOwner, mut multipart: Multipa
             }
         }
         ctx.check_csrf(&fields)?;
-        may_edit(&s, &ctx, owner).await?;
         let back = page_of(owner);
-        // Decoding and resizing take milliseconds of CPU: off the async workers.
-        let prepared = tokio::task::spawn_blocking(move || sc_media::prepare(&file))
-            .await
-            .map_err(|e| ApiError::Internal(e.to_string()))?;
-        let p = match prepared {
-            Ok(p) => p,
-            Err(e) => {
-                let code = match e {
-                    sc_media::MediaError::TooLarge => "image_too_large",
-                    sc_media::MediaError::TooManyPixels => "image_too_many_pixels",
-                    sc_media::MediaError::Empty | sc_media::MediaError::NotAnImage => {
-                        "not_an_image"
-                    }
-                    sc_media::MediaError::Damaged(_) => "image_damaged",
-                };
-                return Ok(Redirect::to(&format!("{back}?notice={code}#photos")).into_response());
-            }
-        };
-        let img = NewImage {
-            width: p.width,
-            height: p.height,
-            digest: p.digest,
-            display: p.display,
-            thumb: p.thumb,
-        };
-        match s
-            .store
-            .add_image(owner, &img, ctx.caller.account()?.id)
-            .await
-        {
+        match s.app.add_photo(&ctx.caller, owner, file).await {
             Ok(_) => Ok(Redirect::to(&format!("{back}?notice=photo_added#photos")).into_response()),
-            Err(StorageError::Conflict { code, .. }) => {
+            Err(sc_app::Error::Conflict { code, .. }) => {
                 Ok(Redirect::to(&format!("{back}?notice={code}#photos")).into_response())
             }
             Err(e) => Err(e.into()),
@@ -144,12 +98,10 @@ pub async fn delete(
 ) -> Response {
     let r: Result<Response, UiError> = async {
         ctx.check_csrf(&form)?;
-        let img = s.store.image(id).await?;
-        may_edit(&s, &ctx, img.owner).await?;
-        s.store.delete_image(id).await?;
+        let owner = s.app.delete_photo(&ctx.caller, id).await?;
         Ok(Redirect::to(&format!(
             "{}?notice=photo_removed#photos",
-            page_of(img.owner)
+            page_of(owner)
         ))
         .into_response())
     }
@@ -171,17 +123,7 @@ pub async fn serve(
             .and_then(|(_, v)| v.parse::<i64>().ok())
             .ok_or(ApiError::NotFound)?;
         let digest = parts.get(1).map(|(_, v)| v.as_str()).unwrap_or("");
-        let img = s.store.image(id).await?;
-        if img.digest != digest {
-            return Err(ApiError::NotFound.into());
-        }
-        if let ImageOwner::Listing(l) = img.owner {
-            let l = s.store.listing(l).await?;
-            ctx.caller.may(Action::ReadListing {
-                owner: l.owner,
-                status: l.status,
-            })?;
-        }
+        let img = s.app.photo_info(&ctx.caller, id, digest).await?;
         let etag = format!("\"{}\"", img.digest);
         if headers
             .get(header::IF_NONE_MATCH)
@@ -190,7 +132,7 @@ pub async fn serve(
             return Ok(StatusCode::NOT_MODIFIED.into_response());
         }
         let thumb = ctx.path_and_query.ends_with("/thumb");
-        let bytes = s.store.image_bytes(id, thumb).await?;
+        let (_, bytes) = s.app.photo(&ctx.caller, id, digest, thumb).await?;
         Ok((
             [
                 (header::CONTENT_TYPE, sc_media::CONTENT_TYPE.to_string()),

@@ -89,7 +89,7 @@ pub async fn page(
     let r: Result<Response, UiError> = async {
         let ApiQuery(q) = query?;
         let t = ctx.t();
-        let (results, page, per_page) = run(&s, &q, ctx.lang).await?;
+        let (results, page, per_page) = run(&s, &ctx.caller, &q, ctx.lang).await?;
         let mut facets = vec![];
         let mut active = vec![];
         for root in FILTERS {
@@ -111,8 +111,8 @@ pub async fn page(
                 let label = if root == "fair" {
                     match value.parse::<i64>() {
                         Ok(id) => s
-                            .store
-                            .fair(id)
+                            .app
+                            .fair(&ctx.caller, id)
                             .await
                             .map(|f| f.name.best(t.lang).to_string())
                             .unwrap_or(value.clone()),

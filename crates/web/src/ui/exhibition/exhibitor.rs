@@ -7,12 +7,9 @@ use std::collections::HashMap;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use sc_access::Action;
-use sc_domain::listing::Owner;
+use axum::http::HeaderMap;
+use sc_app::{Arrival, ScanResult};
 use sc_floorplan::svg::Marks;
-use sc_storage::{
-    ListingFilter, OrganisationFilter, PageRequest, Scan, TokenLookup, looks_like_token,
-};
 use serde::Deserialize;
 
 use super::super::context::{Ctx, UiError, encode, safe_next};
@@ -44,19 +41,43 @@ pub enum Scanned {
     },
 }
 
-/// `GET /q/{token}`: the URL in a booth's QR code. Records the scan (and, for someone signed
-/// in, the bookmark) before answering, and shows the exhibitor in the same response.
-pub async fn scan(State(s): State<AppState>, ctx: Ctx, Path(token): Path<String>) -> Response {
+/// How a request for a booth's code arrived. A camera app opens the address directly
+/// (`Sec-Fetch-Site: none`), and a link on our own pages is `same-origin`; a link or redirect on
+/// another site is `cross-site` (or `same-site` from a sibling host), and must not make the
+/// visitor a lead of an exhibitor they never visited. Browsers too old to send Fetch Metadata
+/// send nothing, and are taken at their word: no current browser omits the header.
+pub fn arrival(headers: &HeaderMap) -> Arrival {
+    match headers
+        .get("sec-fetch-site")
+        .and_then(|v| v.to_str().ok())
+    {
+        None | Some("none") | Some("same-origin") => Arrival::Scanned,
+        Some(_) => Arrival::Elsewhere,
+    }
+}
+
+/// `GET /q/{token}`: the URL in a booth's QR code. A scan records the visit (and, for someone
+/// signed in, the bookmark) before answering, and shows the exhibitor in the same response; a
+/// visit sent from another site shows the same page with a bookmark button instead.
+pub async fn scan(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    headers: HeaderMap,
+    Path(token): Path<String>,
+) -> Response {
     let r: Result<Response, UiError> = async {
-        ctx.caller.may(Action::ScanBooth)?;
-        let lookup = if looks_like_token(&token) {
-            super::lookup_token(&s, &token).await?
-        } else {
-            std::sync::Arc::new(TokenLookup::Unknown)
-        };
-        let target = match lookup.as_ref().clone() {
-            TokenLookup::Live(t) => t,
-            TokenLookup::Revoked { fair_id } => {
+        let arrival = arrival(&headers);
+        let (target, org, outcome) = match s
+            .app
+            .scan_booth(&ctx.caller, &token, ctx.lang, arrival)
+            .await?
+        {
+            ScanResult::Exhibitor {
+                booth,
+                organisation_id,
+                outcome,
+            } => (booth, organisation_id, outcome),
+            ScanResult::Revoked { fair_id } => {
                 return Ok(code_problem(
                     &ctx,
                     StatusCode::GONE,
@@ -64,7 +85,7 @@ pub async fn scan(State(s): State<AppState>, ctx: Ctx, Path(token): Path<String>
                     Some(fair_id),
                 ));
             }
-            TokenLookup::Unknown => {
+            ScanResult::Unknown => {
                 return Ok(code_problem(
                     &ctx,
                     StatusCode::NOT_FOUND,
@@ -72,35 +93,26 @@ pub async fn scan(State(s): State<AppState>, ctx: Ctx, Path(token): Path<String>
                     None,
                 ));
             }
+            ScanResult::Vacant(target) => {
+                // A vacant booth: the plan is the useful answer.
+                return Ok(Redirect::to(&format!(
+                    "/fairs/{}/plan?hall={}&to={}",
+                    target.fair_id,
+                    encode(&target.hall_code),
+                    encode(&target.booth_code)
+                ))
+                .into_response());
+            }
         };
-        let Some(org) = target.organisation_id else {
-            // A vacant booth: the plan is the useful answer.
-            return Ok(Redirect::to(&format!(
-                "/fairs/{}/plan?hall={}&to={}",
-                target.fair_id,
-                encode(&target.hall_code),
-                encode(&target.booth_code)
-            ))
-            .into_response());
-        };
-        let user = ctx.caller.account.as_ref().map(|a| a.id);
-        let outcome = s
-            .scans
-            .record(Scan {
-                fair_id: target.fair_id,
-                booth_id: target.booth_id,
-                organisation_id: org,
-                user_id: user,
-                language: ctx.lang.code().into(),
-            })
-            .await?;
-        let scanned = match user {
-            Some(_) => Scanned::SignedIn {
+        let scanned = match (outcome, ctx.caller.account.is_some()) {
+            (Some(outcome), true) => Scanned::SignedIn {
                 new: outcome.bookmarked_now,
                 request_sent: outcome.request_sent,
                 shares_contact: outcome.shares_contact,
             },
-            None => Scanned::Anonymous { token },
+            (_, false) => Scanned::Anonymous { token },
+            // Sent here from elsewhere: nothing recorded; the page offers the bookmark.
+            (None, true) => Scanned::No,
         };
         page(
             &s,
@@ -139,7 +151,6 @@ pub async fn exhibitor(
 ) -> Response {
     let r: Result<Response, UiError> = async {
         let Ids(fair, org) = ids?;
-        ctx.caller.may(Action::ReadFair)?;
         page(&s, &ctx, fair, org, Scanned::No, None, q.notice.as_deref()).await
     }
     .await;
@@ -156,7 +167,7 @@ async fn page(
     notice: Option<&str>,
 ) -> Result<Response, UiError> {
     let t = ctx.t();
-    let layout = super::layout(s, fair_id).await?;
+    let layout = s.app.fair_layout(&ctx.caller, fair_id).await?;
     let fair = &layout.fair;
     let fair_booths = &layout.booths;
     let mine: Vec<_> = fair_booths
@@ -167,7 +178,7 @@ async fn page(
         // Not an exhibitor of this fair.
         return Err(ApiError::NotFound.into());
     }
-    let content = exhibitor_content(s, fair_id, org_id).await?;
+    let content = s.app.exhibitor_content(&ctx.caller, fair_id, org_id).await?;
     let o = &content.organisation;
     let target_codes: Vec<&str> = mine.iter().map(|b| b.booth.code.as_str()).collect();
     let plan_svg = layout
@@ -210,7 +221,10 @@ async fn page(
         .iter()
         .map(|l| {
             let mut card = listing_card(l, t, &names, &HashMap::new());
-            card.thumb = content.covers.get(&l.id).cloned();
+            card.thumb = content
+                .covers
+                .get(&l.id)
+                .map(|i| super::super::photos::view(i).thumb);
             card
         })
         .collect();
@@ -236,14 +250,9 @@ async fn page(
                 },
                 _,
             ) => (true, *request_sent, *shares_contact, true),
-            (_, Some(a)) => {
-                let lead = s.store.lead_of(org_id, fair_id, a.id).await?;
-                (
-                    s.store.bookmark(a.id, fair_id, org_id).await?.is_some(),
-                    lead.as_ref().is_some_and(|l| !l.message.is_empty()),
-                    lead.as_ref().is_some_and(|l| l.shares_contact),
-                    lead.is_some(),
-                )
+            (_, Some(_)) => {
+                let st = s.app.standing(&ctx.caller, fair_id, org_id).await?;
+                (st.bookmarked, st.request_sent, st.shares_contact, st.has_lead)
             }
             (_, None) => (false, false, false, false),
         };
@@ -282,68 +291,6 @@ async fn page(
     }))
 }
 
-/// An exhibitor's profile, products and related exhibitors at a fair, from the cache when it
-/// is current.
-async fn exhibitor_content(
-    s: &AppState,
-    fair_id: i64,
-    org_id: i64,
-) -> Result<std::sync::Arc<crate::cache::ExhibitorContent>, UiError> {
-    let epoch = s.store.epoch();
-    if let Some(c) = s.caches.exhibitors.get(&(fair_id, org_id), epoch) {
-        return Ok(c);
-    }
-    let organisation = s.store.organisation(org_id).await?;
-    let products = s
-        .store
-        .list_listings(
-            &ListingFilter {
-                owner: Some(Owner::Organisation(org_id)),
-                kind: Some(sc_domain::market::ListingKind::Product),
-                ..Default::default()
-            },
-            PageRequest::new(Some(1), Some(24)),
-        )
-        .await?
-        .items;
-    // Related: other exhibitors of this fair in the same first sector.
-    let related = match organisation.sectors.first() {
-        Some(sector) => s
-            .store
-            .list_organisations(
-                &OrganisationFilter {
-                    fair: Some(fair_id),
-                    sector: Some(sector.clone()),
-                    ..Default::default()
-                },
-                PageRequest::new(Some(1), Some(7)),
-            )
-            .await?
-            .items
-            .into_iter()
-            .filter(|r| r.id != org_id)
-            .take(6)
-            .collect(),
-        None => vec![],
-    };
-    Ok(s.caches.exhibitors.put(
-        (fair_id, org_id),
-        epoch,
-        crate::cache::ExhibitorContent {
-            covers: s
-                .store
-                .covers(&products.iter().map(|l| l.id).collect::<Vec<_>>())
-                .await?
-                .iter()
-                .map(|(l, i)| (*l, super::super::photos::view(i).thumb))
-                .collect(),
-            organisation,
-            products,
-            related,
-        },
-    ))
-}
-
 /// Where a form on the exhibitor page sends the reader back to.
 fn back(form: &FormData, fair: i64, org: i64, notice: &str) -> Redirect {
     let next = safe_next(form.get("next"));
@@ -372,15 +319,14 @@ pub async fn bookmark(
     let r: Result<Response, UiError> = async {
         let Ids(fair, org) = ids?;
         ctx.check_csrf(&form)?;
-        ctx.caller.may(Action::UseMyFair)?;
-        let user = ctx.caller.account()?.id;
         let notice = if form.get("action") == "remove" {
-            match s.store.remove_bookmark(user, fair, org).await {
-                Ok(()) | Err(sc_storage::StorageError::NotFound) => "bookmark_removed",
+            // An undo may arrive twice: a bookmark already gone is what was asked for.
+            match s.app.remove_bookmark(&ctx.caller, fair, org).await {
+                Ok(()) | Err(sc_app::Error::NotFound) => "bookmark_removed",
                 Err(e) => return Err(e.into()),
             }
         } else {
-            s.store.add_bookmark(user, fair, org).await?;
+            s.app.add_bookmark(&ctx.caller, fair, org).await?;
             "bookmark_added"
         };
         Ok(back(&form, fair, org, notice).into_response())
@@ -399,21 +345,18 @@ pub async fn contact(
     let r: Result<Response, UiError> = async {
         let Ids(fair, org) = ids?;
         ctx.check_csrf(&form)?;
-        ctx.caller.may(Action::UseMyFair)?;
-        let user = ctx.caller.account()?.id;
-        let message = form.get("message").trim();
-        let mut p = sc_domain::error::Problems::new();
-        p.text("message", message, 2000);
-        if message.is_empty() {
-            p.push("message", "required", "write a message");
-        }
-        if p.finish().is_err() {
-            return Ok(back(&form, fair, org, "message_invalid").into_response());
-        }
         let share = form.get("share") == "1";
-        s.store
-            .request_contact(user, fair, org, message, share)
-            .await?;
+        match s
+            .app
+            .request_contact(&ctx.caller, fair, org, form.get("message"), share)
+            .await
+        {
+            Ok(()) => {}
+            Err(sc_app::Error::Invalid(_)) => {
+                return Ok(back(&form, fair, org, "message_invalid").into_response());
+            }
+            Err(e) => return Err(e.into()),
+        }
         Ok(back(&form, fair, org, "request_sent").into_response())
     }
     .await;
@@ -430,10 +373,10 @@ pub async fn sharing(
     let r: Result<Response, UiError> = async {
         let Ids(fair, org) = ids?;
         ctx.check_csrf(&form)?;
-        ctx.caller.may(Action::UseMyFair)?;
-        let user = ctx.caller.account()?.id;
         let share = form.get("share") == "1";
-        s.store.set_contact_sharing(user, fair, org, share).await?;
+        s.app
+            .set_contact_sharing(&ctx.caller, fair, org, share)
+            .await?;
         Ok(back(
             &form,
             fair,

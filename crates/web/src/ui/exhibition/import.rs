@@ -11,7 +11,7 @@ use axum::extract::{Multipart, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use sc_access::Action;
 use sc_import::{Parsed, RowError};
-use sc_storage::{NewExhibitor, NewProduct, StorageError};
+use sc_app::{Caller, NewExhibitor, NewProduct};
 
 use super::super::context::{Ctx, PageId, UiError};
 use super::super::form::FormData;
@@ -100,8 +100,8 @@ struct Outcome {
 
 async fn run(
     s: &AppState,
+    caller: &Caller,
     fair: i64,
-    user: i64,
     kind: Kind,
     bytes: &[u8],
     dry: bool,
@@ -131,10 +131,10 @@ async fn run(
         updated: 0,
         sample: vec![],
     };
-    let conflict = |e: StorageError, o: &mut Outcome| -> Result<(), UiError> {
+    let conflict = |e: sc_app::Error, o: &mut Outcome| -> Result<(), UiError> {
         match e {
-            StorageError::Conflict { message, .. } => {
-                o.conflict = Some(message);
+            sc_app::Error::Conflict { detail, .. } => {
+                o.conflict = Some(detail);
                 Ok(())
             }
             other => Err(other.into()),
@@ -178,7 +178,11 @@ async fn run(
                     contact_email: r.value.contact_email,
                 })
                 .collect();
-            match s.store.import_exhibitors(fair, &rows, dry, |_| {}).await {
+            match s
+                .app
+                .import_exhibitors(caller, fair, &rows, dry, |_| {})
+                .await
+            {
                 Ok(sum) => {
                     o.created = sum.created;
                     o.updated = sum.updated;
@@ -224,8 +228,8 @@ async fn run(
                 })
                 .collect();
             match s
-                .store
-                .import_products(fair, &rows, user, dry, |_| {})
+                .app
+                .import_products(caller, fair, &rows, dry, |_| {})
                 .await
             {
                 Ok(sum) => {
@@ -243,7 +247,7 @@ pub async fn form(State(s): State<AppState>, ctx: Ctx, PageId(fair_id): PageId) 
     let r: Result<Response, UiError> = async {
         ctx.caller.may(Action::ManageFair)?;
         let t = ctx.t();
-        let fair = s.store.fair(fair_id).await?;
+        let fair = s.app.fair(&ctx.caller, fair_id).await?;
         Ok(ctx.page(ImportPage {
             c: ctx.chrome("fairs"),
             t,
@@ -283,10 +287,10 @@ pub async fn upload(
         ctx.caller.may(Action::ManageFair)?;
         let user = ctx.caller.account()?.id;
         let t = ctx.t();
-        let fair = s.store.fair(fair_id).await?;
+        let fair = s.app.fair(&ctx.caller, fair_id).await?;
         let kind = Kind::parse(fields.get("kind"));
         let bytes = file.unwrap_or_default();
-        let outcome = run(&s, fair_id, user, kind, &bytes, true).await?;
+        let outcome = run(&s, &ctx.caller, fair_id, kind, &bytes, true).await?;
         let clean = outcome.errors.is_empty() && outcome.conflict.is_none() && outcome.rows > 0;
         let token = clean.then(|| {
             s.imports.put(Pending {
@@ -363,7 +367,7 @@ pub async fn confirm(
             // Expired or already imported: start again rather than guess.
             return Ok(Redirect::to(&format!("/fairs/{fair_id}/manage/import")).into_response());
         };
-        let outcome = run(&s, fair_id, user, kind, &bytes, false).await?;
+        let outcome = run(&s, &ctx.caller, fair_id, kind, &bytes, false).await?;
         if outcome.errors.is_empty() && outcome.conflict.is_none() {
             return Ok(Redirect::to(&format!(
                 "/fairs/{fair_id}/manage?notice=imported&created={}&updated={}",
@@ -371,7 +375,7 @@ pub async fn confirm(
             ))
             .into_response());
         }
-        let fair = s.store.fair(fair_id).await?;
+        let fair = s.app.fair(&ctx.caller, fair_id).await?;
         Ok(ctx.page(ImportPage {
             c: ctx.chrome("fairs"),
             t,

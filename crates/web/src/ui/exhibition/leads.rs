@@ -6,10 +6,9 @@ use std::collections::HashMap;
 
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use sc_access::Action;
 use sc_domain::governance::RevealPurpose;
 use sc_import::export::{Card, csv_document, vcards};
-use sc_storage::{RevealedContact, Source, Viewer};
+use sc_app::{RevealedContact, Source};
 use serde::Deserialize;
 
 use super::super::context::{Ctx, UiError};
@@ -17,7 +16,7 @@ use super::super::form::FormData;
 use super::super::present::*;
 use super::myfair::download;
 use super::views::*;
-use super::{local_time, venue_offset_ms};
+use sc_app::time::{local_time, venue_offset_ms};
 use crate::AppState;
 use crate::error::ApiError;
 use crate::extract::Ids;
@@ -26,15 +25,6 @@ use crate::extract::Ids;
 pub struct LeadsQuery {
     reveal: Option<String>,
     notice: Option<String>,
-}
-
-fn viewer(ctx: &Ctx, org: i64) -> Result<Viewer, ApiError> {
-    let a = ctx.caller.account()?;
-    Ok(Viewer {
-        user_id: a.id,
-        location: a.location,
-        organisation_id: org,
-    })
 }
 
 fn contact_lines(c: &RevealedContact) -> Vec<String> {
@@ -55,15 +45,14 @@ pub async fn page(
 ) -> Response {
     let r: Result<Response, UiError> = async {
         let Ids(fair_id, org) = ids?;
-        ctx.caller.may(Action::ReadLeads { org })?;
         let t = ctx.t();
-        let fair = s.store.fair(fair_id).await?;
-        let o = s.store.organisation(org).await?;
+        let leads = s.app.leads(&ctx.caller, fair_id, org).await?;
+        let fair = s.app.fair(&ctx.caller, fair_id).await?;
+        let o = s.app.organisation(&ctx.caller, org).await?;
         let (offset, _) = venue_offset_ms(&fair.time_zone);
-        let leads = s.store.leads(org, fair_id).await?;
         let revealed: HashMap<i64, Vec<String>> = if q.reveal.as_deref() == Some("1") {
-            s.store
-                .reveal_lead_contacts(&viewer(&ctx, org)?, fair_id, &[], RevealPurpose::LeadView)
+            s.app
+                .reveal_lead_contacts(&ctx.caller, fair_id, org, &[], RevealPurpose::LeadView)
                 .await?
                 .iter()
                 .map(|c| (c.user_id, contact_lines(c)))
@@ -127,22 +116,23 @@ pub async fn update(
         };
         let (fair, org, user) = (num(&fair)?, num(&org)?, num(&user)?);
         ctx.check_csrf(&form)?;
-        ctx.caller.may(Action::ReadLeads { org })?;
         let note = form.get("note").trim();
-        let score = form
-            .get("score")
-            .parse::<i64>()
-            .ok()
-            .filter(|s| (0..=5).contains(s));
-        let mut p = sc_domain::error::Problems::new();
-        p.text("note", note, 2000);
-        let (Some(score), Ok(())) = (score, p.finish()) else {
-            return Ok(
-                Redirect::to(&format!("/fairs/{fair}/leads/{org}?notice=note_invalid"))
-                    .into_response(),
-            );
-        };
-        s.store.update_lead(org, fair, user, note, score).await?;
+        // Anything but a number is out of range; the use case says so after its check.
+        let score = form.get("score").parse::<i64>().unwrap_or(-1);
+        match s
+            .app
+            .update_lead(&ctx.caller, fair, org, user, note, score)
+            .await
+        {
+            Ok(()) => {}
+            Err(sc_app::Error::Invalid(_)) => {
+                return Ok(
+                    Redirect::to(&format!("/fairs/{fair}/leads/{org}?notice=note_invalid"))
+                        .into_response(),
+                );
+            }
+            Err(e) => return Err(e.into()),
+        }
         Ok(Redirect::to(&format!("/fairs/{fair}/leads/{org}?notice=saved")).into_response())
     }
     .await;
@@ -158,15 +148,15 @@ pub async fn export_csv(
 ) -> Response {
     let r: Result<Response, UiError> = async {
         let Ids(fair_id, org) = ids?;
-        ctx.caller.may(Action::ReadLeads { org })?;
-        let fair = s.store.fair(fair_id).await?;
+        let leads = s.app.leads(&ctx.caller, fair_id, org).await?;
+        let fair = s.app.fair(&ctx.caller, fair_id).await?;
         let (offset, _) = venue_offset_ms(&fair.time_zone);
-        let leads = s.store.leads(org, fair_id).await?;
         let contacts: HashMap<i64, RevealedContact> = s
-            .store
+            .app
             .reveal_lead_contacts(
-                &viewer(&ctx, org)?,
+                &ctx.caller,
                 fair_id,
+                org,
                 &[],
                 RevealPurpose::LeadExportCsv,
             )
@@ -236,14 +226,13 @@ pub async fn export_vcard(
 ) -> Response {
     let r: Result<Response, UiError> = async {
         let Ids(fair_id, org) = ids?;
-        ctx.caller.may(Action::ReadLeads { org })?;
-        s.store.fair(fair_id).await?;
-        let leads = s.store.leads(org, fair_id).await?;
+        let leads = s.app.leads(&ctx.caller, fair_id, org).await?;
         let cards: Vec<Card> = s
-            .store
+            .app
             .reveal_lead_contacts(
-                &viewer(&ctx, org)?,
+                &ctx.caller,
                 fair_id,
+                org,
                 &[],
                 RevealPurpose::LeadExportVcard,
             )

@@ -4,9 +4,8 @@
 use axum::extract::{Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
-use sc_access::Action;
 use sc_import::export::{Card, csv_document, vcards};
-use sc_storage::{Bookmark, Source, split_tags};
+use sc_app::{Bookmark, BookmarkChange, Source, split_tags};
 use serde::Deserialize;
 
 use super::super::context::{Ctx, PageId, UiError, encode};
@@ -14,7 +13,7 @@ use super::super::form::FormData;
 use super::super::present::*;
 use super::super::views::Opt;
 use super::views::*;
-use super::{local_time, venue_offset_ms};
+use sc_app::time::{local_time, venue_offset_ms};
 use crate::AppState;
 use crate::error::ApiError;
 use crate::extract::Ids;
@@ -56,12 +55,10 @@ pub async fn page(
     Query(q): Query<MyQuery>,
 ) -> Response {
     let r: Result<Response, UiError> = async {
-        ctx.caller.may(Action::UseMyFair)?;
         let t = ctx.t();
-        let user = ctx.caller.account()?.id;
-        let fair = s.store.fair(fair_id).await?;
+        let marks = s.app.bookmarks(&ctx.caller, fair_id).await?;
+        let fair = s.app.fair(&ctx.caller, fair_id).await?;
         let (offset, _) = venue_offset_ms(&fair.time_zone);
-        let marks = s.store.bookmarks(user, fair_id).await?;
         let tag = q.tag.clone().unwrap_or_default();
         let mut all_tags: Vec<String> = marks.iter().flat_map(|b| b.tags.clone()).collect();
         all_tags.sort();
@@ -123,21 +120,21 @@ pub async fn update(
     let r: Result<Response, UiError> = async {
         let Ids(fair, org) = ids?;
         ctx.check_csrf(&form)?;
-        ctx.caller.may(Action::UseMyFair)?;
-        let user = ctx.caller.account()?.id;
-        let note = form.get("note").trim();
-        let tags = split_tags(form.get("tags"));
-        let mut p = sc_domain::error::Problems::new();
-        p.text("note", note, 2000);
-        p.text("tags", &tags.join(" "), 300);
-        if p.finish().is_err() {
-            return Ok(
-                Redirect::to(&format!("/fairs/{fair}/my?notice=note_invalid")).into_response(),
-            );
+        let change = BookmarkChange {
+            note: Some(form.get("note").to_string()),
+            tags: Some(split_tags(form.get("tags"))),
+            visited: Some(form.get("visited") == "1"),
+        };
+        match s.app.update_bookmark(&ctx.caller, fair, org, change).await {
+            Ok(_) => {}
+            Err(sc_app::Error::Invalid(_)) => {
+                return Ok(
+                    Redirect::to(&format!("/fairs/{fair}/my?notice=note_invalid"))
+                        .into_response(),
+                );
+            }
+            Err(e) => return Err(e.into()),
         }
-        s.store
-            .update_bookmark(user, fair, org, note, &tags, form.get("visited") == "1")
-            .await?;
         Ok(Redirect::to(&format!("/fairs/{fair}/my?notice=saved#b{org}")).into_response())
     }
     .await;
@@ -152,15 +149,13 @@ pub async fn export_csv(
     PageId(fair_id): PageId,
 ) -> Response {
     let r: Result<Response, UiError> = async {
-        ctx.caller.may(Action::UseMyFair)?;
         let t = ctx.t();
-        let user = ctx.caller.account()?.id;
-        let fair = s.store.fair(fair_id).await?;
+        let marks = s.app.bookmarks(&ctx.caller, fair_id).await?;
+        let fair = s.app.fair(&ctx.caller, fair_id).await?;
         let (offset, _) = venue_offset_ms(&fair.time_zone);
-        let marks = s.store.bookmarks(user, fair_id).await?;
         let mut rows = Vec::with_capacity(marks.len());
         for b in &marks {
-            let o = s.store.organisation(b.organisation_id).await?;
+            let o = s.app.organisation(&ctx.caller, b.organisation_id).await?;
             rows.push(vec![
                 b.organisation_name.best(t.lang).to_string(),
                 booths_text(b),
@@ -210,14 +205,11 @@ pub async fn export_vcard(
     PageId(fair_id): PageId,
 ) -> Response {
     let r: Result<Response, UiError> = async {
-        ctx.caller.may(Action::UseMyFair)?;
         let t = ctx.t();
-        let user = ctx.caller.account()?.id;
-        s.store.fair(fair_id).await?;
-        let marks = s.store.bookmarks(user, fair_id).await?;
+        let marks = s.app.bookmarks(&ctx.caller, fair_id).await?;
         let mut cards = Vec::with_capacity(marks.len());
         for b in &marks {
-            let o = s.store.organisation(b.organisation_id).await?;
+            let o = s.app.organisation(&ctx.caller, b.organisation_id).await?;
             let name = b.organisation_name.best(t.lang).to_string();
             let booth = booths_text(b);
             let note = [booth, b.note.clone()]

@@ -6,7 +6,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use sc_access::Action;
 use sc_domain::LocalizedText;
 use sc_domain::fair::FairInput;
-use sc_storage::NewHall;
+use sc_app::NewHall;
 
 use super::super::context::{Ctx, UiError};
 use super::super::form::FormData;
@@ -144,20 +144,31 @@ pub async fn create(State(s): State<AppState>, ctx: Ctx, form: FormData) -> Resp
             time_zone: form.get("time_zone").trim().into(),
         };
         let halls = parse_halls(form.get("halls"));
-        match (input.validated(), halls) {
-            (Ok(valid), Ok(halls)) => {
-                let fair = s.store.create_fair_with_halls(&valid, &halls).await?;
-                Ok(Redirect::to(&format!("/fairs/{}/manage", fair.id)).into_response())
-            }
-            (v, h) => {
-                let errors = v
-                    .err()
-                    .map(|inv| form_errors(&inv, ctx.t()))
-                    .unwrap_or_default();
-                let mut r = page(&ctx, &form, errors, h.err().unwrap_or_default());
+        // Hall lines are the form's own syntax, read here; the fair is checked by the use case,
+        // and both sets of problems are shown together.
+        let outcome = match halls {
+            Ok(halls) => s
+                .app
+                .create_fair_with_halls(&ctx.caller, input, &halls)
+                .await
+                .map_err(|e| (e, vec![])),
+            Err(hall_errors) => Err((
+                match input.validated() {
+                    Ok(_) => sc_app::Error::Invalid(sc_domain::Invalid(vec![])),
+                    Err(inv) => inv.into(),
+                },
+                hall_errors,
+            )),
+        };
+        match outcome {
+            Ok(fair) => Ok(Redirect::to(&format!("/fairs/{}/manage", fair.id)).into_response()),
+            Err((sc_app::Error::Invalid(inv), hall_errors)) => {
+                let errors = form_errors(&inv, ctx.t());
+                let mut r = page(&ctx, &form, errors, hall_errors);
                 *r.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
                 Ok(r)
             }
+            Err((e, _)) => Err(e.into()),
         }
     }
     .await;

@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use qrcode::QrCode;
 use qrcode::render::svg;
 use sc_access::Action;
-use sc_storage::{FairStats, SavePlanError};
+use sc_app::FairStats;
 use serde::Deserialize;
 
 use super::super::context::{Ctx, PageId, UiError, encode};
@@ -16,7 +16,7 @@ use super::super::present::*;
 use super::charts::columns;
 use super::myfair::download;
 use super::views::*;
-use super::{local_time, venue_offset_ms};
+use sc_app::time::{local_time, venue_offset_ms};
 use crate::AppState;
 use crate::error::ApiError;
 use crate::extract::Ids;
@@ -83,11 +83,10 @@ pub async fn manage(
     Query(q): Query<ManageQuery>,
 ) -> Response {
     let r: Result<Response, UiError> = async {
-        ctx.caller.may(Action::ManageFair)?;
         let t = ctx.t();
-        let fair = s.store.fair(fair_id).await?;
+        let st: FairStats = s.app.fair_stats(&ctx.caller, fair_id).await?;
+        let fair = s.app.fair(&ctx.caller, fair_id).await?;
         let (offset, zone) = venue_offset_ms(&fair.time_zone);
-        let st: FairStats = s.store.fair_stats(fair_id, offset).await?;
         // Up to the last five days with any scan (a fair's run), as a continuous axis of hours.
         let hours: Vec<(i64, i64)> = match (st.scans_by_hour.first(), st.scans_by_hour.last()) {
             (Some(first), Some(last)) => {
@@ -118,7 +117,7 @@ pub async fn manage(
             .collect();
         let onsite: Vec<i64> = st.bookmarks_by_day.iter().map(|d| d.1).collect();
         let online: Vec<i64> = st.bookmarks_by_day.iter().map(|d| d.2).collect();
-        let plans = s.store.fair_plans(fair_id).await?;
+        let plans = &s.app.fair_layout(&ctx.caller, fair_id).await?.plans;
         let notice = notice_text(q.notice.as_deref(), t);
         Ok(ctx.page(ManagePage {
             c: ctx.chrome("fairs"),
@@ -206,10 +205,9 @@ pub async fn dashboard_csv(
     PageId(fair_id): PageId,
 ) -> Response {
     let r: Result<Response, UiError> = async {
-        ctx.caller.may(Action::ManageFair)?;
-        let fair = s.store.fair(fair_id).await?;
+        let st = s.app.fair_stats(&ctx.caller, fair_id).await?;
+        let fair = s.app.fair(&ctx.caller, fair_id).await?;
         let (offset, _) = venue_offset_ms(&fair.time_zone);
-        let st = s.store.fair_stats(fair_id, offset).await?;
         let mut rows: Vec<Vec<String>> = vec![
             vec!["scans".into(), String::new(), st.scans.to_string()],
             vec![
@@ -324,12 +322,11 @@ pub async fn qr_sheet(
     Query(q): Query<ManageQuery>,
 ) -> Response {
     let r: Result<Response, UiError> = async {
-        ctx.caller.may(Action::ManageFair)?;
         let t = ctx.t();
-        let fair = s.store.fair(fair_id).await?;
-        let codes = s.store.booth_codes(fair_id).await?;
+        let codes = s.app.booth_codes(&ctx.caller, fair_id).await?;
+        let fair = s.app.fair(&ctx.caller, fair_id).await?;
         let names = s
-            .store
+            .app
             .organisation_names(
                 &codes
                     .iter()
@@ -379,8 +376,7 @@ pub async fn reissue(
     let r: Result<Response, UiError> = async {
         let Ids(fair, booth) = ids?;
         ctx.check_csrf(&form)?;
-        ctx.caller.may(Action::ManageFair)?;
-        s.store.reissue_booth_code(fair, booth).await?;
+        s.app.reissue_booth_code(&ctx.caller, fair, booth).await?;
         Ok(Redirect::to(&format!(
             "/fairs/{fair}/manage/qr?notice=code_reissued#booth{booth}"
         ))
@@ -441,8 +437,12 @@ pub async fn upload_plan(
             ))
             .into_response()
         };
-        let plans = s.store.fair_plans(fair_id).await?;
-        let Some(hall) = plans.iter().find(|p| p.hall.code == fields.get("hall")) else {
+        let layout = s.app.fair_layout(&ctx.caller, fair_id).await?;
+        let Some(hall) = layout
+            .plans
+            .iter()
+            .find(|p| p.hall.code == fields.get("hall"))
+        else {
             return Ok(back(vec![format!(
                 "hall: {:?} is not a hall of this fair",
                 fields.get("hall")
@@ -466,15 +466,22 @@ pub async fn upload_plan(
             Ok(p) => p,
             Err(errs) => return Ok(back(errs.iter().map(|e| e.to_string()).collect())),
         };
-        match s.store.save_hall_plan(hall.hall.id, &plan).await {
+        match s
+            .app
+            .save_hall_plan(&ctx.caller, fair_id, &hall.hall.code, Ok(plan))
+            .await
+        {
             Ok(_) => Ok(
                 Redirect::to(&format!("/fairs/{fair_id}/manage?notice=plan_saved#plans"))
                     .into_response(),
             ),
-            Err(SavePlanError::Invalid(errs)) => {
-                Ok(back(errs.iter().map(|e| e.to_string()).collect()))
-            }
-            Err(SavePlanError::Storage(e)) => Err(e.into()),
+            Err(sc_app::Error::Invalid(inv)) => Ok(back(
+                inv.0
+                    .iter()
+                    .map(|e| format!("{}: {}", e.field, e.message))
+                    .collect(),
+            )),
+            Err(e) => Err(e.into()),
         }
     }
     .await;

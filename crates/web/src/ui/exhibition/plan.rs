@@ -5,7 +5,6 @@ use std::collections::HashSet;
 
 use axum::extract::{Query, State};
 use axum::response::Response;
-use sc_access::Action;
 use sc_floorplan::route::{Start, route};
 use sc_floorplan::svg::Marks;
 use serde::Deserialize;
@@ -36,9 +35,8 @@ pub async fn page(
     Query(q): Query<PlanQuery>,
 ) -> Response {
     let r: Result<Response, UiError> = async {
-        ctx.caller.may(Action::ReadFair)?;
         let t = ctx.t();
-        let layout = super::layout(&s, fair_id).await?;
+        let layout = s.app.fair_layout(&ctx.caller, fair_id).await?;
         let fair = &layout.fair;
         let plans = &layout.plans;
         let booths = &layout.booths;
@@ -53,6 +51,7 @@ pub async fn page(
             for entity in ["organisation", "listing"] {
                 let (res, _, _) = run(
                     &s,
+                    &ctx.caller,
                     &SearchQuery {
                         q: text.clone(),
                         entity: Some(entity.into()),
@@ -68,7 +67,7 @@ pub async fn page(
                     let org = if entity == "organisation" {
                         Some(h.id)
                     } else {
-                        match s.store.listing(h.id).await {
+                        match s.app.listing(&ctx.caller, h.id).await {
                             Ok(l) => match l.owner {
                                 sc_domain::listing::Owner::Organisation(o) => Some(o),
                                 _ => None,
@@ -84,7 +83,7 @@ pub async fn page(
                 }
             }
         }
-        let matched_booths: Vec<&sc_storage::BoothView> = booths
+        let matched_booths: Vec<&sc_app::BoothView> = booths
             .iter()
             .filter(|b| {
                 b.booth
@@ -95,9 +94,9 @@ pub async fn page(
 
         // Bookmarked booths, for "route through my bookmarks".
         let bookmarked: HashSet<(String, String)> = match (mine, ctx.caller.account.as_ref()) {
-            (true, Some(a)) => s
-                .store
-                .bookmarks(a.id, fair_id)
+            (true, Some(_)) => s
+                .app
+                .bookmarks(&ctx.caller, fair_id)
                 .await?
                 .into_iter()
                 .flat_map(|b| b.booths)
@@ -204,7 +203,7 @@ pub async fn page(
             if let Some(org) = b.booth.organisation_id
                 && matches.len() < 30
             {
-                let o = s.store.organisation(org).await?;
+                let o = s.app.organisation(&ctx.caller, org).await?;
                 matches.push(org_card(
                     &o,
                     t,

@@ -152,7 +152,7 @@ pub struct ManagePage {
     pub c: Chrome,
     pub t: I18n,
     pub fair: FairCard,
-    pub zone: &'static str,
+    pub zone: String,
     pub scans: i64,
     pub visitors: i64,
     pub contact_requests: i64,
