@@ -64,7 +64,7 @@ test(`sign up, create an organisation, add a listing, read it in each language (
     ['en', 'EN', 'GaN fast charger 65W', 'Minimum order quantity'],
   ];
   for (const [lang, link, title, label] of expectations) {
-    await Promise.all([page.waitForNavigation(), page.click(`nav.lang a:has-text("${link}")`)]);
+    await Promise.all([page.waitForNavigation(), page.click(`form.lang button:has-text("${link}")`)]);
     assert.equal(await page.getAttribute('html', 'lang'), lang);
     assert.equal((await page.textContent('h1')).trim(), title);
     assert.match(await page.textContent('main'), new RegExp(label));

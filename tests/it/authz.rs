@@ -163,7 +163,8 @@ type Body = fn(&World, &Target) -> Option<Value>;
 
 struct Case {
     method: Method,
-    /// Placeholders: {org} {published} {draft} {personal} {member} {dummy} {fair} {token} {booth}.
+    /// Placeholders: {org} {published} {draft} {personal} {member} {dummy} {fair} {token} {booth},
+    /// and {none} (an id nothing has), {digest}, {lang}, {hall} (the fair's empty hall).
     path: &'static str,
     body: Body,
     expect: [u16; 6],
@@ -388,7 +389,7 @@ fn cases() -> Vec<Case> {
         case(M::GET, "/api/v1/fairs/{fair}/plan", none, all_ok),
         case(
             M::PUT,
-            "/api/v1/fairs/{fair}/halls/H2/plan",
+            "/api/v1/fairs/{fair}/halls/{hall}/plan",
             |_, _| {
                 Some(
                     json!({"width": 20, "height": 20, "booths": [{"booth": "Z1", "x": 1, "y": 1, "width": 3, "height": 3}]}),
@@ -572,7 +573,286 @@ fn cases() -> Vec<Case> {
         case(M::GET, "/me", none, [303, 200, 200, 200, 200, 200]),
         case(M::GET, "/signup", none, all_ok),
         case(M::GET, "/login", none, all_ok),
+        case(M::GET, "/fairs", none, all_ok),
+        case(M::GET, "/static/app.css", none, all_ok),
+        case(M::GET, "/static/plan.js", none, all_ok),
+        case(M::GET, "/static/suggest.js", none, all_ok),
+        case(M::GET, "/lang/{lang}?next=/", none, [303; 6]),
+        // No such photo: nobody learns more than "not found".
+        case(M::GET, "/images/{none}/{digest}", none, [404; 6]),
+        case(M::GET, "/images/{none}/{digest}/thumb", none, [404; 6]),
+        case(
+            M::PUT,
+            "/api/v1/fairs/{fair}/halls/{hall}/plan",
+            |_, _| {
+                Some(
+                    json!({"width": 20, "height": 10, "entrance": {"x": 10, "y": 10}, "booths": [{"booth": "Z1", "x": 1, "y": 1, "width": 3, "height": 3}]}),
+                )
+            },
+            [401, 403, 403, 403, 200, 200],
+        ),
+        // ---- forms of the pages (sent as a browser does: session cookie, CSRF token) ----
+        // A signed-out visitor is sent to sign in (303), like any successful post.
+        case(
+            M::POST,
+            "/signup",
+            |_, _| {
+                let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+                Some(
+                    json!({"email": format!("form{n}@authz.example.com"), "password": "correct horse battery", "display_name": "Form", "location": "HK", "preferred_language": "en", "next": "/"}),
+                )
+            },
+            [303; 6],
+        ),
+        case(
+            M::POST,
+            "/login",
+            |w, _| {
+                Some(
+                    json!({"email": w.dummy_email, "password": "correct horse battery", "next": "/"}),
+                )
+            },
+            [303; 6],
+        ),
+        Case {
+            method: M::POST,
+            path: "/logout",
+            body: none,
+            expect: [303; 6],
+            own_session: true,
+        },
+        case(
+            M::POST,
+            "/lang",
+            |_, _| Some(json!({"lang": "zh-Hans", "next": "/"})),
+            [303; 6],
+        ),
+        case(
+            M::POST,
+            "/me",
+            |_, _| {
+                Some(
+                    json!({"display_name": "Renamed", "preferred_language": "en", "location": "HK"}),
+                )
+            },
+            [303; 6],
+        ),
+        case(
+            M::POST,
+            "/organisations/new",
+            none,
+            [303, 422, 422, 422, 422, 422],
+        ),
+        case(
+            M::POST,
+            "/organisations/{org}/edit",
+            none,
+            [303, 403, 403, 422, 403, 422],
+        ),
+        case(
+            M::POST,
+            "/organisations/{org}/delete",
+            none,
+            [303, 403, 403, 303, 403, 303],
+        ),
+        case(
+            M::POST,
+            "/organisations/{org}/members",
+            |w, _| Some(json!({"email": w.dummy_email, "role": "member"})),
+            [303, 403, 403, 303, 403, 303],
+        ),
+        case(
+            M::POST,
+            "/organisations/{org}/members/{member}/role",
+            |_, _| Some(json!({"role": "admin"})),
+            [303, 403, 403, 303, 403, 303],
+        ),
+        case(
+            M::POST,
+            "/organisations/{org}/members/{member}/remove",
+            none,
+            [303, 403, 303, 303, 403, 303],
+        ),
+        case(
+            M::POST,
+            "/organisations/{org}/photos",
+            none,
+            [303, 403, 403, 303, 403, 303],
+        ),
+        case(
+            M::POST,
+            "/listings/new?organisation={org}&kind=product",
+            none,
+            [303, 403, 422, 422, 403, 422],
+        ),
+        case(
+            M::POST,
+            "/listings/{published}/edit",
+            none,
+            [303, 403, 422, 422, 403, 422],
+        ),
+        case(
+            M::POST,
+            "/listings/{draft}/edit",
+            none,
+            [404, 404, 422, 422, 404, 422],
+        ),
+        case(
+            M::POST,
+            "/listings/{published}/delete",
+            |_, _| Some(json!({"confirm": "yes"})),
+            [303, 403, 303, 303, 403, 303],
+        ),
+        case(
+            M::POST,
+            "/listings/{personal}/delete",
+            |_, _| Some(json!({"confirm": "yes"})),
+            [303, 303, 403, 403, 403, 303],
+        ),
+        case(
+            M::POST,
+            "/listings/{published}/photos",
+            none,
+            [303, 403, 303, 303, 403, 303],
+        ),
+        case(M::POST, "/images/{none}/delete", none, [404; 6]),
+        case(
+            M::POST,
+            "/fairs/new",
+            |_, _| {
+                Some(
+                    json!({"name_en": "Form fair", "starts_on": "2026-12-01", "ends_on": "2026-12-02", "online_until": "2027-01-01", "time_zone": "Asia/Hong_Kong", "halls": "A"}),
+                )
+            },
+            [303, 403, 403, 403, 303, 303],
+        ),
+        case(
+            M::POST,
+            "/fairs/{fair}/exhibitors/{org}/bookmark",
+            |_, _| Some(json!({"action": "add"})),
+            [303; 6],
+        ),
+        case(
+            M::POST,
+            "/fairs/{fair}/exhibitors/{org}/contact",
+            |_, _| Some(json!({"message": "Hello", "share": "1"})),
+            [303; 6],
+        ),
+        case(
+            M::POST,
+            "/fairs/{fair}/exhibitors/{org}/sharing",
+            |_, _| Some(json!({"share": "1"})),
+            [303, 404, 404, 404, 404, 404],
+        ),
+        case(
+            M::POST,
+            "/fairs/{fair}/my/{org}",
+            |_, _| Some(json!({"note": "n", "tags": "a"})),
+            [303; 6],
+        ),
+        case(
+            M::POST,
+            "/fairs/{fair}/leads/{org}/{member}",
+            |_, _| Some(json!({"note": "n", "score": "3"})),
+            [303, 403, 404, 404, 403, 403],
+        ),
+        case(
+            M::POST,
+            "/fairs/{fair}/manage/booths/{booth}/reissue",
+            none,
+            [303, 403, 403, 403, 303, 303],
+        ),
+        case(
+            M::POST,
+            "/fairs/{fair}/manage/plan",
+            |_, _| Some(json!({"hall": "H2"})),
+            [303, 403, 403, 403, 303, 303],
+        ),
+        case(
+            M::POST,
+            "/fairs/{fair}/manage/import",
+            |_, _| Some(json!({"kind": "exhibitors"})),
+            [303, 403, 403, 403, 200, 200],
+        ),
+        case(
+            M::POST,
+            "/fairs/{fair}/manage/import/confirm",
+            |_, _| Some(json!({"token": "0"})),
+            [303, 403, 403, 403, 303, 303],
+        ),
     ]
+}
+
+/// What a page's form carries for `path`: multipart for uploads, with a file of the kind the
+/// route takes; url-encoded otherwise.
+fn upload_file(path: &str) -> Option<(&'static str, Vec<u8>)> {
+    if path.ends_with("/photos") {
+        Some(("photo.jpg", b"not really a photo".to_vec()))
+    } else if path.ends_with("/manage/import") {
+        Some((
+            "exhibitors.csv",
+            "reference,booth,hall,name_en,location\nR1,Q1,H2,Form Ltd,HK\n"
+                .as_bytes()
+                .to_vec(),
+        ))
+    } else if path.ends_with("/manage/plan") {
+        Some(("plan.json", br#"{"width": 20, "height": 10, "entrance": {"x": 10, "y": 10}, "booths": [{"booth": "P1", "x": 1, "y": 1, "width": 3, "height": 3}]}"#.to_vec()))
+    } else {
+        None
+    }
+}
+
+/// Posts a page's form as a browser does: the session in its cookie, the CSRF token in a
+/// cookie and a field.
+async fn post_form(
+    s: &Server,
+    path: &str,
+    token: Option<&str>,
+    body: Option<Value>,
+) -> crate::harness::Reply {
+    let csrf = "ab".repeat(32);
+    let mut cookie = format!("sc_csrf={csrf}");
+    if let Some(t) = token {
+        cookie.push_str(&format!("; sc_session={t}"));
+    }
+    let mut fields: Vec<(String, String)> = vec![("csrf".into(), csrf.clone())];
+    if let Some(Value::Object(m)) = body {
+        for (k, v) in m {
+            fields.push((
+                k,
+                v.as_str()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| v.to_string()),
+            ));
+        }
+    }
+    let req = crate::harness::client()
+        .post(s.url(path))
+        .header(reqwest::header::COOKIE, cookie);
+    let req = match upload_file(path) {
+        Some((name, bytes)) => {
+            let mut form = reqwest::multipart::Form::new();
+            for (k, v) in fields {
+                form = form.text(k, v);
+            }
+            req.multipart(form.part(
+                "file",
+                reqwest::multipart::Part::bytes(bytes).file_name(name),
+            ))
+        }
+        None => req.form(&fields),
+    };
+    let resp = req.send().await.expect("request reaches the server");
+    crate::harness::Reply {
+        status: resp.status(),
+        content_type: resp
+            .headers()
+            .get(reqwest::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_string(),
+        body: resp.text().await.unwrap(),
+    }
 }
 
 #[tokio::test]
@@ -593,15 +873,23 @@ async fn every_endpoint_answers_every_role_as_the_rules_say() {
                     .replace("{dummy}", &w.dummy_id.to_string())
                     .replace("{fair}", &w.fair.to_string())
                     .replace("{token}", &t.token)
-                    .replace("{booth}", &t.booth.to_string());
+                    .replace("{booth}", &t.booth.to_string())
+                    .replace("{none}", "999999")
+                    .replace("{digest}", "abc")
+                    .replace("{lang}", "en")
+                    .replace("{hall}", "H2");
                 let token = if c.own_session && i > 0 {
                     Some(s.login(&w.emails[i]).await)
                 } else {
                     w.tokens[i].clone()
                 };
-                let r = s
-                    .call(c.method.clone(), &path, token.as_deref(), (c.body)(&w, &t))
-                    .await;
+                let body = (c.body)(&w, &t);
+                let r = if c.method == Method::POST && !path.starts_with("/api/") {
+                    post_form(&s, &path, token.as_deref(), body).await
+                } else {
+                    s.call(c.method.clone(), &path, token.as_deref(), body)
+                        .await
+                };
                 if r.status.as_u16() != c.expect[i] {
                     failures.push(format!(
                         "[{}] {} {} as {role}: expected {}, got {} {}",
@@ -634,4 +922,35 @@ async fn every_endpoint_answers_every_role_as_the_rules_say() {
             200
         );
     }
+}
+
+/// A path with every `{placeholder}` alike and the query string dropped, so a case's path
+/// (`/listings/{draft}?x=1`) and a route's (`/listings/{id}`) compare.
+fn shape(path: &str) -> String {
+    let path = path.split('?').next().unwrap_or("");
+    path.split('/')
+        .map(|seg| if seg.starts_with('{') { "{}" } else { seg })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[test]
+fn every_route_has_a_case() {
+    let covered: std::collections::HashSet<(String, String)> = cases()
+        .iter()
+        .map(|c| (c.method.to_string(), shape(c.path)))
+        .collect();
+    let mut missing: Vec<String> = sc_web::route_table()
+        .into_iter()
+        .filter(|(m, p)| !covered.contains(&(m.clone(), shape(p))))
+        .map(|(m, p)| format!("{m} {p}"))
+        .collect();
+    missing.sort();
+    missing.dedup();
+    assert!(
+        missing.is_empty(),
+        "routes without an authorisation case ({}):\n{}",
+        missing.len(),
+        missing.join("\n")
+    );
 }

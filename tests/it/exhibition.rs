@@ -917,7 +917,11 @@ async fn a_link_from_another_site_shows_the_booth_but_makes_no_lead() {
         }
         assert!(s.store.bookmarks(buyer, f.id).await.unwrap().is_empty());
         assert!(
-            s.store.lead_of(f.orgs[0], f.id, buyer).await.unwrap().is_none(),
+            s.store
+                .lead_of(f.orgs[0], f.id, buyer)
+                .await
+                .unwrap()
+                .is_none(),
             "the exhibitor learns nothing of the visitor"
         );
         assert_eq!(
@@ -935,7 +939,13 @@ async fn a_link_from_another_site_shows_the_booth_but_makes_no_lead() {
             .unwrap();
         assert_eq!(r.status(), StatusCode::OK);
         assert_eq!(s.store.bookmarks(buyer, f.id).await.unwrap().len(), 1);
-        assert!(s.store.lead_of(f.orgs[0], f.id, buyer).await.unwrap().is_some());
+        assert!(
+            s.store
+                .lead_of(f.orgs[0], f.id, buyer)
+                .await
+                .unwrap()
+                .is_some()
+        );
         // So does following the code from one of our own pages.
         let r = c
             .get(s.url(&codes[1]))

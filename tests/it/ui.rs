@@ -152,7 +152,11 @@ async fn choose_language(c: &reqwest::Client, s: &Server, lang: &str, next: &str
     let (_, html) = page(c, s, next).await;
     let r = c
         .post(s.url("/lang"))
-        .form(&[("csrf", csrf_of(&html).as_str()), ("lang", lang), ("next", next)])
+        .form(&[
+            ("csrf", csrf_of(&html).as_str()),
+            ("lang", lang),
+            ("next", next),
+        ])
         .send()
         .await
         .unwrap();
@@ -180,7 +184,12 @@ async fn another_site_cannot_change_an_accounts_language() {
         // A link (or an image) pointing at the language switch only sets this browser's cookie.
         let r = c.get(s.url("/lang/en?next=/")).send().await.unwrap();
         assert_eq!(r.status(), StatusCode::SEE_OTHER);
-        assert_eq!(stored(&s).await, sc_domain::Language::ZhHant, "{}", s.engine);
+        assert_eq!(
+            stored(&s).await,
+            sc_domain::Language::ZhHant,
+            "{}",
+            s.engine
+        );
         // A form posted from elsewhere has no token and changes nothing.
         let r = c
             .post(s.url("/lang"))
@@ -192,7 +201,12 @@ async fn another_site_cannot_change_an_accounts_language() {
         assert_eq!(stored(&s).await, sc_domain::Language::ZhHant);
         // The switch on our own page does.
         choose_language(&c, &s, "zh-Hans", "/").await;
-        assert_eq!(stored(&s).await, sc_domain::Language::ZhHans, "{}", s.engine);
+        assert_eq!(
+            stored(&s).await,
+            sc_domain::Language::ZhHans,
+            "{}",
+            s.engine
+        );
     }
 }
 
@@ -593,5 +607,58 @@ async fn the_search_page_finds_across_scripts_with_facets_and_marks() {
             StatusCode::BAD_REQUEST,
             "a malformed filter is a clear 400 page, not a 500"
         );
+    }
+}
+
+#[tokio::test]
+async fn every_form_refuses_a_post_without_its_token() {
+    for s in servers().await {
+        let c = browser();
+        // Signed in, with this browser's CSRF cookie: only the form's token is missing or wrong,
+        // as in a post forged by another site.
+        sign_up(&c, &s, "forms@example.com", "en").await;
+        let forms: Vec<String> = sc_web::route_table()
+            .into_iter()
+            .filter(|(m, p)| m == "POST" && !p.starts_with("/api/"))
+            .map(|(_, p)| {
+                p.split('/')
+                    .map(|seg| if seg.starts_with('{') { "1" } else { seg })
+                    .collect::<Vec<_>>()
+                    .join("/")
+            })
+            .collect();
+        assert!(forms.len() >= 27, "{forms:?}");
+        for path in &forms {
+            for token in [None, Some("0".repeat(64))] {
+                let mut fields: Vec<(&str, String)> = vec![("next", "/".into())];
+                if let Some(t) = &token {
+                    fields.push(("csrf", t.clone()));
+                }
+                let uploads = path.ends_with("/photos")
+                    || path.ends_with("/manage/import")
+                    || path.ends_with("/manage/plan");
+                let req = c.post(s.url(path));
+                let req = if uploads {
+                    let mut form = reqwest::multipart::Form::new();
+                    for (k, v) in &fields {
+                        form = form.text(k.to_string(), v.clone());
+                    }
+                    req.multipart(form.part("file", reqwest::multipart::Part::bytes(b"x".to_vec())))
+                } else {
+                    req.form(&fields)
+                };
+                let r = req.send().await.unwrap();
+                assert_eq!(
+                    r.status(),
+                    StatusCode::FORBIDDEN,
+                    "[{}] POST {path} with token {token:?}",
+                    s.engine
+                );
+            }
+        }
+        // And the session survived all of it (logout without a token did not sign it out).
+        let (status, html) = page(&c, &s, "/me").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains("forms@example.com"));
     }
 }

@@ -38,7 +38,9 @@ pub enum Arrival {
 pub enum ScanResult {
     Unknown,
     /// Withdrawn by the organiser.
-    Revoked { fair_id: FairId },
+    Revoked {
+        fair_id: FairId,
+    },
     /// A booth nobody occupies.
     Vacant(TokenTarget),
     Exhibitor {
@@ -310,7 +312,10 @@ impl App {
     ) -> Result<()> {
         caller.may(Action::UseMyFair)?;
         let user = caller.account()?.id;
-        Ok(self.store.set_contact_sharing(user, fair, org, share).await?)
+        Ok(self
+            .store
+            .set_contact_sharing(user, fair, org, share)
+            .await?)
     }
 
     /// An exhibitor's leads at a fair (its members only).

@@ -26,15 +26,15 @@ pub use caller::{Caller, SESSION_DAYS, Session, hash_password, random_token, tok
 pub use error::{Error, Result};
 pub use exhibition::{Arrival, BookmarkChange, ScanResult, Standing, plan_invalid};
 pub use media::media_error_code;
-pub use search::MAX_QUERY_CHARS;
 pub use sc_search::{Filters, Hit, SearchRequest, SearchResults};
+pub use search::MAX_QUERY_CHARS;
 
 /// Records the use cases hand out, re-exported so adapters need no storage crate.
 pub use sc_storage::{
-    Bookmark, BoothCode, BoothView, FairStats, HallWithPlan, ImageInfo, ImageOwner,
-    ImportSummary, Lead, ListingFilter, NewExhibitor, NewHall, NewProduct, OrganisationFilter,
-    Page, PageRequest, ProductSummary, RevealedContact, ScanOutcome, Source, TokenTarget,
-    TopBooth, now_ms, split_tags,
+    Bookmark, BoothCode, BoothView, FairStats, HallWithPlan, ImageInfo, ImageOwner, ImportSummary,
+    Lead, ListingFilter, NewExhibitor, NewHall, NewProduct, OrganisationFilter, Page, PageRequest,
+    ProductSummary, RevealedContact, ScanOutcome, Source, TokenTarget, TopBooth, now_ms,
+    split_tags,
 };
 
 /// The platform's use cases over one database and its search index.

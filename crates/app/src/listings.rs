@@ -65,7 +65,11 @@ impl App {
     }
 
     /// Who a new listing would belong to: the named organisation, or the caller.
-    pub async fn new_listing_owner(&self, caller: &Caller, organisation: Option<i64>) -> Result<Owner> {
+    pub async fn new_listing_owner(
+        &self,
+        caller: &Caller,
+        organisation: Option<i64>,
+    ) -> Result<Owner> {
         let me = caller.account()?.id;
         let owner = match organisation {
             Some(o) => {

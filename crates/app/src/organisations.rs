@@ -27,10 +27,7 @@ impl App {
     }
 
     /// Names of organisations, for cards that show who owns what.
-    pub async fn organisation_names(
-        &self,
-        ids: &[OrgId],
-    ) -> Result<HashMap<OrgId, LocalizedText>> {
+    pub async fn organisation_names(&self, ids: &[OrgId]) -> Result<HashMap<OrgId, LocalizedText>> {
         Ok(self.store.organisation_names(ids).await?)
     }
 

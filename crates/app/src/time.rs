@@ -9,10 +9,7 @@ pub fn venue_offset_ms(time_zone: &str) -> (i64, String) {
     match TimeZone::get(time_zone) {
         Ok(tz) => {
             let offset = tz.to_offset(Timestamp::now());
-            (
-                i64::from(offset.seconds()) * 1000,
-                format!("UTC{}", offset),
-            )
+            (i64::from(offset.seconds()) * 1000, format!("UTC{}", offset))
         }
         Err(_) => (0, "UTC".into()),
     }

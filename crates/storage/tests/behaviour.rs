@@ -154,9 +154,14 @@ async fn signing_in_keeps_what_caches_hold_current() {
         let a = s.create_user(&user("crowd@example.com")).await.unwrap();
         let before = s.epoch();
         for i in 0..20 {
-            s.create_session(&format!("crowd{i}"), a.id, "browser", sc_storage::now_ms() + 60_000)
-                .await
-                .unwrap();
+            s.create_session(
+                &format!("crowd{i}"),
+                a.id,
+                "browser",
+                sc_storage::now_ms() + 60_000,
+            )
+            .await
+            .unwrap();
         }
         assert_eq!(
             s.epoch(),
@@ -164,7 +169,10 @@ async fn signing_in_keeps_what_caches_hold_current() {
             "a crowd signing in at the entrance must not empty the booth and exhibitor caches"
         );
         s.delete_session("crowd0").await.unwrap();
-        assert!(s.epoch() > before, "signing out ends the cached session at once");
+        assert!(
+            s.epoch() > before,
+            "signing out ends the cached session at once"
+        );
     })
     .await;
 }

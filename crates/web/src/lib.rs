@@ -80,7 +80,7 @@ pub fn app(state: AppState) -> Router {
         .merge(ui::router())
         .layer(RequestBodyLimitLayer::new(2 * 1024 * 1024))
         // Spreadsheet uploads are larger; only this route takes them.
-        .merge(ui::upload_router().layer(RequestBodyLimitLayer::new(ui::MAX_UPLOAD_BYTES + 64 * 1024)))
+        .merge(ui::upload_routes().router.layer(RequestBodyLimitLayer::new(ui::MAX_UPLOAD_BYTES + 64 * 1024)))
         .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(SetResponseHeaderLayer::if_not_present(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
         .layer(SetResponseHeaderLayer::if_not_present(
@@ -93,6 +93,34 @@ pub fn app(state: AppState) -> Router {
         .layer(tower_http::compression::CompressionLayer::new().gzip(true))
         .layer(tower_http::trace::TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// Every (method, path) the application answers: the API's from its OpenAPI document (built
+/// from the handlers), the pages' from the calls that build their router, and the two routes
+/// outside both. Tests require an authorisation case for each.
+pub fn route_table() -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = vec![("GET".into(), "/api/openapi.json".into())];
+    for (path, item) in openapi().paths.paths {
+        for (method, op) in [
+            ("GET", &item.get),
+            ("POST", &item.post),
+            ("PUT", &item.put),
+            ("PATCH", &item.patch),
+            ("DELETE", &item.delete),
+        ] {
+            if op.is_some() {
+                out.push((method.into(), path.clone()));
+            }
+        }
+    }
+    for (m, p) in ui::routes()
+        .table
+        .into_iter()
+        .chain(ui::upload_routes().table)
+    {
+        out.push((m.to_string(), p.to_string()));
+    }
+    out
 }
 
 /// The OpenAPI document, for tools that want it without a running server.

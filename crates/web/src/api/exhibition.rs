@@ -4,10 +4,10 @@
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
+use sc_app::{Arrival, BookmarkChange, ScanResult};
 use sc_domain::governance::RevealPurpose;
 use sc_domain::person::ContactDetails;
 use sc_domain::{Language, LocalizedText, Location};
-use sc_app::{Arrival, BookmarkChange, ScanResult};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use utoipa::{IntoParams, ToSchema};

@@ -3,10 +3,10 @@
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
+use sc_app::ListingFilter;
 use sc_domain::Location;
 use sc_domain::listing::{Listing, ListingInput, ListingStatus, Owner};
 use sc_domain::market::{ListingKind, Market};
-use sc_app::ListingFilter;
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
@@ -72,7 +72,10 @@ pub async fn list(
         per_page: q.per_page,
     }
     .request();
-    Ok(Json(Page::from(s.app.listings(&caller, &f, req).await?, req)))
+    Ok(Json(Page::from(
+        s.app.listings(&caller, &f, req).await?,
+        req,
+    )))
 }
 
 #[derive(Deserialize, ToSchema)]

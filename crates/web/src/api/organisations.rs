@@ -3,10 +3,10 @@
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
+use sc_app::OrganisationFilter;
 use sc_domain::Location;
 use sc_domain::organisation::{OrgKind, Organisation, OrganisationInput};
 use sc_domain::person::{Membership, OrgRole};
-use sc_app::OrganisationFilter;
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 

@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use axum::Json;
 use axum::extract::State;
 use axum::http::HeaderMap;
-use sc_domain::Language;
 use sc_app::{Filters, SearchRequest, SearchResults};
+use sc_domain::Language;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -16,7 +16,6 @@ use crate::error::{ApiError, ApiResult, Problem};
 use crate::extract::ApiQuery;
 
 /// Longest query accepted, in characters.
-
 
 #[derive(Deserialize, IntoParams, Default, Clone)]
 #[into_params(parameter_in = Query)]

@@ -4,9 +4,9 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use sc_app::AccountChange;
+use sc_app::{OrganisationFilter, PageRequest, Session};
 use sc_domain::person::{ContactDetails, Registration};
 use sc_domain::{Language, Location};
-use sc_app::{OrganisationFilter, PageRequest, Session};
 use serde::Deserialize;
 
 use super::context::{Ctx, UiError, safe_next};
@@ -146,7 +146,13 @@ pub async fn login(
         let next = safe_next(form.get("next"));
         let attempt = s
             .app
-            .sign_in(&ctx.caller, form.get("email"), form.get("password"), client, "browser")
+            .sign_in(
+                &ctx.caller,
+                form.get("email"),
+                form.get("password"),
+                client,
+                "browser",
+            )
             .await;
         match attempt {
             Ok((a, session)) => Ok(signed_in_and_go(&s, &session, a.preferred_language, &next)),

@@ -11,9 +11,9 @@ use sc_domain::Language;
 use super::form::FormData;
 use super::i18n::I18n;
 use crate::AppState;
-use sc_app::Caller;
 use crate::cookies;
 use crate::error::ApiError;
+use sc_app::Caller;
 
 /// Shared by every template as `c`.
 pub struct Chrome {

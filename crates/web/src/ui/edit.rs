@@ -182,7 +182,11 @@ pub async fn update_organisation(
     let r: Result<Response, UiError> = async {
         ctx.check_csrf(&form)?;
         let input = org_input_from(&form);
-        match s.app.update_organisation(&ctx.caller, id, input.clone()).await {
+        match s
+            .app
+            .update_organisation(&ctx.caller, id, input.clone())
+            .await
+        {
             Ok(_) => Ok(Redirect::to(&format!("/organisations/{id}")).into_response()),
             Err(e) => {
                 let sc_app::Error::Invalid(inv) = e else {
@@ -617,7 +621,9 @@ pub async fn delete_organisation(
     let r: Result<Response, UiError> = async {
         ctx.check_csrf(&form)?;
         let confirmed = form.get("confirm") == "yes";
-        s.app.delete_organisation(&ctx.caller, id, confirmed).await?;
+        s.app
+            .delete_organisation(&ctx.caller, id, confirmed)
+            .await?;
         if !confirmed {
             return Ok(Redirect::to(&format!("/organisations/{id}/edit")).into_response());
         }

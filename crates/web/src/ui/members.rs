@@ -3,8 +3,8 @@
 
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use sc_domain::person::OrgRole;
 use sc_app::Error;
+use sc_domain::person::OrgRole;
 
 use super::context::{Ctx, PageId, UiError};
 use super::form::FormData;

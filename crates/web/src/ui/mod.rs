@@ -17,8 +17,10 @@ mod search;
 mod views;
 
 use axum::Router;
+use axum::handler::Handler;
+use axum::http::Method;
 use axum::http::header;
-use axum::routing::{get, post};
+use axum::routing::{MethodRouter, get, post};
 
 use crate::AppState;
 
@@ -26,119 +28,106 @@ const CSS: &str = include_str!("../../static/app.css");
 const SUGGEST_JS: &str = include_str!("../../static/suggest.js");
 const PLAN_JS: &str = include_str!("../../static/plan.js");
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/", get(pages::home))
-        .route("/fairs", get(pages::fairs))
-        .route(
-            "/fairs/new",
-            get(exhibition::new_fair::form).post(exhibition::new_fair::create),
-        )
-        .route("/fairs/{id}", get(pages::fair))
-        .route("/q/{token}", get(exhibition::exhibitor::scan))
-        .route(
+/// The pages, and the table of (method, path) they answer, built by the same calls so the
+/// authorisation test can require an entry for every route.
+pub fn routes() -> Routes {
+    Routes::default()
+        .get("/", pages::home)
+        .get("/fairs", pages::fairs)
+        .get("/fairs/new", exhibition::new_fair::form)
+        .post("/fairs/new", exhibition::new_fair::create)
+        .get("/fairs/{id}", pages::fair)
+        .get("/q/{token}", exhibition::exhibitor::scan)
+        .get(
             "/fairs/{id}/exhibitors/{org}",
-            get(exhibition::exhibitor::exhibitor),
+            exhibition::exhibitor::exhibitor,
         )
-        .route(
+        .post(
             "/fairs/{id}/exhibitors/{org}/bookmark",
-            post(exhibition::exhibitor::bookmark),
+            exhibition::exhibitor::bookmark,
         )
-        .route(
+        .post(
             "/fairs/{id}/exhibitors/{org}/contact",
-            post(exhibition::exhibitor::contact),
+            exhibition::exhibitor::contact,
         )
-        .route(
+        .post(
             "/fairs/{id}/exhibitors/{org}/sharing",
-            post(exhibition::exhibitor::sharing),
+            exhibition::exhibitor::sharing,
         )
-        .route("/fairs/{id}/plan", get(exhibition::plan::page))
-        .route("/fairs/{id}/my", get(exhibition::myfair::page))
-        .route(
+        .get("/fairs/{id}/plan", exhibition::plan::page)
+        .get("/fairs/{id}/my", exhibition::myfair::page)
+        .get(
             "/fairs/{id}/my/bookmarks.csv",
-            get(exhibition::myfair::export_csv),
+            exhibition::myfair::export_csv,
         )
-        .route(
+        .get(
             "/fairs/{id}/my/bookmarks.vcf",
-            get(exhibition::myfair::export_vcard),
+            exhibition::myfair::export_vcard,
         )
-        .route("/fairs/{id}/my/{org}", post(exhibition::myfair::update))
-        .route("/fairs/{id}/leads/{org}", get(exhibition::leads::page))
-        .route(
+        .post("/fairs/{id}/my/{org}", exhibition::myfair::update)
+        .get("/fairs/{id}/leads/{org}", exhibition::leads::page)
+        .get(
             "/fairs/{id}/leads/{org}/leads.csv",
-            get(exhibition::leads::export_csv),
+            exhibition::leads::export_csv,
         )
-        .route(
+        .get(
             "/fairs/{id}/leads/{org}/leads.vcf",
-            get(exhibition::leads::export_vcard),
+            exhibition::leads::export_vcard,
         )
-        .route(
-            "/fairs/{id}/leads/{org}/{user}",
-            post(exhibition::leads::update),
-        )
-        .route("/fairs/{id}/manage", get(exhibition::organiser::manage))
-        .route(
+        .post("/fairs/{id}/leads/{org}/{user}", exhibition::leads::update)
+        .get("/fairs/{id}/manage", exhibition::organiser::manage)
+        .get(
             "/fairs/{id}/manage/dashboard.csv",
-            get(exhibition::organiser::dashboard_csv),
+            exhibition::organiser::dashboard_csv,
         )
-        .route(
-            "/fairs/{id}/manage/qr",
-            get(exhibition::organiser::qr_sheet),
-        )
-        .route(
+        .get("/fairs/{id}/manage/qr", exhibition::organiser::qr_sheet)
+        .post(
             "/fairs/{id}/manage/booths/{booth}/reissue",
-            post(exhibition::organiser::reissue),
+            exhibition::organiser::reissue,
         )
-        .route(
+        .post(
             "/fairs/{id}/manage/plan",
-            post(exhibition::organiser::upload_plan),
+            exhibition::organiser::upload_plan,
         )
-        .route("/fairs/{id}/manage/import", get(exhibition::import::form))
-        .route(
+        .get("/fairs/{id}/manage/import", exhibition::import::form)
+        .post(
             "/fairs/{id}/manage/import/confirm",
-            post(exhibition::import::confirm),
+            exhibition::import::confirm,
         )
-        .route("/organisations", get(pages::organisations))
-        .route(
-            "/organisations/new",
-            get(edit::new_organisation_form).post(edit::create_organisation),
-        )
-        .route("/organisations/{id}", get(pages::organisation))
-        .route(
-            "/organisations/{id}/edit",
-            get(edit::edit_organisation_form).post(edit::update_organisation),
-        )
-        .route(
-            "/organisations/{id}/delete",
-            post(edit::delete_organisation),
-        )
-        .route("/organisations/{id}/members", post(members::add))
-        .route(
+        .get("/organisations", pages::organisations)
+        .get("/organisations/new", edit::new_organisation_form)
+        .post("/organisations/new", edit::create_organisation)
+        .get("/organisations/{id}", pages::organisation)
+        .get("/organisations/{id}/edit", edit::edit_organisation_form)
+        .post("/organisations/{id}/edit", edit::update_organisation)
+        .post("/organisations/{id}/delete", edit::delete_organisation)
+        .post("/organisations/{id}/members", members::add)
+        .post(
             "/organisations/{org}/members/{user}/role",
-            post(members::change_role),
+            members::change_role,
         )
-        .route(
+        .post(
             "/organisations/{org}/members/{user}/remove",
-            post(members::remove),
+            members::remove,
         )
-        .route("/listings", get(pages::listings))
-        .route(
-            "/listings/new",
-            get(edit::new_listing_form).post(edit::create_listing),
-        )
-        .route("/listings/{id}", get(pages::listing))
-        .route(
-            "/listings/{id}/edit",
-            get(edit::edit_listing_form).post(edit::update_listing),
-        )
-        .route("/listings/{id}/delete", post(edit::delete_listing))
-        .route("/signup", get(account::signup_form).post(account::signup))
-        .route("/login", get(account::login_form).post(account::login))
-        .route("/logout", post(account::logout))
-        .route("/lang", post(account::choose_language))
-        .route("/lang/{code}", get(account::switch_language))
-        .route("/me", get(account::account).post(account::save_account))
-        .route(
+        .get("/listings", pages::listings)
+        .get("/listings/new", edit::new_listing_form)
+        .post("/listings/new", edit::create_listing)
+        .get("/listings/{id}", pages::listing)
+        .get("/listings/{id}/edit", edit::edit_listing_form)
+        .post("/listings/{id}/edit", edit::update_listing)
+        .post("/listings/{id}/delete", edit::delete_listing)
+        .get("/signup", account::signup_form)
+        .post("/signup", account::signup)
+        .get("/login", account::login_form)
+        .post("/login", account::login)
+        .post("/logout", account::logout)
+        .post("/lang", account::choose_language)
+        .get("/lang/{code}", account::switch_language)
+        .get("/me", account::account)
+        .post("/me", account::save_account)
+        .add(
+            Method::GET,
             "/static/app.css",
             get(|| async {
                 (
@@ -150,7 +139,8 @@ pub fn router() -> Router<AppState> {
                 )
             }),
         )
-        .route(
+        .add(
+            Method::GET,
             "/static/suggest.js",
             get(|| async {
                 (
@@ -162,7 +152,8 @@ pub fn router() -> Router<AppState> {
                 )
             }),
         )
-        .route(
+        .add(
+            Method::GET,
             "/static/plan.js",
             get(|| async {
                 (
@@ -174,33 +165,67 @@ pub fn router() -> Router<AppState> {
                 )
             }),
         )
-        .route("/images/{id}/delete", post(photos::delete))
-        .route("/images/{id}/{digest}", get(photos::serve))
-        .route("/images/{id}/{digest}/thumb", get(photos::serve))
-        .route("/search", get(search::page))
-        .fallback(not_found)
+        .post("/images/{id}/delete", photos::delete)
+        .get("/images/{id}/{digest}", photos::serve)
+        .get("/images/{id}/{digest}/thumb", photos::serve)
+        .get("/search", search::page)
 }
 
-/// Routes that take large bodies (spreadsheets); the app gives them their own size limit.
-pub fn upload_router() -> Router<AppState> {
+/// Routes that take large bodies (photos, spreadsheets), each with its own size limit; the app
+/// puts them outside the general body limit.
+pub fn upload_routes() -> Routes {
     let photo_limit = axum::extract::DefaultBodyLimit::max(sc_media::MAX_BYTES + 64 * 1024);
-    Router::new()
-        .route(
+    let sheet_limit = axum::extract::DefaultBodyLimit::max(MAX_UPLOAD_BYTES + 64 * 1024);
+    Routes::default()
+        .add(
+            Method::POST,
             "/listings/{id}/photos",
             post(photos::upload_for_listing).layer(photo_limit),
         )
-        .route(
+        .add(
+            Method::POST,
             "/organisations/{id}/photos",
             post(photos::upload_for_organisation).layer(photo_limit),
         )
-        .route(
+        .add(
+            Method::POST,
             "/fairs/{id}/manage/import",
-            post(exhibition::import::upload).layer(axum::extract::DefaultBodyLimit::max(
-                MAX_UPLOAD_BYTES + 64 * 1024,
-            )),
+            post(exhibition::import::upload).layer(sheet_limit),
         )
+}
+
+pub fn router() -> Router<AppState> {
+    routes().router.fallback(not_found)
 }
 
 async fn not_found(ctx: context::Ctx) -> axum::response::Response {
     ctx.error(context::UiError::Api(crate::error::ApiError::NotFound))
+}
+
+/// A router that remembers which method and path each route answers.
+#[derive(Default)]
+pub struct Routes {
+    pub router: Router<AppState>,
+    pub table: Vec<(Method, &'static str)>,
+}
+
+impl Routes {
+    pub fn add(
+        mut self,
+        method: Method,
+        path: &'static str,
+        route: MethodRouter<AppState>,
+    ) -> Self {
+        self.table.push((method, path));
+        self.router = self.router.route(path, route);
+        self
+    }
+
+    pub fn get<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, h: H) -> Self {
+        self.add(Method::GET, path, get(h))
+    }
+
+    pub fn post<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, h: H) -> Self {
+        self.add(Method::POST, path, post(h))
+    }
 }

@@ -5,12 +5,12 @@ use std::collections::HashMap;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
 use sc_access::Action;
+use sc_app::{ListingFilter, OrganisationFilter, PageRequest};
 use sc_domain::listing::Owner;
 use sc_domain::market::{AttrType, Market};
 use sc_domain::organisation::OrgKind;
 use sc_domain::person::OrgRole;
 use sc_domain::sector::is_sector;
-use sc_app::{ListingFilter, OrganisationFilter, PageRequest};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -180,10 +180,7 @@ pub async fn fair(
     r.unwrap_or_else(|e| ctx.error(e))
 }
 
-fn booths_org_name(
-    booths: &[sc_app::BoothView],
-    org: i64,
-) -> Option<&sc_domain::LocalizedText> {
+fn booths_org_name(booths: &[sc_app::BoothView], org: i64) -> Option<&sc_domain::LocalizedText> {
     booths
         .iter()
         .find(|b| b.booth.organisation_id == Some(org))

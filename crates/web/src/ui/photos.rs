@@ -99,11 +99,10 @@ pub async fn delete(
     let r: Result<Response, UiError> = async {
         ctx.check_csrf(&form)?;
         let owner = s.app.delete_photo(&ctx.caller, id).await?;
-        Ok(Redirect::to(&format!(
-            "{}?notice=photo_removed#photos",
-            page_of(owner)
-        ))
-        .into_response())
+        Ok(
+            Redirect::to(&format!("{}?notice=photo_removed#photos", page_of(owner)))
+                .into_response(),
+        )
     }
     .await;
     r.unwrap_or_else(|e| ctx.error(e))

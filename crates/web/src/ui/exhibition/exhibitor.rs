@@ -5,9 +5,9 @@
 use std::collections::HashMap;
 
 use axum::extract::{Path, Query, State};
+use axum::http::HeaderMap;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::http::HeaderMap;
 use sc_app::{Arrival, ScanResult};
 use sc_floorplan::svg::Marks;
 use serde::Deserialize;
@@ -47,10 +47,7 @@ pub enum Scanned {
 /// visitor a lead of an exhibitor they never visited. Browsers too old to send Fetch Metadata
 /// send nothing, and are taken at their word: no current browser omits the header.
 pub fn arrival(headers: &HeaderMap) -> Arrival {
-    match headers
-        .get("sec-fetch-site")
-        .and_then(|v| v.to_str().ok())
-    {
+    match headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
         None | Some("none") | Some("same-origin") => Arrival::Scanned,
         Some(_) => Arrival::Elsewhere,
     }
@@ -178,7 +175,10 @@ async fn page(
         // Not an exhibitor of this fair.
         return Err(ApiError::NotFound.into());
     }
-    let content = s.app.exhibitor_content(&ctx.caller, fair_id, org_id).await?;
+    let content = s
+        .app
+        .exhibitor_content(&ctx.caller, fair_id, org_id)
+        .await?;
     let o = &content.organisation;
     let target_codes: Vec<&str> = mine.iter().map(|b| b.booth.code.as_str()).collect();
     let plan_svg = layout
@@ -252,7 +252,12 @@ async fn page(
             ) => (true, *request_sent, *shares_contact, true),
             (_, Some(_)) => {
                 let st = s.app.standing(&ctx.caller, fair_id, org_id).await?;
-                (st.bookmarked, st.request_sent, st.shares_contact, st.has_lead)
+                (
+                    st.bookmarked,
+                    st.request_sent,
+                    st.shares_contact,
+                    st.has_lead,
+                )
             }
             (_, None) => (false, false, false, false),
         };

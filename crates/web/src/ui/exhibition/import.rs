@@ -10,8 +10,8 @@ use std::time::{Duration, Instant};
 use axum::extract::{Multipart, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use sc_access::Action;
-use sc_import::{Parsed, RowError};
 use sc_app::{Caller, NewExhibitor, NewProduct};
+use sc_import::{Parsed, RowError};
 
 use super::super::context::{Ctx, PageId, UiError};
 use super::super::form::FormData;

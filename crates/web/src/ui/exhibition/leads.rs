@@ -6,9 +6,9 @@ use std::collections::HashMap;
 
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
+use sc_app::{RevealedContact, Source};
 use sc_domain::governance::RevealPurpose;
 use sc_import::export::{Card, csv_document, vcards};
-use sc_app::{RevealedContact, Source};
 use serde::Deserialize;
 
 use super::super::context::{Ctx, UiError};
@@ -16,10 +16,10 @@ use super::super::form::FormData;
 use super::super::present::*;
 use super::myfair::download;
 use super::views::*;
-use sc_app::time::{local_time, venue_offset_ms};
 use crate::AppState;
 use crate::error::ApiError;
 use crate::extract::Ids;
+use sc_app::time::{local_time, venue_offset_ms};
 
 #[derive(Deserialize, Default)]
 pub struct LeadsQuery {
@@ -153,13 +153,7 @@ pub async fn export_csv(
         let (offset, _) = venue_offset_ms(&fair.time_zone);
         let contacts: HashMap<i64, RevealedContact> = s
             .app
-            .reveal_lead_contacts(
-                &ctx.caller,
-                fair_id,
-                org,
-                &[],
-                RevealPurpose::LeadExportCsv,
-            )
+            .reveal_lead_contacts(&ctx.caller, fair_id, org, &[], RevealPurpose::LeadExportCsv)
             .await?
             .into_iter()
             .map(|c| (c.user_id, c))

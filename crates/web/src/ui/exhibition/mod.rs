@@ -11,9 +11,9 @@ pub mod organiser;
 pub mod plan;
 pub mod views;
 
+use sc_app::{BoothView, HallWithPlan};
 use sc_domain::Language;
 use sc_floorplan::svg::{Marks, render};
-use sc_app::{BoothView, HallWithPlan};
 
 /// A hall drawn for the reader: booth links go to exhibitor pages of this fair.
 pub fn hall_svg(
@@ -51,4 +51,3 @@ pub fn hall_svg(
         },
     )
 }
-

@@ -4,8 +4,8 @@
 use axum::extract::{Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
-use sc_import::export::{Card, csv_document, vcards};
 use sc_app::{Bookmark, BookmarkChange, Source, split_tags};
+use sc_import::export::{Card, csv_document, vcards};
 use serde::Deserialize;
 
 use super::super::context::{Ctx, PageId, UiError, encode};
@@ -13,10 +13,10 @@ use super::super::form::FormData;
 use super::super::present::*;
 use super::super::views::Opt;
 use super::views::*;
-use sc_app::time::{local_time, venue_offset_ms};
 use crate::AppState;
 use crate::error::ApiError;
 use crate::extract::Ids;
+use sc_app::time::{local_time, venue_offset_ms};
 
 #[derive(Deserialize, Default)]
 pub struct MyQuery {
@@ -129,8 +129,7 @@ pub async fn update(
             Ok(_) => {}
             Err(sc_app::Error::Invalid(_)) => {
                 return Ok(
-                    Redirect::to(&format!("/fairs/{fair}/my?notice=note_invalid"))
-                        .into_response(),
+                    Redirect::to(&format!("/fairs/{fair}/my?notice=note_invalid")).into_response(),
                 );
             }
             Err(e) => return Err(e.into()),

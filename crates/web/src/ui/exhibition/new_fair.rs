@@ -4,9 +4,9 @@
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use sc_access::Action;
+use sc_app::NewHall;
 use sc_domain::LocalizedText;
 use sc_domain::fair::FairInput;
-use sc_app::NewHall;
 
 use super::super::context::{Ctx, UiError};
 use super::super::form::FormData;

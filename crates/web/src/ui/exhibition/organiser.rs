@@ -16,10 +16,10 @@ use super::super::present::*;
 use super::charts::columns;
 use super::myfair::download;
 use super::views::*;
-use sc_app::time::{local_time, venue_offset_ms};
 use crate::AppState;
 use crate::error::ApiError;
 use crate::extract::Ids;
+use sc_app::time::{local_time, venue_offset_ms};
 
 #[derive(Deserialize, Default)]
 pub struct ManageQuery {
