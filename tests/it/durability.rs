@@ -40,6 +40,7 @@ async fn acknowledged_writes_survive_kill_9() {
         let (mut child, base) = start(&url).await;
         let store = sc_storage::Store::connect(&url).await.unwrap();
         let s = Server {
+            search: None,
             base: base.clone(),
             store: store.clone(),
             engine,
@@ -107,6 +108,7 @@ async fn acknowledged_writes_survive_kill_9() {
 
         let (_child, base) = start(&url).await;
         let s = Server {
+            search: None,
             base,
             store,
             engine,

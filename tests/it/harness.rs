@@ -10,6 +10,8 @@ use serde_json::{Value, json};
 pub struct Server {
     pub base: String,
     pub store: Store,
+    /// The in-process server's index (`None` for a server running as its own process).
+    pub search: Option<std::sync::Arc<sc_search::SearchIndex>>,
     pub engine: &'static str,
 }
 
@@ -25,11 +27,12 @@ pub async fn servers() -> Vec<Server> {
         let search = std::sync::Arc::new(sc_search::SearchIndex::in_memory().unwrap());
         sc_search::sync::catch_up(&search, &store).await.unwrap();
         sc_search::sync::follow(search.clone(), store.clone());
-        let state = sc_web::AppState::new(sc_app::App::new(store.clone(), search), false);
+        let state = sc_web::AppState::new(sc_app::App::new(store.clone(), search.clone()), false);
         tokio::spawn(sc_web::serve_until(listener, state, std::future::pending()));
         out.push(Server {
             base: format!("http://{addr}"),
             store,
+            search: Some(search),
             engine,
         });
     }
@@ -66,6 +69,22 @@ impl Reply {
 }
 
 impl Server {
+    /// Waits until search sees every write made so far: the index announces the database
+    /// change it has applied, and this waits for that event (a minute at most, to fail loudly
+    /// rather than hang).
+    pub async fn searchable(&self) {
+        let seq = self.store.last_change_seq().await.unwrap();
+        tokio::time::timeout(
+            std::time::Duration::from_secs(60),
+            self.search
+                .as_ref()
+                .expect("an in-process server")
+                .wait_until_applied(seq),
+        )
+        .await
+        .unwrap_or_else(|_| panic!("[{}] the index never applied change {seq}", self.engine));
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }

@@ -84,6 +84,9 @@ pub struct SearchIndex {
     reader: IndexReader,
     writer: Mutex<IndexWriter>,
     fields: Fields,
+    /// The last database change searches can see, announced at every commit, so a test (or a
+    /// caller that must read its own write) waits for the event instead of for time.
+    applied: tokio::sync::watch::Sender<i64>,
 }
 
 impl SearchIndex {
@@ -113,11 +116,17 @@ impl SearchIndex {
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
+        let applied = index
+            .load_metas()?
+            .payload
+            .and_then(|p| p.parse().ok())
+            .unwrap_or(0);
         Ok(SearchIndex {
             index,
             reader,
             writer: Mutex::new(writer),
             fields,
+            applied: tokio::sync::watch::Sender::new(applied),
         })
     }
 
@@ -164,7 +173,14 @@ impl SearchIndex {
         prepared.set_payload(&seq.to_string());
         prepared.commit()?;
         self.reader.reload()?;
+        self.applied.send_replace(seq);
         Ok(())
+    }
+
+    /// Returns once searches see database change `seq` (or a later one).
+    pub async fn wait_until_applied(&self, seq: i64) {
+        let mut rx = self.applied.subscribe();
+        let _ = rx.wait_for(|applied| *applied >= seq).await;
     }
 }
 
