@@ -17,6 +17,7 @@ mod migrate;
 mod organisations;
 mod query;
 mod scans;
+#[cfg(feature = "testing")]
 pub mod testing;
 mod tokens;
 mod users;
@@ -220,6 +221,29 @@ impl Store {
             write_lock: Arc::new(Mutex::new(())),
             epoch: Arc::new(AtomicU64::new(0)),
         })
+    }
+
+    /// What each of `n` pooled SQLite connections, held at once, reports for `journal_mode`
+    /// and `synchronous` (2 is FULL); empty on PostgreSQL. For the test that every connection
+    /// the server writes through is durable.
+    pub async fn sqlite_durability(&self, n: usize) -> Result<Vec<(String, i64)>> {
+        if self.engine != Engine::Sqlite {
+            return Ok(vec![]);
+        }
+        let mut held = Vec::with_capacity(n);
+        let mut out = Vec::with_capacity(n);
+        for _ in 0..n {
+            let mut conn = self.pool.acquire().await?;
+            let mode: String = sqlx::query_scalar("PRAGMA journal_mode")
+                .fetch_one(&mut *conn)
+                .await?;
+            let sync: i64 = sqlx::query_scalar("PRAGMA synchronous")
+                .fetch_one(&mut *conn)
+                .await?;
+            out.push((mode, sync));
+            held.push(conn);
+        }
+        Ok(out)
     }
 
     /// Moves on every commit made through this store except scans and bookmarks. A cache entry

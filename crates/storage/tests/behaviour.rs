@@ -149,6 +149,23 @@ async fn sessions_resolve_until_deleted() {
 }
 
 #[tokio::test]
+async fn every_sqlite_connection_is_in_wal_mode_with_full_sync() {
+    each_engine(|s| async move {
+        let settings = s.sqlite_durability(8).await.unwrap();
+        if s.engine() == sc_storage::Engine::Sqlite {
+            assert_eq!(settings.len(), 8, "eight connections held at once");
+            for (mode, sync) in settings {
+                assert_eq!(mode, "wal");
+                assert_eq!(sync, 2, "synchronous=FULL: every commit fsynced");
+            }
+        } else {
+            assert!(settings.is_empty());
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn signing_in_keeps_what_caches_hold_current() {
     each_engine(|s| async move {
         let a = s.create_user(&user("crowd@example.com")).await.unwrap();
