@@ -17,6 +17,22 @@ pub struct AccountChange {
     pub location: Option<Location>,
 }
 
+/// The display name a change leaves, checked (required, at most 100 characters).
+fn checked_name(current: &Account, change: &AccountChange) -> (String, Problems) {
+    let name = change
+        .display_name
+        .as_deref()
+        .map(str::trim)
+        .unwrap_or(&current.display_name)
+        .to_string();
+    let mut problems = Problems::new();
+    if name.is_empty() {
+        problems.push("display_name", "required", "give a name to show to others");
+    }
+    problems.text("display_name", &name, 100);
+    (name, problems)
+}
+
 impl App {
     pub fn me<'c>(&self, caller: &'c Caller) -> Result<&'c Account> {
         caller.may(Action::ReadOwnAccount)?;
@@ -26,15 +42,7 @@ impl App {
     pub async fn update_me(&self, caller: &Caller, change: AccountChange) -> Result<Account> {
         caller.may(Action::UpdateOwnAccount)?;
         let a = caller.account()?;
-        let name = change
-            .display_name
-            .map(|n| n.trim().to_string())
-            .unwrap_or_else(|| a.display_name.clone());
-        let mut problems = Problems::new();
-        if name.is_empty() {
-            problems.push("display_name", "required", "give a name to show to others");
-        }
-        problems.text("display_name", &name, 100);
+        let (name, problems) = checked_name(a, &change);
         problems.finish()?;
         Ok(self
             .store
@@ -77,17 +85,7 @@ impl App {
         caller.may(Action::UpdateOwnAccount)?;
         caller.may(Action::UpdateOwnContact)?;
         let a = caller.account()?;
-        let name = change
-            .display_name
-            .as_deref()
-            .map(str::trim)
-            .unwrap_or(&a.display_name)
-            .to_string();
-        let mut problems = Problems::new();
-        if name.is_empty() {
-            problems.push("display_name", "required", "give a name to show to others");
-        }
-        problems.text("display_name", &name, 100);
+        let (name, problems) = checked_name(a, &change);
         let (profile, contact) = (problems.finish(), details.validated());
         let details = match (profile, contact) {
             (Ok(()), Ok(d)) => d,

@@ -87,17 +87,7 @@ impl App {
         digest: &str,
         thumb: bool,
     ) -> Result<(ImageInfo, Vec<u8>)> {
-        let img = self.store.image(id).await?;
-        if img.digest != digest {
-            return Err(Error::NotFound);
-        }
-        if let ImageOwner::Listing(l) = img.owner {
-            let l = self.store.listing(l).await?;
-            caller.may(Action::ReadListing {
-                owner: l.owner,
-                status: l.status,
-            })?;
-        }
+        let img = self.photo_info(caller, id, digest).await?;
         let bytes = self.store.image_bytes(id, thumb).await?;
         Ok((img, bytes))
     }
