@@ -222,11 +222,9 @@ impl Store {
         }
         q.push(")");
         if let Some(prefix) = &f.code_prefix {
-            // LIKE with a prefix uses the (code, listing_id) index on both engines; the prefix is
-            // digits and letters only (checked by the caller), so it holds no LIKE wildcards.
-            q.push(" AND l.id IN (SELECT listing_id FROM listing_codes WHERE code LIKE ")
-                .bind(format!("{prefix}%"))
-                .push(")");
+            q.push(" AND l.id IN (");
+            codes_with_prefix(&mut q, prefix);
+            q.push(")");
         }
         if let Some(r) = f.target_region {
             q.push(" AND l.target_regions LIKE ")
@@ -240,7 +238,75 @@ impl Store {
     }
 }
 
+/// `SELECT listing_id FROM listing_codes` for codes that begin with `prefix`, as a range
+/// (`code >= '85' AND code < '86'`). Both engines answer a range from the (code, listing_id)
+/// index; `LIKE '85%'` is not (SQLite scans, PostgreSQL filters the whole index unless the
+/// index is built with `text_pattern_ops`), and `LIKE` differs in case between them.
+fn codes_with_prefix(q: &mut crate::query::Query, prefix: &str) {
+    q.push("SELECT listing_id FROM listing_codes WHERE code >= ")
+        .bind(prefix.to_string());
+    if let Some(next) = prefix_successor(prefix) {
+        q.push(" AND code < ").bind(next);
+    }
+}
+
+/// The smallest string greater than every string that starts with `prefix`: the prefix with
+/// its last character moved on by one (`85` → `86`); `None` when there is none (empty prefix).
+fn prefix_successor(prefix: &str) -> Option<String> {
+    let mut chars: Vec<char> = prefix.chars().collect();
+    while let Some(last) = chars.pop() {
+        if let Some(next) = char::from_u32(last as u32 + 1) {
+            chars.push(next);
+            return Some(chars.into_iter().collect());
+        }
+    }
+    None
+}
+
 impl Store {
+    /// How the engine answers "listings with a code beginning with `prefix`": its query plan,
+    /// as text. With sequential scans discouraged on PostgreSQL (a small test table would
+    /// otherwise be scanned whatever the indexes), so the plan shows whether an index can
+    /// answer the condition at all.
+    #[cfg(feature = "testing")]
+    pub async fn code_prefix_plan(&self, prefix: &str) -> Result<String> {
+        use sqlx::Row;
+        let mut q = crate::query::Query::new("");
+        codes_with_prefix(&mut q, prefix);
+        let mut conn = self.pool.acquire().await?;
+        let explain = match self.engine {
+            crate::Engine::Sqlite => "EXPLAIN QUERY PLAN ",
+            crate::Engine::Postgres => {
+                sqlx::query("SET enable_seqscan = off")
+                    .execute(&mut *conn)
+                    .await?;
+                "EXPLAIN "
+            }
+        };
+        // Values are bound; the text is ours (the EXPLAIN keyword and the fragment above).
+        let rows = sqlx::query_with(
+            sqlx::AssertSqlSafe(format!("{explain}{}", q.sql)),
+            q.arguments(),
+        )
+        .fetch_all(&mut *conn)
+        .await?;
+        if self.engine == crate::Engine::Postgres {
+            sqlx::query("RESET enable_seqscan")
+                .execute(&mut *conn)
+                .await?;
+        }
+        let mut out = vec![];
+        for r in rows {
+            // SQLite: (id, parent, notused, detail); PostgreSQL: one text column.
+            let line: String = match self.engine {
+                crate::Engine::Sqlite => r.try_get(3)?,
+                crate::Engine::Postgres => r.try_get(0)?,
+            };
+            out.push(line);
+        }
+        Ok(out.join("\n"))
+    }
+
     /// Every listing with id above `after`, by id, at most `limit`: for walking the whole table.
     pub async fn listings_after(&self, after: ListingId, limit: i64) -> Result<Vec<Listing>> {
         let sql = format!("SELECT {COLUMNS} FROM listings WHERE id > $1 ORDER BY id LIMIT $2");
@@ -256,5 +322,22 @@ impl Store {
         Ok(sqlx::query_scalar("SELECT COUNT(*) FROM listings")
             .fetch_one(self.pool())
             .await?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::prefix_successor;
+
+    #[test]
+    fn a_prefix_range_ends_where_the_prefix_does() {
+        assert_eq!(prefix_successor("85").as_deref(), Some("86"));
+        assert_eq!(prefix_successor("8509").as_deref(), Some("850:"));
+        assert_eq!(prefix_successor("ISIC").as_deref(), Some("ISID"));
+        assert_eq!(prefix_successor(""), None);
+        for code in ["85", "850440", "8599999999"] {
+            assert!(code >= "85" && code < "86");
+        }
+        assert!("86" >= "86" && "8" < "85");
     }
 }

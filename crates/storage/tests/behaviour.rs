@@ -149,6 +149,27 @@ async fn sessions_resolve_until_deleted() {
 }
 
 #[tokio::test]
+async fn a_code_prefix_is_answered_from_the_index_on_both_engines() {
+    each_engine(|s| async move {
+        let plan = s.code_prefix_plan("85").await.unwrap();
+        match s.engine() {
+            sc_storage::Engine::Sqlite => assert!(
+                plan.contains("INDEX listing_codes_code (code>? AND code<?)"),
+                "SQLite searches the index by range: {plan}"
+            ),
+            sc_storage::Engine::Postgres => assert!(
+                plan.contains("listing_codes_code")
+                    && plan.contains("Index Cond")
+                    && plan.contains(">=")
+                    && !plan.contains("Filter"),
+                "PostgreSQL answers the range from the index: {plan}"
+            ),
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn every_sqlite_connection_is_in_wal_mode_with_full_sync() {
     each_engine(|s| async move {
         let settings = s.sqlite_durability(8).await.unwrap();
