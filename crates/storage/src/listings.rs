@@ -336,7 +336,7 @@ mod tests {
         assert_eq!(prefix_successor("ISIC").as_deref(), Some("ISID"));
         assert_eq!(prefix_successor(""), None);
         for code in ["85", "850440", "8599999999"] {
-            assert!(code >= "85" && code < "86");
+            assert!(("85".."86").contains(&code));
         }
         assert!("86" >= "86" && "8" < "85");
     }
