@@ -44,11 +44,21 @@ impl App {
         let a = caller.account()?;
         let (name, problems) = checked_name(a, &change);
         problems.finish()?;
+        self.write_profile(a, &name, &change).await
+    }
+
+    /// Writes a checked name and the change's language and location (current ones kept).
+    async fn write_profile(
+        &self,
+        a: &Account,
+        name: &str,
+        change: &AccountChange,
+    ) -> Result<Account> {
         Ok(self
             .store
             .update_account(
                 a.id,
-                &name,
+                name,
                 change.preferred_language.unwrap_or(a.preferred_language),
                 change.location.unwrap_or(a.location),
             )
@@ -97,15 +107,7 @@ impl App {
                 return Err(sc_domain::Invalid(all).into());
             }
         };
-        let account = self
-            .store
-            .update_account(
-                a.id,
-                &name,
-                change.preferred_language.unwrap_or(a.preferred_language),
-                change.location.unwrap_or(a.location),
-            )
-            .await?;
+        let account = self.write_profile(a, &name, &change).await?;
         self.store.put_contact_details(account.id, &details).await?;
         Ok(account)
     }
