@@ -16,6 +16,7 @@ mod listings;
 mod media;
 mod organisations;
 mod search;
+mod staging;
 pub mod time;
 
 use std::sync::Arc;
@@ -28,6 +29,7 @@ pub use exhibition::{Arrival, BookmarkChange, ScanResult, Standing, plan_invalid
 pub use media::media_error_code;
 pub use sc_search::{Filters, Hit, SearchRequest, SearchResults};
 pub use search::MAX_QUERY_CHARS;
+pub use staging::ImportKind;
 
 /// Records the use cases hand out, re-exported so adapters need no storage crate.
 pub use sc_storage::{
@@ -46,6 +48,7 @@ pub struct App {
     scans: sc_storage::ScanRecorder,
     caches: Arc<cache::Caches>,
     limiter: Arc<limiter::LoginLimiter>,
+    staged: Arc<staging::StagedImports>,
 }
 
 impl App {
@@ -57,6 +60,7 @@ impl App {
             search,
             caches: Arc::default(),
             limiter: Arc::default(),
+            staged: Arc::default(),
         }
     }
 }

@@ -1,0 +1,5 @@
+//! The accounts area of the JSON API.
+
+pub mod auth;
+pub mod organisations;
+pub mod users;

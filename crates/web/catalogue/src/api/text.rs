@@ -1,0 +1,106 @@
+//! How the platform reads a piece of text: what a user consults when a search did or did not
+//! match.
+
+use axum::Json;
+use sc_text::{Analyzer, Mode, Target};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use sc_web_http::error::{ApiError, ApiResult, Problem};
+use sc_web_http::extract::ApiQuery;
+
+/// Longest text accepted, in characters.
+pub const MAX_TEXT_CHARS: usize = 10_000;
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct AnalyzeQuery {
+    /// The text to analyse (at most 10,000 characters).
+    text: String,
+    /// `zh-Hans` or `zh-Hant`: also convert to that script.
+    to: Option<String>,
+    /// `index` (as a document: sub-words too, the default) or `query` (whole words).
+    mode: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AnalyzedToken {
+    /// The token as the index holds it.
+    token: String,
+    /// Byte offsets into `text`.
+    start: usize,
+    end: usize,
+    position: usize,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Analysis {
+    text: String,
+    /// `zh-Hant`, `zh-Hans`, `zh` (same in both scripts), `latin` or `other`.
+    script: &'static str,
+    /// The form every comparison uses: normalised, lower case, Simplified.
+    folded: String,
+    /// The text in the script asked for with `to`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    converted: Option<String>,
+    tokens: Vec<AnalyzedToken>,
+}
+
+/// Analyses text the way search does: script, folded form, conversion and tokens.
+#[utoipa::path(get, path = "/api/v1/text/analyze", tag = "meta", params(AnalyzeQuery),
+    responses((status = 200, body = Analysis), (status = 400, body = Problem)))]
+pub async fn analyze(ApiQuery(q): ApiQuery<AnalyzeQuery>) -> ApiResult<Json<Analysis>> {
+    if q.text.chars().count() > MAX_TEXT_CHARS {
+        return Err(ApiError::BadRequest {
+            code: "text_too_long",
+            detail: format!("text: at most {MAX_TEXT_CHARS} characters"),
+        });
+    }
+    let target = match q.to.as_deref() {
+        None | Some("") => None,
+        Some(t) => match sc_domain::Language::from_tag(t) {
+            Some(sc_domain::Language::ZhHans) => Some(Target::Simplified),
+            Some(sc_domain::Language::ZhHant) => Some(Target::Traditional),
+            _ => {
+                return Err(ApiError::BadRequest {
+                    code: "bad_query",
+                    detail: "to: use zh-Hans or zh-Hant".into(),
+                });
+            }
+        },
+    };
+    let mode = match q.mode.as_deref() {
+        None | Some("") | Some("index") => Mode::Index,
+        Some("query") => Mode::Query,
+        Some(_) => {
+            return Err(ApiError::BadRequest {
+                code: "bad_query",
+                detail: "mode: use index or query".into(),
+            });
+        }
+    };
+    let text = q.text;
+    // Segmenting 10,000 characters takes milliseconds; keep it off the async threads anyway.
+    let analysis = tokio::task::spawn_blocking(move || {
+        let a = Analyzer::shared();
+        Analysis {
+            script: a.script(&text).code(),
+            folded: a.fold(&text),
+            converted: target.map(|t| a.convert(&text, t)),
+            tokens: a
+                .tokens(&text, mode)
+                .into_iter()
+                .map(|t| AnalyzedToken {
+                    token: t.text,
+                    start: t.start,
+                    end: t.end,
+                    position: t.position,
+                })
+                .collect(),
+            text,
+        }
+    })
+    .await
+    .map_err(|e| ApiError::Internal(e.to_string()))?;
+    Ok(Json(analysis))
+}

@@ -1,0 +1,129 @@
+//! The list of listings and a listing's page.
+
+use axum::extract::{Query, State};
+use axum::response::Response;
+use sc_access::Action;
+use sc_app::{ListingFilter, PageRequest};
+use sc_domain::market::{AttrType, Market};
+use serde_json::Value;
+
+use crate::views::*;
+use sc_web_http::AppState;
+use sc_web_ui::context::{Ctx, PageId, UiError};
+use sc_web_ui::lists::*;
+use sc_web_ui::present::*;
+use sc_web_ui::views::*;
+
+pub async fn listings(State(s): State<AppState>, ctx: Ctx, Query(q): Query<ListQuery>) -> Response {
+    let r: Result<Response, UiError> = async {
+        let t = ctx.t();
+        let market = q.market.as_deref().and_then(Market::parse);
+        let req = PageRequest::new(q.page.as_deref().and_then(|p| p.parse().ok()), Some(30));
+        let page = s
+            .app
+            .listings(
+                &ctx.caller,
+                &ListingFilter {
+                    market,
+                    ..Default::default()
+                },
+                req,
+            )
+            .await?;
+        let (orgs, people) = owner_names(&s, &page.items).await?;
+        let listings = page
+            .items
+            .iter()
+            .map(|l| listing_card(l, t, &orgs, &people))
+            .collect();
+        let mut markets = vec![Opt {
+            value: String::new(),
+            label: t.t("word.all").into(),
+            selected: market.is_none(),
+        }];
+        markets.extend(Market::ALL.into_iter().map(|m| Opt {
+            value: m.code().into(),
+            label: m.label(t.lang).into(),
+            selected: Some(m) == market,
+        }));
+        let base = match market {
+            Some(m) => format!("/listings?market={}", m.code()),
+            None => "/listings?".into(),
+        };
+        Ok(ctx.page(ListingList {
+            c: ctx.chrome("listings"),
+            t,
+            listings,
+            pager: pager(page.total, req.page, req.per_page, &base),
+            markets,
+        }))
+    }
+    .await;
+    r.unwrap_or_else(|e| ctx.error(e))
+}
+
+/// An attribute value as a reader sees it.
+fn show_value(ty: AttrType, v: &Value, t: sc_web_ui::I18n) -> String {
+    match (ty, v) {
+        (AttrType::Bool, Value::Bool(b)) => {
+            t.t(if *b { "word.yes" } else { "word.no" }).to_string()
+        }
+        (_, Value::String(s)) => s.replace('_', " "),
+        (_, Value::Array(items)) => items
+            .iter()
+            .map(|i| i.as_str().unwrap_or("").replace('_', " "))
+            .collect::<Vec<_>>()
+            .join(", "),
+        (_, Value::Number(n)) => n.to_string(),
+        (_, other) => other.to_string(),
+    }
+}
+
+pub async fn listing(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    PageId(id): PageId,
+    Query(q): Query<ListQuery>,
+) -> Response {
+    let r: Result<Response, UiError> = async {
+        let t = ctx.t();
+        let l = s.app.listing(&ctx.caller, id).await?;
+        let (orgs, people) = owner_names(&s, std::slice::from_ref(&l)).await?;
+        let attributes = l
+            .kind
+            .schema()
+            .iter()
+            .filter_map(|spec| {
+                let v = l.attributes.get(spec.key)?;
+                let label = match t.lang {
+                    sc_domain::Language::En => spec.label.0,
+                    sc_domain::Language::ZhHant => spec.label.1,
+                    sc_domain::Language::ZhHans => spec.label.2,
+                };
+                Some((label, show_value(spec.ty, v, t)))
+            })
+            .collect();
+        Ok(ctx.page(ListingPage {
+            c: ctx.chrome("listings"),
+            t,
+            market: l.market.label(t.lang),
+            description: l.description.best(t.lang).to_string(),
+            description_lang: l.description.best_lang(t.lang).code(),
+            attributes,
+            regions: l.target_regions.iter().map(|r| r.name(t.lang)).collect(),
+            can_edit: ctx.caller.allowed(Action::UpdateListing { owner: l.owner }),
+            photos: s
+                .app
+                .photos(sc_app::ImageOwner::Listing(id))
+                .await?
+                .iter()
+                .map(sc_web_ui::photos::view)
+                .collect(),
+            notice: notice_text(q.notice.as_deref(), t),
+            photo_action: format!("/listings/{id}/photos"),
+            l: listing_card(&l, t, &orgs, &people),
+        }))
+    }
+    .await;
+    r.unwrap_or_else(|e| ctx.error(e))
+}
