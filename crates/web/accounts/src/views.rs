@@ -3,14 +3,14 @@
 use askama::Template;
 
 use sc_web_ui::Chrome;
-use sc_web_ui::I18n;
+use sc_web_ui::Words;
 use sc_web_ui::views::*;
 
 #[derive(Template)]
 #[template(path = "organisations.html")]
 pub struct OrgList {
     pub c: Chrome,
-    pub t: I18n,
+    pub t: Words,
     pub orgs: Vec<OrgCard>,
     pub pager: Pager,
     pub sectors: Vec<Opt>,
@@ -21,7 +21,7 @@ pub struct OrgList {
 #[template(path = "organisation.html")]
 pub struct OrgPage {
     pub c: Chrome,
-    pub t: I18n,
+    pub t: Words,
     pub org: OrgCard,
     pub description: String,
     pub description_lang: &'static str,
@@ -55,7 +55,7 @@ pub struct MemberRow {
 #[template(path = "signup.html")]
 pub struct SignupPage {
     pub c: Chrome,
-    pub t: I18n,
+    pub t: Words,
     pub email: String,
     pub display_name: String,
     pub locations: Vec<Opt>,
@@ -68,7 +68,7 @@ pub struct SignupPage {
 #[template(path = "login.html")]
 pub struct LoginPage {
     pub c: Chrome,
-    pub t: I18n,
+    pub t: Words,
     pub email: String,
     pub next: String,
     pub error: Option<&'static str>,
@@ -78,7 +78,7 @@ pub struct LoginPage {
 #[template(path = "account.html")]
 pub struct AccountPage {
     pub c: Chrome,
-    pub t: I18n,
+    pub t: Words,
     pub email: String,
     pub display_name: String,
     pub languages: Vec<Opt>,
@@ -96,7 +96,7 @@ pub struct AccountPage {
 #[template(path = "organisation_form.html")]
 pub struct OrgForm {
     pub c: Chrome,
-    pub t: I18n,
+    pub t: Words,
     pub action: String,
     pub heading: &'static str,
     pub kinds: Vec<Opt>,

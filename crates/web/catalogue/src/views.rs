@@ -3,7 +3,7 @@
 use askama::Template;
 
 use sc_web_ui::Chrome;
-use sc_web_ui::I18n;
+use sc_web_ui::Words;
 use sc_web_ui::views::*;
 
 pub struct AttrField {
@@ -20,7 +20,7 @@ pub struct AttrField {
 #[template(path = "listings.html")]
 pub struct ListingList {
     pub c: Chrome,
-    pub t: I18n,
+    pub t: Words,
     pub listings: Vec<ListingCard>,
     pub pager: Pager,
     pub markets: Vec<Opt>,
@@ -30,7 +30,7 @@ pub struct ListingList {
 #[template(path = "listing.html")]
 pub struct ListingPage {
     pub c: Chrome,
-    pub t: I18n,
+    pub t: Words,
     pub l: ListingCard,
     pub market: &'static str,
     pub description: String,
@@ -47,7 +47,7 @@ pub struct ListingPage {
 #[template(path = "listing_kind.html")]
 pub struct ListingKindPicker {
     pub c: Chrome,
-    pub t: I18n,
+    pub t: Words,
     /// `organisation=ID&` or empty, prefixed to each kind link.
     pub owner_query: String,
     pub owner_name: String,
@@ -58,7 +58,7 @@ pub struct ListingKindPicker {
 #[template(path = "listing_form.html")]
 pub struct ListingForm {
     pub c: Chrome,
-    pub t: I18n,
+    pub t: Words,
     pub action: String,
     pub kind: &'static str,
     pub kind_label: &'static str,
@@ -100,7 +100,7 @@ pub struct FacetGroup {
 #[template(path = "search.html")]
 pub struct SearchPage {
     pub c: Chrome,
-    pub t: I18n,
+    pub t: Words,
     pub q: String,
     pub rows: Vec<SearchRow>,
     pub facets: Vec<FacetGroup>,

@@ -4,7 +4,7 @@
 use askama::Template;
 
 use sc_web_ui::views::{FairCard, ListingCard, Opt, OrgCard, Pager};
-use sc_web_ui::{Chrome, I18n};
+use sc_web_ui::{Chrome, Words};
 
 pub struct BoothLink {
     pub label: String,
@@ -15,7 +15,7 @@ pub struct BoothLink {
 #[template(path = "scan_problem.html")]
 pub struct ScanProblemPage {
     pub c: Chrome,
-    pub t: I18n,
+    pub t: Words,
     pub message: &'static str,
     pub fair: Option<i64>,
 }
@@ -24,7 +24,7 @@ pub struct ScanProblemPage {
 #[template(path = "exhibitor.html")]
 pub struct ExhibitorPage {
     pub c: Chrome,
-    pub t: I18n,
+    pub t: Words,
     pub fair: FairCard,
     pub org: OrgCard,
     pub description: String,
@@ -59,7 +59,7 @@ pub struct HallTab {
 #[template(path = "plan.html")]
 pub struct PlanPage {
     pub c: Chrome,
-    pub t: I18n,
+    pub t: Words,
     pub fair: FairCard,
     pub halls: Vec<HallTab>,
     pub hall_code: String,
@@ -91,7 +91,7 @@ pub struct BookmarkRow {
 #[template(path = "my_fair.html")]
 pub struct MyFairPage {
     pub c: Chrome,
-    pub t: I18n,
+    pub t: Words,
     pub fair: FairCard,
     pub rows: Vec<BookmarkRow>,
     pub tags: Vec<Opt>,
@@ -121,7 +121,7 @@ pub struct LeadRow {
 #[template(path = "leads.html")]
 pub struct LeadsPage {
     pub c: Chrome,
-    pub t: I18n,
+    pub t: Words,
     pub fair: FairCard,
     pub org: OrgCard,
     pub rows: Vec<LeadRow>,
@@ -150,7 +150,7 @@ pub struct BoothCodeRow {
 #[template(path = "fair_manage.html")]
 pub struct ManagePage {
     pub c: Chrome,
-    pub t: I18n,
+    pub t: Words,
     pub fair: FairCard,
     pub zone: String,
     pub scans: i64,
@@ -172,7 +172,7 @@ pub struct ManagePage {
 #[template(path = "qr_sheet.html")]
 pub struct QrSheetPage {
     pub c: Chrome,
-    pub t: I18n,
+    pub t: Words,
     pub fair: FairCard,
     pub rows: Vec<BoothCodeRow>,
     pub notice: Option<String>,
@@ -198,7 +198,7 @@ pub struct ImportPreview {
 #[template(path = "import.html")]
 pub struct ImportPage {
     pub c: Chrome,
-    pub t: I18n,
+    pub t: Words,
     pub fair: FairCard,
     pub preview: Option<ImportPreview>,
 }
@@ -207,7 +207,7 @@ pub struct ImportPage {
 #[template(path = "fair_form.html")]
 pub struct NewFairPage {
     pub c: Chrome,
-    pub t: I18n,
+    pub t: Words,
     /// zh-Hant, zh-Hans, en.
     pub name: [String; 3],
     pub venue: [String; 3],
@@ -224,7 +224,7 @@ pub struct NewFairPage {
 #[template(path = "fairs.html")]
 pub struct FairList {
     pub c: Chrome,
-    pub t: I18n,
+    pub t: Words,
     pub fairs: Vec<FairCard>,
     pub can_create: bool,
 }
@@ -233,7 +233,7 @@ pub struct FairList {
 #[template(path = "fair.html")]
 pub struct FairPage {
     pub c: Chrome,
-    pub t: I18n,
+    pub t: Words,
     pub fair: FairCard,
     pub online_until: String,
     pub halls: Vec<Opt>,

@@ -3,14 +3,14 @@
 use askama::Template;
 
 use sc_web_ui::Chrome;
-use sc_web_ui::I18n;
+use sc_web_ui::Words;
 use sc_web_ui::views::*;
 
 #[derive(Template)]
 #[template(path = "home.html")]
 pub struct Home {
     pub c: Chrome,
-    pub t: I18n,
+    pub t: Words,
     pub fairs: Vec<FairCard>,
     pub listings: Vec<ListingCard>,
     pub markets: Vec<Opt>,

@@ -8,8 +8,8 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use sc_domain::Language;
 
-use crate::i18n::I18n;
 use sc_app::Caller;
+use sc_i18n::Words;
 use sc_web_http::ApiError;
 use sc_web_http::AppState;
 use sc_web_http::FormData;
@@ -88,8 +88,8 @@ impl FromRequestParts<AppState> for Ctx {
 }
 
 impl Ctx {
-    pub fn t(&self) -> I18n {
-        I18n { lang: self.lang }
+    pub fn t(&self) -> Words {
+        Words::new(self.lang)
     }
 
     pub fn chrome(&self, nav: &'static str) -> Chrome {
@@ -167,20 +167,20 @@ impl Ctx {
                 return Redirect::to(&format!("/login?next={}", encode(&self.path_and_query)))
                     .into_response();
             }
-            UiError::Api(ApiError::Forbidden) => (StatusCode::FORBIDDEN, "err.forbidden"),
-            UiError::Api(ApiError::NotFound) => (StatusCode::NOT_FOUND, "err.not_found"),
+            UiError::Api(ApiError::Forbidden) => (StatusCode::FORBIDDEN, "err-forbidden"),
+            UiError::Api(ApiError::NotFound) => (StatusCode::NOT_FOUND, "err-not_found"),
             UiError::Api(ApiError::TooManyRequests { .. }) => {
-                (StatusCode::TOO_MANY_REQUESTS, "err.too_many_requests")
+                (StatusCode::TOO_MANY_REQUESTS, "err-too_many_requests")
             }
             UiError::Api(ApiError::Internal(cause)) => {
                 tracing::error!(%cause, "internal error");
-                (StatusCode::INTERNAL_SERVER_ERROR, "err.internal")
+                (StatusCode::INTERNAL_SERVER_ERROR, "err-internal")
             }
             UiError::Api(other) => {
                 let status = other.status();
-                (status, "err.unparseable")
+                (status, "err-unparseable")
             }
-            UiError::Csrf => (StatusCode::FORBIDDEN, "err.csrf"),
+            UiError::Csrf => (StatusCode::FORBIDDEN, "err-csrf"),
         };
         let t = self.t();
         self.page_with(

@@ -5,8 +5,6 @@
 
 pub mod context;
 pub mod fields;
-mod i18n;
-mod i18n_fair;
 pub mod lists;
 pub mod photos;
 pub mod present;
@@ -17,7 +15,7 @@ use axum::routing::get;
 use sc_web_http::Routes;
 
 pub use context::{Chrome, Ctx, PageId, UiError, encode, safe_next};
-pub use i18n::{CATALOGUES, I18n};
+pub use sc_i18n::{Arg, Words};
 
 const CSS: &str = include_str!("../static/app.css");
 const SUGGEST_JS: &str = include_str!("../static/suggest.js");

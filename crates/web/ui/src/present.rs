@@ -8,29 +8,29 @@ use sc_domain::organisation::{OrgKind, Organisation};
 use sc_domain::sector::{SECTORS, sector_label};
 use sc_domain::{Language, LocalizedText, Location};
 
-use crate::i18n::I18n;
 use crate::views::{FairCard, ListingCard, Opt, OrgCard, Pager};
+use sc_i18n::Words;
 
-pub fn kind_label(kind: OrgKind, t: I18n) -> &'static str {
+pub fn kind_label(kind: OrgKind, t: Words) -> &'static str {
     t.t(match kind {
-        OrgKind::Company => "kind.company",
-        OrgKind::ChamberOfCommerce => "kind.chamber_of_commerce",
-        OrgKind::SemiOfficialBody => "kind.semi_official_body",
-        OrgKind::University => "kind.university",
-        OrgKind::Investor => "kind.investor",
-        OrgKind::ServiceFirm => "kind.service_firm",
+        OrgKind::Company => "kind-company",
+        OrgKind::ChamberOfCommerce => "kind-chamber_of_commerce",
+        OrgKind::SemiOfficialBody => "kind-semi_official_body",
+        OrgKind::University => "kind-university",
+        OrgKind::Investor => "kind-investor",
+        OrgKind::ServiceFirm => "kind-service_firm",
     })
 }
 
-pub fn status_label(s: ListingStatus, t: I18n) -> &'static str {
+pub fn status_label(s: ListingStatus, t: Words) -> &'static str {
     t.t(match s {
-        ListingStatus::Draft => "status.draft",
-        ListingStatus::Published => "status.published",
-        ListingStatus::Archived => "status.archived",
+        ListingStatus::Draft => "status-draft",
+        ListingStatus::Published => "status-published",
+        ListingStatus::Archived => "status-archived",
     })
 }
 
-pub fn org_card(o: &Organisation, t: I18n, booth: Option<String>) -> OrgCard {
+pub fn org_card(o: &Organisation, t: Words, booth: Option<String>) -> OrgCard {
     OrgCard {
         id: o.id,
         name: o.name.best(t.lang).to_string(),
@@ -49,7 +49,7 @@ pub fn org_card(o: &Organisation, t: I18n, booth: Option<String>) -> OrgCard {
 
 pub fn listing_card(
     l: &Listing,
-    t: I18n,
+    t: Words,
     org_names: &HashMap<i64, LocalizedText>,
     person_names: &HashMap<i64, String>,
 ) -> ListingCard {
@@ -76,7 +76,7 @@ pub fn listing_card(
     }
 }
 
-pub fn fair_card(f: &Fair, t: I18n) -> FairCard {
+pub fn fair_card(f: &Fair, t: Words) -> FairCard {
     FairCard {
         id: f.id,
         name: f.name.best(t.lang).to_string(),
@@ -135,7 +135,7 @@ pub fn sector_options(lang: Language, selected: &[String]) -> Vec<Opt> {
         .collect()
 }
 
-pub fn org_kind_options(t: I18n, selected: Option<OrgKind>) -> Vec<Opt> {
+pub fn org_kind_options(t: Words, selected: Option<OrgKind>) -> Vec<Opt> {
     OrgKind::ALL
         .into_iter()
         .map(|k| Opt {
@@ -147,7 +147,7 @@ pub fn org_kind_options(t: I18n, selected: Option<OrgKind>) -> Vec<Opt> {
 }
 
 /// Translates field errors for a form: one message per top-level field.
-pub fn form_errors(inv: &sc_domain::Invalid, t: I18n) -> crate::views::Errors {
+pub fn form_errors(inv: &sc_domain::Invalid, t: Words) -> crate::views::Errors {
     let mut out = crate::views::Errors::new();
     for e in &inv.0 {
         let top = e.field.split(['.', '[']).next().unwrap_or("").to_string();
@@ -158,7 +158,7 @@ pub fn form_errors(inv: &sc_domain::Invalid, t: I18n) -> crate::views::Errors {
             top
         };
         let msg = t
-            .try_t(&format!("err.{}", e.code))
+            .try_t(&format!("err-{}", e.code))
             .map(str::to_string)
             .unwrap_or_else(|| e.message.clone());
         out.entry(key)
@@ -175,10 +175,10 @@ pub fn form_errors(inv: &sc_domain::Invalid, t: I18n) -> crate::views::Errors {
 
 /// The translated outcome of the last change, from a page's `?notice=` code (a `notice.` or
 /// `err.` key of the catalogue); unknown codes show nothing.
-pub fn notice_text(code: Option<&str>, t: I18n) -> Option<String> {
+pub fn notice_text(code: Option<&str>, t: Words) -> Option<String> {
     code.and_then(|n| {
-        t.try_t(&format!("notice.{n}"))
-            .or_else(|| t.try_t(&format!("err.{n}")))
+        t.try_t(&format!("notice-{n}"))
+            .or_else(|| t.try_t(&format!("err-{n}")))
     })
     .map(str::to_string)
 }

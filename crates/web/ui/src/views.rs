@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use askama::Template;
 
 use crate::context::Chrome;
-use crate::i18n::I18n;
+use sc_i18n::Words;
 
 /// An option of a select, radio group or checkbox list.
 pub struct Opt {
@@ -63,6 +63,6 @@ pub struct Pager {
 #[template(path = "error.html")]
 pub struct ErrorPage {
     pub c: Chrome,
-    pub t: I18n,
+    pub t: Words,
     pub message: &'static str,
 }

@@ -68,7 +68,7 @@ pub async fn signup(State(s): State<AppState>, ctx: Ctx, form: FormData) -> Resp
         let next = safe_next(form.get("next"));
         let mut errors = Errors::new();
         if location.is_err() {
-            errors.insert("location".into(), t.t("err.unknown_code").into());
+            errors.insert("location".into(), t.t("err-unknown_code").into());
         }
         let reg = Registration {
             email: form.get("email").into(),
@@ -87,7 +87,7 @@ pub async fn signup(State(s): State<AppState>, ctx: Ctx, form: FormData) -> Resp
                         code: "email_taken",
                         ..
                     }) => {
-                        errors.insert("email".into(), t.t("err.email_taken").into());
+                        errors.insert("email".into(), t.t("err-email_taken").into());
                         Ok(())
                     }
                     Err(sc_app::Error::Invalid(inv)) => {
@@ -157,8 +157,8 @@ pub async fn login(
             Ok((a, session)) => Ok(signed_in_and_go(&s, &session, a.preferred_language, &next)),
             Err(e) => {
                 let key = match e {
-                    sc_app::Error::TooManyRequests { .. } => "err.too_many_requests",
-                    sc_app::Error::Conflict { .. } => "auth.wrong",
+                    sc_app::Error::TooManyRequests { .. } => "err-too_many_requests",
+                    sc_app::Error::Conflict { .. } => "auth-wrong",
                     other => return Err(other.into()),
                 };
                 Ok(ctx.page_with(

@@ -88,7 +88,7 @@ pub async fn new_organisation_form(ctx: Ctx) -> Response {
         location,
         website: None,
     };
-    let heading = ctx.t().t("org.new");
+    let heading = ctx.t().t("org-new");
     ctx.page(org_form(
         &ctx,
         "/organisations/new".into(),
@@ -108,7 +108,7 @@ pub async fn create_organisation(State(s): State<AppState>, ctx: Ctx, form: Form
                 let sc_app::Error::Invalid(inv) = e else {
                     return Err(e.into());
                 };
-                let heading = ctx.t().t("org.new");
+                let heading = ctx.t().t("org-new");
                 Ok(ctx.page_with(
                     StatusCode::UNPROCESSABLE_ENTITY,
                     org_form(
@@ -133,7 +133,7 @@ pub async fn edit_organisation_form(
 ) -> Response {
     let r: Result<Response, UiError> = async {
         let o = s.app.organisation_to_edit(&ctx.caller, id).await?;
-        let heading = ctx.t().t("action.edit");
+        let heading = ctx.t().t("action-edit");
         Ok(ctx.page(org_form(
             &ctx,
             format!("/organisations/{id}/edit"),
@@ -165,7 +165,7 @@ pub async fn update_organisation(
                 let sc_app::Error::Invalid(inv) = e else {
                     return Err(e.into());
                 };
-                let heading = ctx.t().t("action.edit");
+                let heading = ctx.t().t("action-edit");
                 Ok(ctx.page_with(
                     StatusCode::UNPROCESSABLE_ENTITY,
                     org_form(

@@ -95,7 +95,7 @@ pub async fn organisation(
             .map(|b| {
                 format!(
                     "{} {} ({})",
-                    t.t("fair.booth"),
+                    t.t("fair-booth"),
                     b.booth.code,
                     b.hall_name.best(t.lang)
                 )
@@ -109,9 +109,9 @@ pub async fn organisation(
                 .map(|m| MemberRow {
                     user_id: m.user_id,
                     role: t.t(if m.role == OrgRole::Admin {
-                        "role.admin"
+                        "role-admin"
                     } else {
-                        "role.member"
+                        "role-member"
                     }),
                     is_admin: m.role == OrgRole::Admin,
                     removable: ctx.caller.allowed(Action::RemoveMember {
@@ -131,9 +131,9 @@ pub async fn organisation(
                 value: r.code().into(),
                 label: t
                     .t(if r == OrgRole::Admin {
-                        "role.admin"
+                        "role-admin"
                     } else {
-                        "role.member"
+                        "role-member"
                     })
                     .into(),
                 selected: r == OrgRole::Member,

@@ -13,7 +13,7 @@ use crate::views::*;
 use sc_web_http::AppState;
 use sc_web_http::FormData;
 use sc_web_http::error::ApiError;
-use sc_web_ui::I18n;
+use sc_web_ui::Words;
 use sc_web_ui::context::{Ctx, PageId, UiError};
 use sc_web_ui::fields::*;
 use sc_web_ui::present::*;
@@ -35,7 +35,7 @@ fn attr_label(spec: &sc_domain::market::AttrSpec, lang: Language) -> &'static st
     }
 }
 
-fn attribute_fields(kind: ListingKind, values: &Map<String, Value>, t: I18n) -> Vec<AttrField> {
+fn attribute_fields(kind: ListingKind, values: &Map<String, Value>, t: Words) -> Vec<AttrField> {
     kind.schema()
         .iter()
         .map(|spec| {
@@ -51,7 +51,7 @@ fn attribute_fields(kind: ListingKind, values: &Map<String, Value>, t: I18n) -> 
                 AttrType::Number { .. } => ("number", vec![]),
                 AttrType::Bool => (
                     "bool",
-                    [("true", "word.yes", true), ("false", "word.no", false)]
+                    [("true", "word-yes", true), ("false", "word-no", false)]
                         .into_iter()
                         .map(|(val, key, b)| Opt {
                             value: val.into(),
@@ -151,7 +151,7 @@ fn listing_input_from(form: &FormData, kind: ListingKind) -> ListingInput {
     }
 }
 
-fn status_options(t: I18n, selected: ListingStatus) -> Vec<Opt> {
+fn status_options(t: Words, selected: ListingStatus) -> Vec<Opt> {
     [
         ListingStatus::Published,
         ListingStatus::Draft,
@@ -223,7 +223,7 @@ async fn owner_for(
             format!(
                 "{} ({})",
                 ctx.caller.account()?.display_name,
-                ctx.t().t("listing.myself")
+                ctx.t().t("listing-myself")
             ),
             String::new(),
         ),

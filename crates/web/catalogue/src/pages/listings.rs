@@ -38,7 +38,7 @@ pub async fn listings(State(s): State<AppState>, ctx: Ctx, Query(q): Query<ListQ
             .collect();
         let mut markets = vec![Opt {
             value: String::new(),
-            label: t.t("word.all").into(),
+            label: t.t("word-all").into(),
             selected: market.is_none(),
         }];
         markets.extend(Market::ALL.into_iter().map(|m| Opt {
@@ -63,10 +63,10 @@ pub async fn listings(State(s): State<AppState>, ctx: Ctx, Query(q): Query<ListQ
 }
 
 /// An attribute value as a reader sees it.
-fn show_value(ty: AttrType, v: &Value, t: sc_web_ui::I18n) -> String {
+fn show_value(ty: AttrType, v: &Value, t: sc_web_ui::Words) -> String {
     match (ty, v) {
         (AttrType::Bool, Value::Bool(b)) => {
-            t.t(if *b { "word.yes" } else { "word.no" }).to_string()
+            t.t(if *b { "word-yes" } else { "word-no" }).to_string()
         }
         (_, Value::String(s)) => s.replace('_', " "),
         (_, Value::Array(items)) => items

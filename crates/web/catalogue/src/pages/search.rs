@@ -10,7 +10,7 @@ use crate::api::search::{SearchQuery, run, url_of};
 use crate::views::{FacetGroup, FacetLink, SearchPage, SearchRow};
 use sc_web_http::AppState;
 use sc_web_http::extract::ApiQuery;
-use sc_web_ui::I18n;
+use sc_web_ui::Words;
 use sc_web_ui::context::{Ctx, UiError, encode};
 use sc_web_ui::present::pager;
 
@@ -57,13 +57,13 @@ fn with(q: &SearchQuery, key: &str, value: Option<&str>) -> String {
     format!("/search?{}", qs.join("&"))
 }
 
-fn facet_label(root: &str, value: &str, t: I18n) -> String {
+fn facet_label(root: &str, value: &str, t: Words) -> String {
     match root {
         "entity" => t
             .t(if value == "organisation" {
-                "nav.organisations"
+                "nav-organisations"
             } else {
-                "nav.listings"
+                "nav-listings"
             })
             .to_string(),
         "market" => Market::parse(value)
@@ -134,7 +134,7 @@ pub async fn page(
                 });
             }
             facets.push(FacetGroup {
-                label: t.t(&format!("search.facet.{root}")),
+                label: t.t(&format!("search-facet-{root}")),
                 links,
             });
         }
@@ -144,9 +144,9 @@ pub async fn page(
             .map(|h| SearchRow {
                 url: url_of(&h.entity, h.id),
                 kind: t.t(if h.entity == "organisation" {
-                    "search.an_organisation"
+                    "search-an_organisation"
                 } else {
-                    "search.a_listing"
+                    "search-a_listing"
                 }),
                 title: h.title,
                 title_lang: h.title_lang.code(),

@@ -78,7 +78,7 @@ pub async fn scan(
                 return Ok(code_problem(
                     &ctx,
                     StatusCode::GONE,
-                    "scan.revoked",
+                    "scan-revoked",
                     Some(fair_id),
                 ));
             }
@@ -86,7 +86,7 @@ pub async fn scan(
                 return Ok(code_problem(
                     &ctx,
                     StatusCode::NOT_FOUND,
-                    "scan.unknown",
+                    "scan-unknown",
                     None,
                 ));
             }
@@ -204,7 +204,7 @@ async fn page(
         .map(|b| BoothLink {
             label: format!(
                 "{} {} · {}",
-                t.t("fair.booth"),
+                t.t("fair-booth"),
                 b.booth.code,
                 b.hall_name.best(t.lang)
             ),
@@ -263,8 +263,8 @@ async fn page(
         };
     let (scan_banner, quick_sign_in) = match &scanned {
         Scanned::No => (None, None),
-        Scanned::SignedIn { new: true, .. } => (Some(t.t("scan.bookmarked")), None),
-        Scanned::SignedIn { new: false, .. } => (Some(t.t("scan.already")), None),
+        Scanned::SignedIn { new: true, .. } => (Some(t.t("scan-bookmarked")), None),
+        Scanned::SignedIn { new: false, .. } => (Some(t.t("scan-already")), None),
         Scanned::Anonymous { token } => (None, Some(format!("/q/{token}"))),
     };
     let here_path = match &quick_sign_in {

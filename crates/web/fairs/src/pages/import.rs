@@ -240,7 +240,7 @@ pub async fn upload(
     r.unwrap_or_else(|e| ctx.error(e))
 }
 
-fn preview(kind: Kind, o: Outcome, token: Option<String>, t: sc_web_ui::I18n) -> ImportPreview {
+fn preview(kind: Kind, o: Outcome, token: Option<String>, t: sc_web_ui::Words) -> ImportPreview {
     ImportPreview {
         kind: kind.code(),
         encoding: o.encoding,
@@ -266,8 +266,8 @@ fn preview(kind: Kind, o: Outcome, token: Option<String>, t: sc_web_ui::I18n) ->
         more_errors: o.errors.len().saturating_sub(500),
         conflict: o.conflict,
         sample_head: match kind {
-            Kind::Exhibitors => vec![t.t("import.line"), "reference", "booth", "name"],
-            Kind::Products => vec![t.t("import.line"), "exhibitor", "reference", "name"],
+            Kind::Exhibitors => vec![t.t("import-line"), "reference", "booth", "name"],
+            Kind::Products => vec![t.t("import-line"), "exhibitor", "reference", "name"],
         },
         sample: o.sample,
         token,

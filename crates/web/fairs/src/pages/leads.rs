@@ -68,8 +68,8 @@ pub async fn page(
                 location: l.location.name(t.lang),
                 language: l.language.native_name(),
                 source: t.t(match l.source {
-                    Source::Scan => "my.source_scan",
-                    Source::Online => "my.source_online",
+                    Source::Scan => "my-source_scan",
+                    Source::Online => "my-source_online",
                 }),
                 scans: l.scans,
                 bookmarked: l.bookmarked,

@@ -81,8 +81,8 @@ pub async fn page(
                 tags: b.tags.join(" "),
                 visited: b.visited_at.is_some(),
                 source: t.t(match b.source {
-                    Source::Scan => "my.source_scan",
-                    Source::Online => "my.source_online",
+                    Source::Scan => "my-source_scan",
+                    Source::Online => "my-source_online",
                 }),
                 created: local_time(b.created_at, offset),
             })

@@ -133,7 +133,7 @@ pub async fn manage(
                 String::new()
             } else {
                 columns(
-                    t.t("dash.scans_by_hour"),
+                    t.t("dash-scans_by_hour"),
                     &hour_labels,
                     &day_ticks(&hour_labels),
                     &[&hour_values],
@@ -143,7 +143,7 @@ pub async fn manage(
                 String::new()
             } else {
                 columns(
-                    t.t("dash.onsite_online"),
+                    t.t("dash-onsite_online"),
                     &day_labels,
                     &every_nth(&day_labels),
                     &[&onsite, &online],

@@ -160,7 +160,7 @@ pub async fn page(
                         .unwrap_or_default();
                     route_steps.push(format!(
                         "{} {}{} — {} m",
-                        t.t("fair.booth"),
+                        t.t("fair-booth"),
                         leg.to,
                         name,
                         (leg.length + 5) / 10

@@ -1,0 +1,39 @@
+### Accounts and organisations: sign-up, sign-in, the account page, organisations and members.
+### English (en).
+
+account-contact = Contact details (only you see these)
+account-my_orgs = My organisations
+account-profile = Profile
+account-saved = Saved.
+account-title = My account
+auth-email = E-mail address
+auth-have_account = Already have an account?
+auth-login = Log in
+auth-logout = Log out
+auth-name = Display name
+auth-no_account = No account yet?
+auth-password = Password
+auth-password_hint = At least 10 characters
+auth-signup = Sign up
+auth-wrong = Wrong e-mail address or password.
+kind-chamber_of_commerce = Chamber of commerce
+kind-company = Company
+kind-investor = Investor
+kind-semi_official_body = Semi-official body
+kind-service_firm = Service firm
+kind-university = University
+org-add_member = Add member
+org-add_member_email = Member's e-mail address
+org-admin_only = Only the organisation's administrators can edit it.
+org-booths = Booths
+org-listings = Products and listings
+org-make_admin = Make administrator
+org-make_member = Make member
+org-members = Members
+org-new = New organisation
+org-none = No organisations yet.
+org-remove_member = Remove
+org-role = Role
+org-verified = Verified
+role-admin = Administrator
+role-member = Member

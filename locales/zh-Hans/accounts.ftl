@@ -1,0 +1,39 @@
+### Accounts and organisations: sign-up, sign-in, the account page, organisations and members.
+### Simplified Chinese (zh-Hans).
+
+account-contact = 联系资料（只有你看到）
+account-my_orgs = 我的机构
+account-profile = 个人资料
+account-saved = 已保存。
+account-title = 我的账户
+auth-email = 电子邮箱
+auth-have_account = 已有账户？
+auth-login = 登录
+auth-logout = 退出
+auth-name = 显示名称
+auth-no_account = 还没有账户？
+auth-password = 密码
+auth-password_hint = 至少10个字符
+auth-signup = 注册
+auth-wrong = 邮箱或密码不正确。
+kind-chamber_of_commerce = 商会
+kind-company = 公司
+kind-investor = 投资者
+kind-semi_official_body = 半官方机构
+kind-service_firm = 专业服务机构
+kind-university = 大学
+org-add_member = 加入成员
+org-add_member_email = 成员的邮箱
+org-admin_only = 只有机构管理员可以编辑。
+org-booths = 展位
+org-listings = 产品及项目
+org-make_admin = 设为管理员
+org-make_member = 设为普通成员
+org-members = 成员
+org-new = 创建机构
+org-none = 暂时没有机构。
+org-remove_member = 移除
+org-role = 角色
+org-verified = 已核实
+role-admin = 管理员
+role-member = 成员

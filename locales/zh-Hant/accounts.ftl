@@ -1,0 +1,39 @@
+### Accounts and organisations: sign-up, sign-in, the account page, organisations and members.
+### Traditional Chinese (zh-Hant).
+
+account-contact = 聯絡資料（只有你看到）
+account-my_orgs = 我的機構
+account-profile = 個人資料
+account-saved = 已儲存。
+account-title = 我的帳戶
+auth-email = 電郵地址
+auth-have_account = 已有帳戶？
+auth-login = 登入
+auth-logout = 登出
+auth-name = 顯示名稱
+auth-no_account = 還沒有帳戶？
+auth-password = 密碼
+auth-password_hint = 最少10個字元
+auth-signup = 註冊
+auth-wrong = 電郵或密碼不正確。
+kind-chamber_of_commerce = 商會
+kind-company = 公司
+kind-investor = 投資者
+kind-semi_official_body = 半官方機構
+kind-service_firm = 專業服務機構
+kind-university = 大學
+org-add_member = 加入成員
+org-add_member_email = 成員的電郵地址
+org-admin_only = 只有機構管理員可以編輯。
+org-booths = 展位
+org-listings = 產品及項目
+org-make_admin = 設為管理員
+org-make_member = 設為一般成員
+org-members = 成員
+org-new = 建立機構
+org-none = 暫時沒有機構。
+org-remove_member = 移除
+org-role = 角色
+org-verified = 已核實
+role-admin = 管理員
+role-member = 成員
