@@ -129,3 +129,7 @@ scan-sign_in_to_bookmark = Sign in to bookmark this exhibitor
 scan-title = Booth code
 scan-undo = Undo
 scan-unknown = This code is not recognised.
+plan-row = Row { $row }: { $reason }
+import-column = Column
+import-problem = Problem
+fair-hall_line = Line { $line }: { $reason }

@@ -129,3 +129,7 @@ scan-sign_in_to_bookmark = 登录即可收藏此参展商
 scan-title = 扫描摊位二维码
 scan-undo = 撤销
 scan-unknown = 无法识别此二维码。
+plan-row = 第 { $row } 行：{ $reason }
+import-column = 字段
+import-problem = 问题
+fair-hall_line = 第 { $line } 行：{ $reason }

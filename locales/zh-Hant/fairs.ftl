@@ -129,3 +129,7 @@ scan-sign_in_to_bookmark = 登入即可收藏此參展商
 scan-title = 掃描攤位二維碼
 scan-undo = 復原
 scan-unknown = 無法識別此二維碼。
+plan-row = 第 { $row } 行：{ $reason }
+import-column = 欄位
+import-problem = 問題
+fair-hall_line = 第 { $line } 行：{ $reason }

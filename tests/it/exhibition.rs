@@ -349,16 +349,12 @@ async fn organisers_upload_plans_and_bad_ones_are_explained() {
             .unwrap();
         let to = r.headers()["location"].to_str().unwrap().to_string();
         let (_, html) = page(&c, &s, &to).await;
+        // Each problem worded for the reader (an English account here), with the booths named.
         assert!(
-            html.contains("row 2, x: booth &#34;A02&#34; overlaps booth &#34;A01&#34; (row 1)")
-                || html.contains("row 2, x: booth &quot;A02&quot; overlaps"),
+            html.contains("Row 2: Booth A02 overlaps booth A01."),
             "{html}"
         );
-        assert!(
-            html.contains("row 3, x: &#34;x&#34; is not a length in metres")
-                || html.contains("row 3, x: &quot;x&quot; is not a length"),
-            "{html}"
-        );
+        assert!(html.contains("Row 3: Give a length in metres"), "{html}");
         assert!(!s.store.fair_plans(f.id).await.unwrap()[0].drawn);
         let r = upload("booth,x,y,width,height\nA01,3,3,3,3\nA02,6,3,3,3\n")
             .await
@@ -596,8 +592,23 @@ async fn organisers_create_a_fair_and_import_through_preview_and_confirm() {
             .unwrap();
         assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let html = r.text().await.unwrap();
-        assert!(html.contains("line 2: hall 1A is listed twice"), "{html}");
+        assert!(
+            html.contains("Line 2: Two halls have the same code."),
+            "{html}"
+        );
         assert!(html.contains("秋季電子展"), "what was typed is kept");
+        // A Chinese reader gets the same problems in Chinese, not in English.
+        page(&c, &s, "/lang/zh-Hant").await;
+        let r = c
+            .post(s.url("/fairs/new"))
+            .form(&fields("2027-10-01", "1A\n1A"))
+            .send()
+            .await
+            .unwrap();
+        let html = r.text().await.unwrap();
+        assert!(html.contains("第 2 行：兩個展館用了相同的編號。"), "{html}");
+        assert!(!html.contains("Line 2"), "{html}");
+        page(&c, &s, "/lang/en").await;
         assert!(s.store.fairs().await.unwrap().is_empty());
         let r = c
             .post(s.url("/fairs/new"))

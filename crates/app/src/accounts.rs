@@ -2,6 +2,7 @@
 //! administrator's view of every account.
 
 use sc_access::Action;
+use sc_domain::ErrorCode;
 use sc_domain::error::Problems;
 use sc_domain::person::{Account, ContactDetails, PlatformRole, UserId};
 use sc_domain::{Language, Location};
@@ -27,7 +28,11 @@ fn checked_name(current: &Account, change: &AccountChange) -> (String, Problems)
         .to_string();
     let mut problems = Problems::new();
     if name.is_empty() {
-        problems.push("display_name", "required", "give a name to show to others");
+        problems.push(
+            "display_name",
+            ErrorCode::Required,
+            "give a name to show to others",
+        );
     }
     problems.text("display_name", &name, 100);
     (name, problems)

@@ -2,6 +2,7 @@
 //! session cookie or a bearer token); the use cases get back a [`Caller`] with the memberships
 //! authorisation needs.
 
+use sc_domain::ErrorCode;
 use std::net::IpAddr;
 
 use sc_access::{Action, Actor, authorize};
@@ -190,7 +191,7 @@ impl App {
             _ => {
                 self.limiter.failed(email, client);
                 Err(Error::Conflict {
-                    code: "bad_credentials",
+                    code: ErrorCode::BadCredentials,
                     detail: "wrong e-mail address or password".into(),
                 })
             }

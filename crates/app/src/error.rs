@@ -2,7 +2,7 @@
 //! turns into its own answer. A user's mistake is never `Internal`.
 
 use sc_access::Denied;
-use sc_domain::{FieldError, Invalid};
+use sc_domain::{ErrorCode, FieldError, Invalid};
 use sc_storage::StorageError;
 
 #[derive(Debug, Clone, thiserror::Error)]
@@ -10,9 +10,12 @@ pub enum Error {
     /// Input that breaks a rule; every field at fault.
     #[error("{0}")]
     Invalid(Invalid),
+    /// A floor plan with problems: each with its row, booths and code, for the reader.
+    #[error("the floor plan has {} problem(s)", .0.len())]
+    Plan(Vec<sc_floorplan::PlanError>),
     /// A request that cannot be understood (a query parameter out of form).
     #[error("{detail}")]
-    BadRequest { code: &'static str, detail: String },
+    BadRequest { code: ErrorCode, detail: String },
     #[error("sign in first")]
     Unauthenticated,
     #[error("you may not do this")]
@@ -22,10 +25,10 @@ pub enum Error {
     NotFound,
     /// The data's own rules refused (a taken e-mail, a booth someone else holds).
     #[error("{detail}")]
-    Conflict { code: &'static str, detail: String },
+    Conflict { code: ErrorCode, detail: String },
     /// Existed once and was withdrawn for good (a revoked QR code).
     #[error("{detail}")]
-    Gone { code: &'static str, detail: String },
+    Gone { code: ErrorCode, detail: String },
     #[error("too many attempts; try again in {retry_after_secs} s")]
     TooManyRequests { retry_after_secs: u64 },
     /// Our fault; the cause is for the log, not the reader.
@@ -34,7 +37,7 @@ pub enum Error {
 }
 
 impl Error {
-    pub fn field(field: &str, code: &'static str, message: impl Into<String>) -> Self {
+    pub fn field(field: &str, code: ErrorCode, message: impl Into<String>) -> Self {
         Error::Invalid(Invalid(vec![FieldError {
             field: field.into(),
             code,

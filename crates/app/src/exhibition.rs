@@ -2,6 +2,7 @@
 //! leads (contact details only through the governed reveal), floor plans, booth codes, the
 //! organiser's figures and imports.
 
+use sc_domain::ErrorCode;
 use std::sync::Arc;
 
 use sc_access::Action;
@@ -79,19 +80,19 @@ fn viewer(caller: &Caller, org: OrgId) -> Result<Viewer> {
 }
 
 /// A plan's problems as fields of the request (`booths[3].x`).
-pub fn plan_invalid(errs: Vec<PlanError>) -> Error {
-    Error::Invalid(sc_domain::Invalid(
+pub fn plan_fields(errs: Vec<PlanError>) -> sc_domain::Invalid {
+    sc_domain::Invalid(
         errs.into_iter()
             .map(|e| sc_domain::FieldError {
                 field: match e.row {
                     Some(r) => format!("booths[{}].{}", r - 1, e.field),
                     None => e.field,
                 },
-                code: "invalid_plan",
+                code: e.code,
                 message: e.message,
             })
             .collect(),
-    ))
+    )
 }
 
 impl App {
@@ -293,7 +294,7 @@ impl App {
         let mut p = Problems::new();
         p.text("message", message, 2000);
         if message.is_empty() {
-            p.push("message", "required", "write a message");
+            p.push("message", ErrorCode::Required, "write a message");
         }
         p.finish()?;
         Ok(self
@@ -356,7 +357,7 @@ impl App {
         let mut p = Problems::new();
         p.text("note", note, 2000);
         if !(0..=5).contains(&score) {
-            p.push("score", "out_of_range", "between 0 and 5");
+            p.push("score", ErrorCode::OutOfRange, "between 0 and 5");
         }
         p.finish()?;
         Ok(self
@@ -380,10 +381,10 @@ impl App {
             .iter()
             .find(|p| p.hall.code == hall)
             .ok_or(Error::NotFound)?;
-        let plan = plan.map_err(plan_invalid)?;
+        let plan = plan.map_err(Error::Plan)?;
         match self.store.save_hall_plan(hall.hall.id, &plan).await {
             Ok(n) => Ok(n),
-            Err(SavePlanError::Invalid(e)) => Err(plan_invalid(e)),
+            Err(SavePlanError::Invalid(e)) => Err(Error::Plan(e)),
             Err(SavePlanError::Storage(e)) => Err(e.into()),
         }
     }

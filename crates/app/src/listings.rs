@@ -1,6 +1,7 @@
 //! Listings of the four markets: what organisations and people offer or need.
 
 use sc_access::Action;
+use sc_domain::ErrorCode;
 use sc_domain::listing::{Listing, ListingId, ListingInput, ListingStatus, Owner};
 use sc_storage::{ListingFilter, Page, PageRequest};
 
@@ -29,7 +30,7 @@ impl App {
                     })?,
                 None if *status != ListingStatus::Published => {
                     return Err(Error::BadRequest {
-                        code: "bad_query",
+                        code: ErrorCode::BadQuery,
                         detail: "status other than published needs organisation or person".into(),
                     });
                 }
@@ -40,7 +41,7 @@ impl App {
             && (c.is_empty() || c.len() > 40 || !c.chars().all(|ch| ch.is_ascii_alphanumeric()))
         {
             return Err(Error::BadRequest {
-                code: "bad_query",
+                code: ErrorCode::BadQuery,
                 detail: "code: letters and digits only, at most 40".into(),
             });
         }
@@ -76,7 +77,7 @@ impl App {
                 self.store.organisation(o).await.map_err(|e| match e {
                     sc_storage::StorageError::NotFound => Error::field(
                         "organisation_id",
-                        "no_such_organisation",
+                        ErrorCode::NoSuchOrganisation,
                         "no organisation has this id",
                     ),
                     e => e.into(),

@@ -2,17 +2,18 @@
 //! the database, shown to whoever may see their owner.
 
 use sc_access::Action;
+use sc_domain::ErrorCode;
 use sc_storage::{ImageInfo, ImageOwner, NewImage};
 
 use crate::{App, Caller, Error, Result};
 
 /// Why an upload was refused, as a stable code (`image_too_large`, `not_an_image`, …).
-pub fn media_error_code(e: &sc_media::MediaError) -> &'static str {
+pub fn media_error_code(e: &sc_media::MediaError) -> sc_domain::ErrorCode {
     match e {
-        sc_media::MediaError::TooLarge => "image_too_large",
-        sc_media::MediaError::TooManyPixels => "image_too_many_pixels",
-        sc_media::MediaError::Empty | sc_media::MediaError::NotAnImage => "not_an_image",
-        sc_media::MediaError::Damaged(_) => "image_damaged",
+        sc_media::MediaError::TooLarge => ErrorCode::ImageTooLarge,
+        sc_media::MediaError::TooManyPixels => ErrorCode::ImageTooManyPixels,
+        sc_media::MediaError::Empty | sc_media::MediaError::NotAnImage => ErrorCode::NotAnImage,
+        sc_media::MediaError::Damaged(_) => ErrorCode::ImageDamaged,
     }
 }
 

@@ -1,5 +1,6 @@
 //! Organisations and their members.
 
+use sc_domain::ErrorCode;
 use std::collections::HashMap;
 
 use sc_access::Action;
@@ -107,11 +108,11 @@ impl App {
         self.store.organisation(org).await?;
         caller.may(Action::AddMember { org })?;
         let email = sc_domain::person::normalize_email(email)
-            .map_err(|msg| Error::field("email", "not_an_email", msg))?;
+            .map_err(|msg| Error::field("email", ErrorCode::NotAnEmail, msg))?;
         let Some((account, _)) = self.store.account_by_email(&email).await? else {
             return Err(Error::field(
                 "email",
-                "no_such_account",
+                ErrorCode::NoSuchAccount,
                 "no account uses this e-mail address; ask them to sign up first",
             ));
         };

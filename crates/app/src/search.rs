@@ -2,6 +2,7 @@
 //! see (drafts and archived listings are never indexed), so a search needs no per-hit check.
 
 use sc_access::Action;
+use sc_domain::ErrorCode;
 use sc_search::{SearchRequest, SearchResults};
 
 use crate::{App, Caller, Error, Result};
@@ -14,7 +15,7 @@ impl App {
         caller.may(Action::ReadOrganisation)?;
         if req.q.chars().count() > MAX_QUERY_CHARS {
             return Err(Error::BadRequest {
-                code: "query_too_long",
+                code: ErrorCode::QueryTooLong,
                 detail: format!("q: at most {MAX_QUERY_CHARS} characters"),
             });
         }
@@ -24,7 +25,7 @@ impl App {
             .map_err(|e| Error::Internal(e.to_string()))?
             .map_err(|e| match e {
                 sc_search::SearchError::Invalid(m) => Error::BadRequest {
-                    code: "bad_query",
+                    code: ErrorCode::BadQuery,
                     detail: m,
                 },
                 other => Error::Internal(other.to_string()),

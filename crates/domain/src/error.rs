@@ -4,13 +4,15 @@
 use serde::Serialize;
 use utoipa::ToSchema;
 
+pub use crate::codes::ErrorCode;
+
 /// One problem with one field of the input.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
 pub struct FieldError {
     /// Path of the field, e.g. `name.en` or `attributes.moq` or `rows[12].booth`.
     pub field: String,
     /// Stable machine code, translated by the UI (e.g. `required`, `too_long`, `unknown_code`).
-    pub code: &'static str,
+    pub code: ErrorCode,
     /// English explanation for logs and API clients.
     pub message: String,
 }
@@ -28,12 +30,7 @@ impl Problems {
     pub fn new() -> Self {
         Self::default()
     }
-    pub fn push(
-        &mut self,
-        field: impl Into<String>,
-        code: &'static str,
-        message: impl Into<String>,
-    ) {
+    pub fn push(&mut self, field: impl Into<String>, code: ErrorCode, message: impl Into<String>) {
         self.0.push(FieldError {
             field: field.into(),
             code,
@@ -46,13 +43,21 @@ impl Problems {
     /// Checks a free-text field: no control characters, at most `max` characters.
     pub fn text(&mut self, field: &str, value: &str, max: usize) {
         if value.chars().count() > max {
-            self.push(field, "too_long", format!("at most {max} characters"));
+            self.push(
+                field,
+                ErrorCode::TooLong,
+                format!("at most {max} characters"),
+            );
         }
         if value
             .chars()
             .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
         {
-            self.push(field, "control_character", "contains control characters");
+            self.push(
+                field,
+                ErrorCode::ControlCharacter,
+                "contains control characters",
+            );
         }
     }
     pub fn finish(self) -> Result<(), Invalid> {

@@ -1,5 +1,6 @@
 //! Fairs, halls and booths: the first cut the demo needs; the EXHIBITION+ work extends it.
 
+use crate::ErrorCode;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -97,7 +98,7 @@ impl FairInput {
             ("online_until", &self.online_until),
         ] {
             if !is_iso_date(v) {
-                p.push(f, "not_a_date", "expected a date written YYYY-MM-DD");
+                p.push(f, ErrorCode::NotADate, "expected a date written YYYY-MM-DD");
             }
         }
         // ISO dates compare correctly as strings.
@@ -107,7 +108,7 @@ impl FairInput {
         {
             p.push(
                 "ends_on",
-                "before_start",
+                ErrorCode::BeforeStart,
                 "the fair cannot end before it starts",
             );
         }
@@ -117,7 +118,7 @@ impl FairInput {
         {
             p.push(
                 "online_until",
-                "before_end",
+                ErrorCode::BeforeEnd,
                 "the online fair runs until the physical fair ends or later",
             );
         }
@@ -130,7 +131,7 @@ impl FairInput {
         if !tz_ok {
             p.push(
                 "time_zone",
-                "not_a_time_zone",
+                ErrorCode::NotATimeZone,
                 "expected an IANA zone such as Asia/Hong_Kong",
             );
         }

@@ -2,6 +2,7 @@
 //! (a lead's details on screen, in a CSV or a vCard) is decided here and recorded by storage, so
 //! the cross-boundary rules of the data-governance work have one place to live.
 
+use crate::ErrorCode;
 use crate::Location;
 
 /// Why contact details are being shown.
@@ -25,7 +26,7 @@ impl RevealPurpose {
 /// Why a reveal was refused; `code` is stable for the UI.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RevealRefused {
-    pub code: &'static str,
+    pub code: crate::ErrorCode,
 }
 
 /// Decides whether `viewer` may see `subject`'s contact details. Today: only with the subject's
@@ -40,7 +41,9 @@ pub fn may_reveal_contact(
     if subject_consented {
         Ok(())
     } else {
-        Err(RevealRefused { code: "no_consent" })
+        Err(RevealRefused {
+            code: ErrorCode::NoConsent,
+        })
     }
 }
 
@@ -55,7 +58,9 @@ mod tests {
         assert!(may_reveal_contact(true, &sz, &hk, RevealPurpose::LeadView).is_ok());
         assert_eq!(
             may_reveal_contact(false, &hk, &hk, RevealPurpose::LeadExportCsv),
-            Err(RevealRefused { code: "no_consent" })
+            Err(RevealRefused {
+                code: ErrorCode::NoConsent
+            })
         );
     }
 }

@@ -1,5 +1,6 @@
 //! The three languages of the platform and text that exists in up to all three.
 
+use crate::ErrorCode;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -178,7 +179,7 @@ impl LocalizedText {
         if required && self.is_empty() {
             problems.push(
                 field,
-                "required",
+                ErrorCode::Required,
                 "give the text in at least one of zh-Hant, zh-Hans, en",
             );
         }
@@ -224,6 +225,6 @@ mod tests {
         LocalizedText::default().validate("name", 10, true, &mut p);
         let err = p.finish().unwrap_err();
         assert_eq!(err.0[0].field, "name");
-        assert_eq!(err.0[0].code, "required");
+        assert_eq!(err.0[0].code, ErrorCode::Required);
     }
 }

@@ -1,6 +1,7 @@
 //! Domain types and rules of superconnector. Nothing here does I/O: storage and HTTP live at the
 //! edges and call into this crate to validate and describe what they store and serve.
 
+pub mod codes;
 pub mod error;
 pub mod fair;
 pub mod governance;
@@ -12,6 +13,7 @@ pub mod organisation;
 pub mod person;
 pub mod sector;
 
+pub use codes::ErrorCode;
 pub use error::{FieldError, Invalid};
 pub use lang::{Language, LocalizedText};
 pub use location::Location;

@@ -1,5 +1,6 @@
 //! Listings: what an organisation or a person offers or needs, in one market.
 
+use crate::ErrorCode;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use utoipa::ToSchema;
@@ -118,13 +119,17 @@ impl ListingInput {
         self.description
             .validate("description", 20_000, false, &mut p);
         if self.codes.len() > 20 {
-            p.push("codes", "too_many", "at most 20 classification codes");
+            p.push(
+                "codes",
+                ErrorCode::TooMany,
+                "at most 20 classification codes",
+            );
         }
         for (i, c) in self.codes.iter().enumerate() {
             match self.kind.code_scheme() {
                 Some("hs") if !is_hs_code(c) => p.push(
                     format!("codes[{i}]"),
-                    "not_hs_code",
+                    ErrorCode::NotHsCode,
                     format!("{c:?} is not an HS code (2–10 digits, even count)"),
                 ),
                 None if c.len() > 40
@@ -134,7 +139,7 @@ impl ListingInput {
                 {
                     p.push(
                         format!("codes[{i}]"),
-                        "bad_code",
+                        ErrorCode::BadCode,
                         "codes are up to 40 letters, digits, '-', '_' or ':'",
                     )
                 }
@@ -142,7 +147,7 @@ impl ListingInput {
             }
         }
         if self.target_regions.len() > 50 {
-            p.push("target_regions", "too_many", "at most 50 regions");
+            p.push("target_regions", ErrorCode::TooMany, "at most 50 regions");
         }
         validate_attributes(self.kind, &self.attributes, &mut p);
         p.finish().map(|_| self)
@@ -162,7 +167,10 @@ mod tests {
         .unwrap();
         assert_eq!(l.clone().validated().unwrap().codes, vec!["85", "850440"]);
         l.codes = vec!["ABC".into()];
-        assert_eq!(l.clone().validated().unwrap_err().0[0].code, "not_hs_code");
+        assert_eq!(
+            l.clone().validated().unwrap_err().0[0].code,
+            ErrorCode::NotHsCode
+        );
         l.kind = ListingKind::Job;
         l.attributes = json!({"employment_type": "full_time"})
             .as_object()

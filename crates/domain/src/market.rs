@@ -2,6 +2,7 @@
 //! listing has a kind, the kind belongs to a market, and the market's attribute schema is checked
 //! by one validator. Adding a market is adding rows here, not copying code.
 
+use crate::ErrorCode;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use utoipa::ToSchema;
@@ -497,7 +498,7 @@ pub fn validate_attributes(
             let known: Vec<_> = schema.iter().map(|s| s.key).collect();
             problems.push(
                 format!("attributes.{key}"),
-                "unknown_attribute",
+                ErrorCode::UnknownAttribute,
                 format!(
                     "{} listings have no attribute {key:?}; known: {}",
                     kind.code(),
@@ -512,7 +513,7 @@ pub fn validate_attributes(
             if spec.required {
                 problems.push(
                     field,
-                    "required",
+                    ErrorCode::Required,
                     format!("{} listings need {}", kind.code(), spec.key),
                 );
             }
@@ -521,36 +522,36 @@ pub fn validate_attributes(
         match spec.ty {
             AttrType::Text { max } => match value.as_str() {
                 Some(s) => problems.text(&field, s, max),
-                None => problems.push(field, "not_text", "expected a string"),
+                None => problems.push(field, ErrorCode::NotText, "expected a string"),
             },
             AttrType::Integer { min, max } => match value.as_i64() {
                 Some(n) if (min..=max).contains(&n) => {}
                 Some(_) => problems.push(
                     field,
-                    "out_of_range",
+                    ErrorCode::OutOfRange,
                     format!("expected a whole number from {min} to {max}"),
                 ),
-                None => problems.push(field, "not_integer", "expected a whole number"),
+                None => problems.push(field, ErrorCode::NotInteger, "expected a whole number"),
             },
             AttrType::Number { min, max } => match value.as_f64() {
                 Some(n) if n.is_finite() && n >= min && n <= max => {}
                 Some(_) => problems.push(
                     field,
-                    "out_of_range",
+                    ErrorCode::OutOfRange,
                     format!("expected a number from {min} to {max}"),
                 ),
-                None => problems.push(field, "not_number", "expected a number"),
+                None => problems.push(field, ErrorCode::NotNumber, "expected a number"),
             },
             AttrType::Bool => {
                 if !value.is_boolean() {
-                    problems.push(field, "not_boolean", "expected true or false")
+                    problems.push(field, ErrorCode::NotBoolean, "expected true or false")
                 }
             }
             AttrType::OneOf(options) => match value.as_str() {
                 Some(s) if options.contains(&s) => {}
                 _ => problems.push(
                     field,
-                    "not_an_option",
+                    ErrorCode::NotAnOption,
                     format!("expected one of: {}", options.join(", ")),
                 ),
             },
@@ -561,7 +562,7 @@ pub fn validate_attributes(
                         .all(|i| i.as_str().is_some_and(|s| options.contains(&s))) => {}
                 _ => problems.push(
                     field,
-                    "not_an_option",
+                    ErrorCode::NotAnOption,
                     format!("expected a list drawn from: {}", options.join(", ")),
                 ),
             },
@@ -579,7 +580,11 @@ mod tests {
         validate_attributes(kind, v.as_object().unwrap(), &mut p);
         p.finish()
             .err()
-            .map(|e| e.0.into_iter().map(|f| (f.field, f.code)).collect())
+            .map(|e| {
+                e.0.into_iter()
+                    .map(|f| (f.field, f.code.as_str()))
+                    .collect()
+            })
             .unwrap_or_default()
     }
 

@@ -1,6 +1,7 @@
 //! Organisations: companies, chambers, semi-official bodies, universities, investors and
 //! service firms.
 
+use crate::ErrorCode;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -96,16 +97,16 @@ impl OrganisationInput {
             if !is_sector(s) {
                 p.push(
                     format!("sectors[{i}]"),
-                    "unknown_code",
+                    ErrorCode::UnknownCode,
                     format!("{s:?} is not a sector code"),
                 );
             }
         }
         if self.sectors.len() > 20 {
-            p.push("sectors", "too_many", "at most 20 sectors");
+            p.push("sectors", ErrorCode::TooMany, "at most 20 sectors");
         }
         if self.markets_served.len() > 50 {
-            p.push("markets_served", "too_many", "at most 50 markets");
+            p.push("markets_served", ErrorCode::TooMany, "at most 50 markets");
         }
         if let Some(w) = &self.website {
             let w = w.trim();
@@ -117,7 +118,7 @@ impl OrganisationInput {
             {
                 p.push(
                     "website",
-                    "not_a_url",
+                    ErrorCode::NotAUrl,
                     "expected an http(s):// address of at most 500 characters",
                 );
             } else {

@@ -1,5 +1,6 @@
 //! People: accounts with a public profile, and contact details kept apart from it.
 
+use crate::ErrorCode;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -143,21 +144,25 @@ impl Registration {
         let mut p = Problems::new();
         match normalize_email(&self.email) {
             Ok(e) => self.email = e,
-            Err(m) => p.push("email", "not_an_email", m),
+            Err(m) => p.push("email", ErrorCode::NotAnEmail, m),
         }
         if self.password.chars().count() < MIN_PASSWORD_CHARS {
             p.push(
                 "password",
-                "too_short",
+                ErrorCode::TooShort,
                 format!("at least {MIN_PASSWORD_CHARS} characters"),
             );
         }
         if self.password.len() > 1024 {
-            p.push("password", "too_long", "at most 1024 bytes");
+            p.push("password", ErrorCode::TooLong, "at most 1024 bytes");
         }
         self.display_name = self.display_name.trim().to_string();
         if self.display_name.is_empty() {
-            p.push("display_name", "required", "give a name to show to others");
+            p.push(
+                "display_name",
+                ErrorCode::Required,
+                "give a name to show to others",
+            );
         }
         p.text("display_name", &self.display_name, 100);
         p.finish().map(|_| self)

@@ -10,6 +10,7 @@ pub mod parse;
 pub mod route;
 pub mod svg;
 
+use sc_domain::ErrorCode;
 use serde::{Deserialize, Serialize};
 
 /// Decimetres.
@@ -67,12 +68,42 @@ pub struct HallPlan {
 }
 
 /// One problem with an uploaded plan: which row (1-based data row, or booth index in JSON),
-/// which field, and why.
+/// which field, why (a stable code readers get translated, and an English message), and the
+/// booths involved (their numbers, which need no translation).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PlanError {
     pub row: Option<usize>,
     pub field: String,
+    pub code: ErrorCode,
     pub message: String,
+    /// The booth at fault, where there is one.
+    pub booth: Option<String>,
+    /// The other booth (or row) it clashes with.
+    pub other: Option<String>,
+}
+
+impl PlanError {
+    pub fn new(
+        row: Option<usize>,
+        field: &str,
+        code: ErrorCode,
+        message: impl Into<String>,
+    ) -> Self {
+        PlanError {
+            row,
+            field: field.into(),
+            code,
+            message: message.into(),
+            booth: None,
+            other: None,
+        }
+    }
+
+    pub fn booths(mut self, booth: &str, other: Option<&str>) -> Self {
+        self.booth = Some(booth.to_string());
+        self.other = other.map(str::to_string);
+        self
+    }
 }
 
 impl std::fmt::Display for PlanError {
@@ -137,48 +168,68 @@ impl HallPlan {
     /// an entrance off the walls.
     pub fn check(&self) -> Result<(), Vec<PlanError>> {
         let mut errs = Vec::new();
-        let mut err = |row: Option<usize>, field: &str, message: String| {
-            errs.push(PlanError {
-                row,
-                field: field.into(),
-                message,
-            })
-        };
+        let mut err = |e: PlanError| errs.push(e);
         if !(1..=MAX_SIDE).contains(&self.width) {
-            err(
+            err(PlanError::new(
                 None,
                 "width",
+                ErrorCode::HallSize,
                 format!("must be between 0.1 and {} m", MAX_SIDE / 10),
-            );
+            ));
         }
         if !(1..=MAX_SIDE).contains(&self.height) {
-            err(
+            err(PlanError::new(
                 None,
                 "height",
+                ErrorCode::HallSize,
                 format!("must be between 0.1 and {} m", MAX_SIDE / 10),
-            );
+            ));
         }
         let e = self.entrance;
         if e.x < 0 || e.y < 0 || e.x > self.width || e.y > self.height {
-            err(None, "entrance", "must lie inside the hall".into());
+            err(PlanError::new(
+                None,
+                "entrance",
+                ErrorCode::EntranceOutside,
+                "must lie inside the hall",
+            ));
         }
         let mut seen = std::collections::HashMap::new();
         for (i, b) in self.booths.iter().enumerate() {
             let row = Some(i + 1);
             let r = b.rect;
             if b.code.trim().is_empty() {
-                err(row, "booth", "is empty".into());
+                err(PlanError::new(
+                    row,
+                    "booth",
+                    ErrorCode::BoothUnnamed,
+                    "is empty",
+                ));
             } else if let Some(first) = seen.insert(b.code.as_str(), i + 1) {
-                err(row, "booth", format!("{:?} is also on row {first}", b.code));
+                err(PlanError::new(
+                    row,
+                    "booth",
+                    ErrorCode::BoothRepeated,
+                    format!("{:?} is also on row {first}", b.code),
+                )
+                .booths(&b.code, Some(&first.to_string())));
             }
             if r.w <= 0 || r.h <= 0 {
-                err(
+                err(PlanError::new(
                     row,
                     "width",
-                    "booths need a width and a height above 0".into(),
-                );
+                    ErrorCode::BoothNoSize,
+                    "booths need a width and a height above 0",
+                )
+                .booths(&b.code, None));
             } else if r.x < 0 || r.y < 0 || r.right() > self.width || r.bottom() > self.height {
-                err(row, "x", "the booth reaches outside the hall".into());
+                err(PlanError::new(
+                    row,
+                    "x",
+                    ErrorCode::BoothOutside,
+                    "the booth reaches outside the hall",
+                )
+                .booths(&b.code, None));
             }
         }
         // Sweep by left edge: only booths whose x-ranges meet can overlap.
@@ -193,16 +244,18 @@ impl HallPlan {
                 }
                 if a.w > 0 && a.h > 0 && b.w > 0 && b.h > 0 && a.overlaps(&b) {
                     let (first, second) = (i.min(j), i.max(j));
-                    err(
+                    err(PlanError::new(
                         Some(second + 1),
                         "x",
+                        ErrorCode::BoothOverlap,
                         format!(
                             "booth {:?} overlaps booth {:?} (row {})",
                             self.booths[second].code,
                             self.booths[first].code,
                             first + 1
                         ),
-                    );
+                    )
+                    .booths(&self.booths[second].code, Some(&self.booths[first].code)));
                 }
             }
         }

@@ -4,16 +4,17 @@
 //! height` (headers also in Chinese). A CSV has no hall outline: the hall is the booths' extent
 //! plus a 3 m aisle all round, entered from the middle of the bottom wall.
 
+use sc_domain::ErrorCode;
 use serde::Deserialize;
 
 use crate::{BoothShape, Dm, HallPlan, PlanError, Point, Rect};
 
-fn problem(row: Option<usize>, field: &str, message: impl Into<String>) -> PlanError {
-    PlanError {
-        row,
-        field: field.into(),
-        message: message.into(),
-    }
+fn unreadable(message: impl Into<String>) -> PlanError {
+    PlanError::new(None, "file", ErrorCode::PlanUnreadable, message)
+}
+
+fn not_a_length(row: Option<usize>, field: &str, message: impl Into<String>) -> PlanError {
+    PlanError::new(row, field, ErrorCode::NotALength, message)
 }
 
 /// Metres to decimetres, refusing what is not a plain finite length.
@@ -59,12 +60,11 @@ struct JsonBooth {
 
 /// Reads a JSON plan and checks it; every problem is reported.
 pub fn json(text: &str) -> Result<HallPlan, Vec<PlanError>> {
-    let p: JsonPlan =
-        serde_json::from_str(text).map_err(|e| vec![problem(None, "file", e.to_string())])?;
+    let p: JsonPlan = serde_json::from_str(text).map_err(|e| vec![unreadable(e.to_string())])?;
     let mut errs = Vec::new();
     let mut m = |row: Option<usize>, field: &str, v: f64| {
         metres(v).unwrap_or_else(|e| {
-            errs.push(problem(row, field, e));
+            errs.push(not_a_length(row, field, e));
             0
         })
     };
@@ -148,7 +148,7 @@ pub fn csv(text: &str) -> Result<HallPlan, Vec<PlanError>> {
         .from_reader(text.as_bytes());
     let headers = reader
         .headers()
-        .map_err(|e| vec![problem(None, "file", e.to_string())])?
+        .map_err(|e| vec![unreadable(e.to_string())])?
         .clone();
     let mut at = [usize::MAX; 5];
     for (i, h) in headers.iter().enumerate() {
@@ -166,11 +166,15 @@ pub fn csv(text: &str) -> Result<HallPlan, Vec<PlanError>> {
         .map(|((name, _), _)| *name)
         .collect();
     if !missing.is_empty() {
-        return Err(vec![problem(
-            None,
-            "header",
-            format!("missing columns: {}", missing.join(", ")),
-        )]);
+        return Err(vec![
+            PlanError::new(
+                None,
+                "header",
+                ErrorCode::PlanMissingColumns,
+                format!("missing columns: {}", missing.join(", ")),
+            )
+            .booths("", Some(&missing.join(", "))),
+        ]);
     }
     let mut errs = Vec::new();
     let mut booths = Vec::new();
@@ -179,7 +183,12 @@ pub fn csv(text: &str) -> Result<HallPlan, Vec<PlanError>> {
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                errs.push(problem(row, "row", e.to_string()));
+                errs.push(PlanError::new(
+                    row,
+                    "row",
+                    ErrorCode::PlanUnreadable,
+                    e.to_string(),
+                ));
                 continue;
             }
         };
@@ -192,11 +201,11 @@ pub fn csv(text: &str) -> Result<HallPlan, Vec<PlanError>> {
             let s = cell(k);
             match s.parse::<f64>() {
                 Ok(v) => metres(v).unwrap_or_else(|e| {
-                    errs.push(problem(row, field, e));
+                    errs.push(not_a_length(row, field, e));
                     0
                 }),
                 Err(_) => {
-                    errs.push(problem(
+                    errs.push(not_a_length(
                         row,
                         field,
                         format!("{s:?} is not a length in metres"),

@@ -48,7 +48,7 @@ macro_rules! files {
 
 /// Every Fluent file: (language, file name, text). A test checks this list against the
 /// `locales/` directory, so a file added there and not here fails.
-pub const FILES: &[(Language, &str, &str)] = &[
+pub const FILES: &[(Language, &str, &str)] = [
     files!(ZhHant, "zh-Hant"),
     files!(ZhHans, "zh-Hans"),
     files!(En, "en"),
@@ -199,10 +199,16 @@ impl Words {
     /// The text of `key`; `??` if missing (visible in review, never a crash; a test keeps it
     /// from shipping).
     pub fn t(&self, key: &str) -> &'static str {
-        self.try_t(key).unwrap_or_else(|| {
-            tracing::warn!(key, lang = self.lang.code(), "missing UI text");
-            "??"
-        })
+        if let Some(text) = self.try_t(key) {
+            return text;
+        }
+        if catalogue(self.lang).bundle.has_message(key) {
+            // A message that expects arguments, called without: say what it can, once.
+            tracing::warn!(key, "UI text called without its arguments");
+            return Box::leak(self.with(key, &[]).into_boxed_str());
+        }
+        tracing::warn!(key, lang = self.lang.code(), "missing UI text");
+        "??"
     }
 
     /// The text of `key`, if the catalogue has it.

@@ -142,3 +142,26 @@ fn every_key_the_code_and_templates_name_exists() {
     }
     assert!(missing.is_empty(), "keys with no message: {missing:#?}");
 }
+
+#[test]
+fn every_error_code_has_a_message_in_every_language() {
+    for lang in LANGS {
+        let keys = keys_of(lang);
+        let missing: Vec<_> = sc_domain::ErrorCode::ALL
+            .iter()
+            .map(|c| c.message_key())
+            .filter(|k| !keys.contains(k))
+            .collect();
+        assert!(missing.is_empty(), "{} lacks {missing:?}", lang.code());
+    }
+    // And no message for a code that does not exist (a renamed code leaves one behind).
+    let codes: BTreeSet<String> = sc_domain::ErrorCode::ALL
+        .iter()
+        .map(|c| c.message_key())
+        .collect();
+    let stale: Vec<_> = keys_of(Language::En)
+        .into_iter()
+        .filter(|k| k.starts_with("err-") && !codes.contains(k))
+        .collect();
+    assert!(stale.is_empty(), "messages for no code: {stale:?}");
+}

@@ -1,6 +1,7 @@
 //! The exhibitor sheet: one row per exhibitor with its booth, in any of the three languages'
 //! column names.
 
+use sc_domain::ErrorCode;
 use std::collections::HashMap;
 
 use sc_domain::organisation::{OrgKind, OrganisationInput};
@@ -180,7 +181,7 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed<ExhibitorRow>, FileError> {
         };
         let cell = |col: &str| h.cell(&record, col).to_string();
         let mut errors = vec![];
-        let err = |col: &str, code: &'static str, message: String| RowError {
+        let err = |col: &str, code: sc_domain::ErrorCode, message: String| RowError {
             line,
             column: header_of(col).or(Some(col.to_string())),
             code,
@@ -191,13 +192,13 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed<ExhibitorRow>, FileError> {
         if reference.is_empty() {
             errors.push(err(
                 "reference",
-                "required",
+                ErrorCode::Required,
                 "every exhibitor needs the organiser's reference".into(),
             ));
         } else if let Some(first) = seen_refs.insert(reference.clone(), line) {
             errors.push(err(
                 "reference",
-                "duplicate_reference",
+                ErrorCode::DuplicateReference,
                 format!("also on line {first}"),
             ));
         }
@@ -209,26 +210,26 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed<ExhibitorRow>, FileError> {
         if booth.is_empty() {
             errors.push(err(
                 "booth",
-                "required",
+                ErrorCode::Required,
                 "every exhibitor needs a booth number".into(),
             ));
         } else if booth.chars().count() > 32 || booth.chars().any(|c| c.is_control()) {
             errors.push(err(
                 "booth",
-                "bad_booth",
+                ErrorCode::BadBooth,
                 "a booth number is at most 32 characters".into(),
             ));
         } else if let Some(first) = seen_booths.insert((hall.clone(), booth.clone()), line) {
             errors.push(err(
                 "booth",
-                "duplicate_booth",
+                ErrorCode::DuplicateBooth,
                 format!("booth {booth} is also given on line {first}"),
             ));
         }
         let location = match parse_location(&cell("location")) {
             Some(l) => Some(l),
             None => {
-                errors.push(err("location", "unknown_location", format!("{:?} is not a place this platform knows (use HK, CN-GD-SZ, a city or country name)", cell("location"))));
+                errors.push(err("location", ErrorCode::UnknownLocation, format!("{:?} is not a place this platform knows (use HK, CN-GD-SZ, a city or country name)", cell("location"))));
                 None
             }
         };
@@ -237,14 +238,14 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed<ExhibitorRow>, FileError> {
             k => OrgKind::parse(&k.to_lowercase()).unwrap_or_else(|| {
                 errors.push(err(
                     "kind",
-                    "not_an_option",
+                    ErrorCode::NotAnOption,
                     format!("{k:?} is not an organisation kind"),
                 ));
                 OrgKind::Company
             }),
         };
         let sectors = parse_sectors(&cell("sectors")).unwrap_or_else(|m| {
-            errors.push(err("sectors", "unknown_code", m));
+            errors.push(err("sectors", ErrorCode::UnknownCode, m));
             vec![]
         });
         let contact_email = match cell("email") {
@@ -252,7 +253,7 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed<ExhibitorRow>, FileError> {
             e => match sc_domain::person::normalize_email(&e) {
                 Ok(e) => Some(e),
                 Err(m) => {
-                    errors.push(err("email", "not_an_email", m.into()));
+                    errors.push(err("email", ErrorCode::NotAnEmail, m.into()));
                     None
                 }
             },
@@ -361,7 +362,7 @@ mod tests {
         let find = |line: u64, code: &str| {
             p.errors
                 .iter()
-                .find(|e| e.line == line && e.code == code)
+                .find(|e| e.line == line && e.code.as_str() == code)
                 .unwrap_or_else(|| panic!("no {code} on line {line}: {:?}", p.errors))
                 .clone()
         };

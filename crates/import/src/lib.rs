@@ -19,7 +19,7 @@ pub struct RowError {
     /// The column's header as written in the file, when one column is at fault.
     pub column: Option<String>,
     /// Stable code the UI translates (`required`, `duplicate_booth`, `ragged_row`, …).
-    pub code: &'static str,
+    pub code: sc_domain::ErrorCode,
     pub message: String,
 }
 

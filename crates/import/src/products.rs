@@ -1,6 +1,7 @@
 //! The product sheet: one row per product, tied to its exhibitor by the organiser's exhibitor
 //! reference and keyed by a product reference, so that importing the same sheet again updates.
 
+use sc_domain::ErrorCode;
 use std::collections::HashMap;
 
 use sc_domain::LocalizedText;
@@ -171,7 +172,7 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed<ProductRow>, FileError> {
         };
         let cell = |col: &str| h.cell(&record, col);
         let mut errors = vec![];
-        let err = |col: &str, code: &'static str, message: String| RowError {
+        let err = |col: &str, code: sc_domain::ErrorCode, message: String| RowError {
             line,
             column: header_of(col).or(Some(col.to_string())),
             code,
@@ -182,22 +183,26 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed<ProductRow>, FileError> {
         if exhibitor.is_empty() {
             errors.push(err(
                 "exhibitor",
-                "required",
+                ErrorCode::Required,
                 "which exhibitor (its reference in the exhibitor sheet)".into(),
             ));
         }
         if reference.is_empty() {
             errors.push(err(
                 "reference",
-                "required",
+                ErrorCode::Required,
                 "every product needs a reference".into(),
             ));
         } else if reference.chars().count() > 64 {
-            errors.push(err("reference", "too_long", "at most 64 characters".into()));
+            errors.push(err(
+                "reference",
+                ErrorCode::TooLong,
+                "at most 64 characters".into(),
+            ));
         } else if let Some(first) = seen.insert((exhibitor.clone(), reference.clone()), line) {
             errors.push(err(
                 "reference",
-                "duplicate_reference",
+                ErrorCode::DuplicateReference,
                 format!("this exhibitor's product {reference} is also on line {first}"),
             ));
         }
@@ -225,7 +230,7 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed<ProductRow>, FileError> {
                 }
                 None => errors.push(err(
                     col,
-                    "not_a_number",
+                    ErrorCode::NotANumber,
                     format!(
                         "{v:?} is not a {}",
                         if integer { "whole number" } else { "number" }
@@ -250,7 +255,7 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed<ProductRow>, FileError> {
                 Some(l) => target_regions.push(l),
                 None => errors.push(err(
                     "markets",
-                    "unknown_location",
+                    ErrorCode::UnknownLocation,
                     format!("{m:?} is not a place this platform knows"),
                 )),
             }
@@ -261,7 +266,7 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed<ProductRow>, FileError> {
             other => {
                 errors.push(err(
                     "status",
-                    "not_an_option",
+                    ErrorCode::NotAnOption,
                     format!("{other:?}: use published or draft"),
                 ));
                 ListingStatus::Published
@@ -360,9 +365,9 @@ mod tests {
                    E1,P5\n";
         let p = parse(csv.as_bytes()).unwrap();
         let has = |line: u64, col: &str, code: &str| {
-            p.errors
-                .iter()
-                .any(|e| e.line == line && e.column.as_deref() == Some(col) && e.code == code)
+            p.errors.iter().any(|e| {
+                e.line == line && e.column.as_deref() == Some(col) && e.code.as_str() == code
+            })
         };
         assert!(has(2, "hs", "not_hs_code"), "{:?}", p.errors);
         assert!(has(3, "reference", "duplicate_reference"), "{:?}", p.errors);
@@ -386,7 +391,7 @@ mod tests {
         assert!(
             p.errors
                 .iter()
-                .any(|e| e.line == 6 && e.code == "ragged_row"),
+                .any(|e| e.line == 6 && e.code == ErrorCode::RaggedRow),
             "{:?}",
             p.errors
         );

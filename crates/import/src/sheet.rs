@@ -3,6 +3,7 @@
 //! own notes), and data rows with their line numbers, empty rows skipped and ragged ones
 //! reported.
 
+use sc_domain::ErrorCode;
 use std::collections::HashMap;
 
 use csv::StringRecord;
@@ -92,7 +93,7 @@ pub(crate) fn open(
                 return Some(Err(RowError {
                     line: e.position().map(|p| p.line()).unwrap_or(0),
                     column: None,
-                    code: "unreadable_row",
+                    code: ErrorCode::UnreadableRow,
                     message: e.to_string(),
                 }));
             }
@@ -105,7 +106,7 @@ pub(crate) fn open(
             return Some(Err(RowError {
                 line,
                 column: None,
-                code: "ragged_row",
+                code: ErrorCode::RaggedRow,
                 message: format!("expected {width} columns, found {}", record.len()),
             }));
         }

@@ -1,6 +1,7 @@
 //! Fairs, halls and booths (first cut), and [`Batch`], an all-or-nothing bulk writer used by
 //! the demo loader and, later, spreadsheet imports.
 
+use sc_domain::ErrorCode;
 use sc_domain::LocalizedText;
 use sc_domain::fair::{Booth, BoothId, Fair, FairId, FairInput, Hall, HallId};
 use sc_domain::listing::{ListingId, ListingInput, Owner};
@@ -70,7 +71,7 @@ async fn insert_fair(w: &mut WriteTx<'_>, input: &FairInput, slug: Option<&str>)
     .bind(now_ms())
     .fetch_one(&mut *w.tx)
     .await
-    .map_err(on_unique("slug_taken", "a fair with this slug exists"))
+    .map_err(on_unique(ErrorCode::SlugTaken, "a fair with this slug exists"))
 }
 
 impl Store {
@@ -99,7 +100,7 @@ impl Store {
                 .bind(ne)
                 .execute(&mut *w.tx)
                 .await
-                .map_err(on_unique("hall_code_taken", "two halls have the same code"))?;
+                .map_err(on_unique(ErrorCode::HallCodeTaken, "two halls have the same code"))?;
         }
         w.commit().await?;
         self.fair(id).await
@@ -249,7 +250,7 @@ impl Batch<'_> {
             .bind(ne)
             .fetch_one(&mut *self.w.tx)
             .await
-            .map_err(on_unique("hall_code_taken", "this fair already has a hall with this code"))
+            .map_err(on_unique(ErrorCode::HallCodeTaken, "this fair already has a hall with this code"))
     }
 
     pub async fn insert_booth(&mut self, hall_id: HallId, booth: &NewBooth) -> Result<BoothId> {
@@ -266,7 +267,7 @@ impl Batch<'_> {
         .fetch_one(&mut *self.w.tx)
         .await
         .map_err(on_unique(
-            "booth_code_taken",
+            ErrorCode::BoothCodeTaken,
             "this hall already has a booth with this code",
         ))
     }

@@ -128,11 +128,15 @@ impl Store {
             let code: String = r.try_get("code")?;
             let org: Option<i64> = r.try_get("organisation_id")?;
             if org.is_some() && plan.booth(&code).is_none() {
-                missing.push(PlanError {
-                    row: None,
-                    field: "booth".into(),
-                    message: format!("booth {code:?} has an exhibitor but is not on the plan"),
-                });
+                missing.push(
+                    PlanError::new(
+                        None,
+                        "booth",
+                        sc_domain::ErrorCode::BoothNotOnPlan,
+                        format!("booth {code:?} has an exhibitor but is not on the plan"),
+                    )
+                    .booths(&code, None),
+                );
             }
             known.insert(code, r.try_get("id")?);
         }

@@ -1,5 +1,6 @@
 //! Photos of products and organisations, both renditions stored in the database.
 
+use sc_domain::ErrorCode;
 use sc_domain::listing::ListingId;
 use sc_domain::organisation::OrgId;
 use sc_domain::person::UserId;
@@ -72,7 +73,7 @@ impl Store {
         .await?;
         if n >= MAX_IMAGES {
             return Err(StorageError::Conflict {
-                code: "too_many_images",
+                code: ErrorCode::TooManyImages,
                 message: format!("at most {MAX_IMAGES} photos each"),
             });
         }

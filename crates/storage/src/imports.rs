@@ -2,6 +2,7 @@
 //! leaves the database as it was), and rows already imported for this fair, recognised by the
 //! organiser's reference, updated rather than duplicated.
 
+use sc_domain::ErrorCode;
 use sc_domain::LocalizedText;
 use sc_domain::fair::FairId;
 use sc_domain::organisation::{OrgId, OrganisationInput};
@@ -126,7 +127,7 @@ impl Store {
             match booth {
                 Some((_, Some(other))) if other != org => {
                     return Err(StorageError::Conflict {
-                        code: "booth_taken",
+                        code: ErrorCode::BoothTaken,
                         message: format!(
                             "booth {} is already another exhibitor's (row {})",
                             row.booth,
@@ -232,7 +233,7 @@ impl Store {
             .collect();
         if !unknown.is_empty() {
             return Err(StorageError::Conflict {
-                code: "unknown_exhibitor",
+                code: ErrorCode::UnknownExhibitor,
                 message: format!(
                     "exhibitor references not in this fair's exhibitor list: {}",
                     unknown.join("; ")

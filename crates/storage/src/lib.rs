@@ -3,6 +3,7 @@
 //! `$n` parameters (which SQLite accepts too), and one migration tree with a single dialect token.
 //! The engine is chosen once, from the URL, in [`Store::connect`].
 
+use sc_domain::ErrorCode;
 mod bookmarks;
 mod changes;
 mod codec;
@@ -59,7 +60,10 @@ pub enum StorageError {
     NotFound,
     /// A uniqueness or consistency rule of the data refused the write; `code` is stable.
     #[error("{message}")]
-    Conflict { code: &'static str, message: String },
+    Conflict {
+        code: sc_domain::ErrorCode,
+        message: String,
+    },
     #[error("database: {0}")]
     Database(#[from] sqlx::Error),
     #[error("stored data could not be read: {0}")]
@@ -189,7 +193,7 @@ impl Store {
             Engine::Sqlite
         } else {
             return Err(StorageError::Conflict {
-                code: "unsupported_database",
+                code: ErrorCode::UnsupportedDatabase,
                 message: format!(
                     "database URL must start with sqlite: or postgres://, got {:?}",
                     url.split(':').next().unwrap_or("")
@@ -367,7 +371,7 @@ impl Store {
 
 /// Maps a unique-constraint violation to a [`StorageError::Conflict`] with the given code.
 pub(crate) fn on_unique(
-    code: &'static str,
+    code: sc_domain::ErrorCode,
     message: &'static str,
 ) -> impl FnOnce(sqlx::Error) -> StorageError {
     move |e| match &e {

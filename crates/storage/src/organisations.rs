@@ -1,5 +1,6 @@
 //! Organisations and their members.
 
+use sc_domain::ErrorCode;
 use sc_domain::Location;
 use sc_domain::organisation::{OrgId, OrgKind, Organisation, OrganisationInput};
 use sc_domain::person::{Membership, OrgRole, UserId};
@@ -156,7 +157,7 @@ pub(crate) async fn insert_membership(
         .bind(now_ms())
         .execute(&mut *w.tx)
         .await
-        .map_err(on_unique("already_member", "this person is already a member"))?;
+        .map_err(on_unique(ErrorCode::AlreadyMember, "this person is already a member"))?;
     Ok(())
 }
 
@@ -331,7 +332,7 @@ async fn ensure_an_admin_remains(w: &mut WriteTx<'_>, org: OrgId) -> Result<()> 
     if admins == 0 {
         // Dropping the transaction rolls the change back.
         return Err(StorageError::Conflict {
-            code: "last_admin",
+            code: ErrorCode::LastAdmin,
             message: "an organisation keeps at least one administrator".into(),
         });
     }

@@ -1,5 +1,6 @@
 //! Accounts, their contact details and their sessions.
 
+use sc_domain::ErrorCode;
 use sc_domain::Language;
 use sc_domain::organisation::OrgId;
 use sc_domain::person::{Account, ContactDetails, OrgRole, PlatformRole, PublicProfile, UserId};
@@ -35,7 +36,7 @@ pub(crate) async fn insert_user(w: &mut WriteTx<'_>, u: &NewUser) -> Result<User
     .bind(now_ms())
     .fetch_one(&mut *w.tx)
     .await
-    .map_err(on_unique("email_taken", "an account with this e-mail address exists"))
+    .map_err(on_unique(ErrorCode::EmailTaken, "an account with this e-mail address exists"))
 }
 
 const ACCOUNT_COLUMNS: &str =

@@ -1,6 +1,7 @@
 //! One behavioural story of the storage layer, run on every engine the environment has
 //! (SQLite always; PostgreSQL under the README's test command, where it is required).
 
+use sc_domain::ErrorCode;
 use sc_domain::listing::{ListingInput, ListingStatus, Owner};
 use sc_domain::market::{ListingKind, Market};
 use sc_domain::organisation::{OrgKind, OrganisationInput};
@@ -83,7 +84,7 @@ async fn accounts_are_unique_by_email_and_contacts_are_kept_apart() {
             matches!(
                 dup,
                 StorageError::Conflict {
-                    code: "email_taken",
+                    code: ErrorCode::EmailTaken,
                     ..
                 }
             ),
@@ -238,7 +239,7 @@ async fn an_organisation_keeps_its_creator_as_admin_and_at_least_one_admin() {
         assert!(matches!(
             again,
             StorageError::Conflict {
-                code: "already_member",
+                code: ErrorCode::AlreadyMember,
                 ..
             }
         ));
@@ -248,7 +249,7 @@ async fn an_organisation_keeps_its_creator_as_admin_and_at_least_one_admin() {
         assert!(matches!(
             last,
             StorageError::Conflict {
-                code: "last_admin",
+                code: ErrorCode::LastAdmin,
                 ..
             }
         ));

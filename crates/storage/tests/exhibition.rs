@@ -1,6 +1,7 @@
 //! Fairs at work: QR codes, scans, bookmarks, leads, contact reveals, floor plans and the
 //! organiser's figures, on every engine the environment has.
 
+use sc_domain::ErrorCode;
 use sc_domain::fair::FairInput;
 use sc_domain::governance::RevealPurpose;
 use sc_domain::organisation::{OrgKind, OrganisationInput};
@@ -487,7 +488,7 @@ async fn photos_belong_to_their_owner_and_covers_come_in_one_query() {
             )
             .await,
             Err(StorageError::Conflict {
-                code: "too_many_images",
+                code: ErrorCode::TooManyImages,
                 ..
             })
         ));

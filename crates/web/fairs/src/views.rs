@@ -185,9 +185,11 @@ pub struct ImportPreview {
     pub created: usize,
     pub updated: usize,
     /// (line, column, reason)
-    pub errors: Vec<Vec<String>>,
+    /// Line, column, the reason in the reader's language, the English detail.
+    pub errors: Vec<[String; 4]>,
     pub more_errors: usize,
-    pub conflict: Option<String>,
+    /// The reason in the reader's language, and the English detail naming rows and booths.
+    pub conflict: Option<(String, String)>,
     pub sample_head: Vec<&'static str>,
     pub sample: Vec<Vec<String>>,
     /// Present when the upload may be confirmed.

@@ -3,7 +3,7 @@
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use sc_domain::{FieldError, Invalid};
+use sc_domain::{ErrorCode, FieldError, Invalid};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -16,7 +16,7 @@ pub struct Problem {
     pub title: String,
     pub status: u16,
     /// Stable machine code, e.g. `invalid_input`, `unauthenticated`, `email_taken`.
-    pub code: String,
+    pub code: ErrorCode,
     pub detail: String,
     /// For `invalid_input`: each field at fault and why.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -27,19 +27,19 @@ pub struct Problem {
 pub enum ApiError {
     Invalid(Invalid),
     BadRequest {
-        code: &'static str,
+        code: ErrorCode,
         detail: String,
     },
     Unauthenticated,
     Forbidden,
     NotFound,
     Conflict {
-        code: &'static str,
+        code: ErrorCode,
         detail: String,
     },
     /// Existed once and was withdrawn for good (a revoked QR code).
     Gone {
-        code: &'static str,
+        code: ErrorCode,
         detail: String,
     },
     UnsupportedMediaType,
@@ -50,7 +50,7 @@ pub enum ApiError {
 }
 
 impl ApiError {
-    pub fn field(field: &str, code: &'static str, message: impl Into<String>) -> Self {
+    pub fn field(field: &str, code: ErrorCode, message: impl Into<String>) -> Self {
         ApiError::Invalid(Invalid(vec![FieldError {
             field: field.into(),
             code,
@@ -76,30 +76,32 @@ impl ApiError {
     pub fn problem(&self) -> Problem {
         let status = self.status();
         let (code, detail, errors) = match self {
-            ApiError::Invalid(inv) => ("invalid_input".to_string(), inv.to_string(), inv.0.clone()),
-            ApiError::BadRequest { code, detail } => (code.to_string(), detail.clone(), vec![]),
-            ApiError::Unauthenticated => ("unauthenticated".into(), "sign in first".into(), vec![]),
-            ApiError::Forbidden => ("forbidden".into(), "you may not do this".into(), vec![]),
+            ApiError::Invalid(inv) => (ErrorCode::InvalidInput, inv.to_string(), inv.0.clone()),
+            ApiError::BadRequest { code, detail } => (*code, detail.clone(), vec![]),
+            ApiError::Unauthenticated => {
+                (ErrorCode::Unauthenticated, "sign in first".into(), vec![])
+            }
+            ApiError::Forbidden => (ErrorCode::Forbidden, "you may not do this".into(), vec![]),
             ApiError::NotFound => (
-                "not_found".into(),
+                ErrorCode::NotFound,
                 "no such thing, or not visible to you".into(),
                 vec![],
             ),
             ApiError::Conflict { code, detail } | ApiError::Gone { code, detail } => {
-                (code.to_string(), detail.clone(), vec![])
+                (*code, detail.clone(), vec![])
             }
             ApiError::UnsupportedMediaType => (
-                "unsupported_media_type".into(),
+                ErrorCode::UnsupportedMediaType,
                 "send the body as application/json".into(),
                 vec![],
             ),
             ApiError::TooManyRequests { retry_after_secs } => (
-                "too_many_requests".into(),
+                ErrorCode::TooManyRequests,
                 format!("too many attempts; try again in {retry_after_secs} s"),
                 vec![],
             ),
             ApiError::Internal(_) => (
-                "internal".into(),
+                ErrorCode::Internal,
                 "something went wrong on our side; it has been logged".into(),
                 vec![],
             ),
@@ -154,6 +156,7 @@ impl From<sc_app::Error> for ApiError {
         use sc_app::Error as E;
         match e {
             E::Invalid(i) => ApiError::Invalid(i),
+            E::Plan(errs) => ApiError::Invalid(sc_app::plan_fields(errs)),
             E::BadRequest { code, detail } => ApiError::BadRequest { code, detail },
             E::Unauthenticated => ApiError::Unauthenticated,
             E::Forbidden => ApiError::Forbidden,

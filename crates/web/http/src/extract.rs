@@ -5,6 +5,7 @@ use axum::body::Bytes;
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::header;
 use axum::http::request::Parts;
+use sc_domain::ErrorCode;
 use serde::de::DeserializeOwned;
 
 use crate::error::ApiError;
@@ -32,7 +33,7 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
         let bytes = Bytes::from_request(req, state)
             .await
             .map_err(|e| ApiError::BadRequest {
-                code: "body_unreadable",
+                code: ErrorCode::BodyUnreadable,
                 detail: e.body_text(),
             })?;
         let de = &mut serde_json::Deserializer::from_slice(&bytes);
@@ -45,7 +46,7 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
                 } else {
                     path
                 };
-                ApiError::field(&field, "unparseable", e.into_inner().to_string())
+                ApiError::field(&field, ErrorCode::Unparseable, e.into_inner().to_string())
             })
     }
 }
@@ -64,7 +65,7 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for ApiQuery<T> {
             .is_err()
         {
             return Err(ApiError::BadRequest {
-                code: "bad_query",
+                code: ErrorCode::BadQuery,
                 detail: "the query string is not valid UTF-8".into(),
             });
         }
@@ -77,13 +78,13 @@ fn serde_urlencoded_de<T: DeserializeOwned>(q: &str) -> Result<T, ApiError> {
     // parameter at fault.
     axum::extract::Query::<T>::try_from_uri(&format!("/?{q}").parse().map_err(|_| {
         ApiError::BadRequest {
-            code: "bad_query",
+            code: ErrorCode::BadQuery,
             detail: "unreadable query string".into(),
         }
     })?)
     .map(|axum::extract::Query(v)| v)
     .map_err(|e| ApiError::BadRequest {
-        code: "bad_query",
+        code: ErrorCode::BadQuery,
         detail: e.body_text(),
     })
 }

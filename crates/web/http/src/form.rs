@@ -3,6 +3,7 @@
 
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
+use sc_domain::ErrorCode;
 
 use crate::error::ApiError;
 
@@ -44,7 +45,7 @@ impl<S: Send + Sync> FromRequest<S> for FormData {
         let bytes = Bytes::from_request(req, state)
             .await
             .map_err(|e| ApiError::BadRequest {
-                code: "body_unreadable",
+                code: ErrorCode::BodyUnreadable,
                 detail: e.body_text(),
             })?;
         Ok(FormData(

@@ -162,7 +162,7 @@ impl Ctx {
 
     /// Renders an error page in the reader's language (or sends them to log in).
     pub fn error(&self, e: UiError) -> Response {
-        let (status, key) = match e {
+        let (status, key) = match &e {
             UiError::Api(ApiError::Unauthenticated) => {
                 return Redirect::to(&format!("/login?next={}", encode(&self.path_and_query)))
                     .into_response();
@@ -176,19 +176,21 @@ impl Ctx {
                 tracing::error!(%cause, "internal error");
                 (StatusCode::INTERNAL_SERVER_ERROR, "err-internal")
             }
-            UiError::Api(other) => {
-                let status = other.status();
-                (status, "err-unparseable")
-            }
+            // Every other refusal has a code with a message in every language.
+            UiError::Api(other) => (other.status(), ""),
             UiError::Csrf => (StatusCode::FORBIDDEN, "err-csrf"),
         };
         let t = self.t();
+        let message = match &e {
+            UiError::Api(other) if key.is_empty() => t.t(&other.problem().code.message_key()),
+            _ => t.t(key),
+        };
         self.page_with(
             status,
             crate::views::ErrorPage {
                 c: self.chrome(""),
                 t,
-                message: t.t(key),
+                message,
             },
         )
     }

@@ -157,10 +157,7 @@ pub fn form_errors(inv: &sc_domain::Invalid, t: Words) -> crate::views::Errors {
         } else {
             top
         };
-        let msg = t
-            .try_t(&format!("err-{}", e.code))
-            .map(str::to_string)
-            .unwrap_or_else(|| e.message.clone());
+        let msg = t.t(&e.code.message_key()).to_string();
         out.entry(key)
             .and_modify(|m: &mut String| {
                 if !m.contains(&msg) {

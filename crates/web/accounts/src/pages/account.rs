@@ -5,6 +5,7 @@ use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use sc_app::AccountChange;
 use sc_app::{OrganisationFilter, PageRequest, Session};
+use sc_domain::ErrorCode;
 use sc_domain::person::{ContactDetails, Registration};
 use sc_domain::{Language, Location};
 use serde::Deserialize;
@@ -84,7 +85,7 @@ pub async fn signup(State(s): State<AppState>, ctx: Ctx, form: FormData) -> Resp
                         return Ok(signed_in_and_go(&s, &session, a.preferred_language, &next));
                     }
                     Err(sc_app::Error::Conflict {
-                        code: "email_taken",
+                        code: ErrorCode::EmailTaken,
                         ..
                     }) => {
                         errors.insert("email".into(), t.t("err-email_taken").into());

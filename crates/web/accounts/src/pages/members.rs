@@ -4,6 +4,7 @@
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use sc_app::Error;
+use sc_domain::ErrorCode;
 use sc_domain::person::OrgRole;
 
 use sc_web_http::AppState;
@@ -17,8 +18,8 @@ fn back(org: i64, notice: &str) -> Response {
 /// A refusal the page can explain (a conflict, a bad e-mail), or a real error.
 fn explained(org: i64, e: Error) -> Result<Response, UiError> {
     match e {
-        Error::Conflict { code, .. } => Ok(back(org, code)),
-        Error::Invalid(inv) if inv.0.len() == 1 => Ok(back(org, inv.0[0].code)),
+        Error::Conflict { code, .. } => Ok(back(org, code.as_str())),
+        Error::Invalid(inv) if inv.0.len() == 1 => Ok(back(org, inv.0[0].code.as_str())),
         e => Err(e.into()),
     }
 }
@@ -51,18 +52,19 @@ pub async fn change_role(
     Path((org, user)): Path<(i64, i64)>,
     form: FormData,
 ) -> Response {
-    let r: Result<Response, UiError> =
-        async {
-            ctx.check_csrf(&form)?;
-            let role = OrgRole::parse(form.get("role")).ok_or(
-                sc_web_http::error::ApiError::field("role", "not_an_option", "admin or member"),
-            )?;
-            match s.app.change_member_role(&ctx.caller, org, user, role).await {
-                Ok(()) => Ok(back(org, "role_changed")),
-                Err(e) => explained(org, e),
-            }
+    let r: Result<Response, UiError> = async {
+        ctx.check_csrf(&form)?;
+        let role = OrgRole::parse(form.get("role")).ok_or(sc_web_http::error::ApiError::field(
+            "role",
+            ErrorCode::NotAnOption,
+            "admin or member",
+        ))?;
+        match s.app.change_member_role(&ctx.caller, org, user, role).await {
+            Ok(()) => Ok(back(org, "role_changed")),
+            Err(e) => explained(org, e),
         }
-        .await;
+    }
+    .await;
     r.unwrap_or_else(|e| ctx.error(e))
 }
 

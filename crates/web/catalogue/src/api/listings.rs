@@ -4,6 +4,7 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use sc_app::ListingFilter;
+use sc_domain::ErrorCode;
 use sc_domain::Location;
 use sc_domain::listing::{Listing, ListingInput, ListingStatus, Owner};
 use sc_domain::market::{ListingKind, Market};
@@ -52,7 +53,7 @@ pub async fn list(
         (None, None) => None,
         (Some(_), Some(_)) => {
             return Err(ApiError::BadRequest {
-                code: "bad_query",
+                code: ErrorCode::BadQuery,
                 detail: "give organisation or person, not both".into(),
             });
         }

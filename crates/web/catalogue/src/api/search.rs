@@ -1,5 +1,6 @@
 //! Full-text search across organisations and listings, in any of the three languages.
 
+use sc_domain::ErrorCode;
 use std::collections::BTreeMap;
 
 use axum::Json;
@@ -80,7 +81,7 @@ fn answer_language(
 ) -> Result<Language, ApiError> {
     match lang.filter(|l| !l.is_empty()) {
         Some(l) => Language::from_tag(l).ok_or_else(|| ApiError::BadRequest {
-            code: "bad_query",
+            code: ErrorCode::BadQuery,
             detail: "lang: use zh-Hant, zh-Hans or en".into(),
         }),
         None => Ok(caller

@@ -2,6 +2,7 @@
 //! match.
 
 use axum::Json;
+use sc_domain::ErrorCode;
 use sc_text::{Analyzer, Mode, Target};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -52,7 +53,7 @@ pub struct Analysis {
 pub async fn analyze(ApiQuery(q): ApiQuery<AnalyzeQuery>) -> ApiResult<Json<Analysis>> {
     if q.text.chars().count() > MAX_TEXT_CHARS {
         return Err(ApiError::BadRequest {
-            code: "text_too_long",
+            code: ErrorCode::TextTooLong,
             detail: format!("text: at most {MAX_TEXT_CHARS} characters"),
         });
     }
@@ -63,7 +64,7 @@ pub async fn analyze(ApiQuery(q): ApiQuery<AnalyzeQuery>) -> ApiResult<Json<Anal
             Some(sc_domain::Language::ZhHant) => Some(Target::Traditional),
             _ => {
                 return Err(ApiError::BadRequest {
-                    code: "bad_query",
+                    code: ErrorCode::BadQuery,
                     detail: "to: use zh-Hans or zh-Hant".into(),
                 });
             }
@@ -74,7 +75,7 @@ pub async fn analyze(ApiQuery(q): ApiQuery<AnalyzeQuery>) -> ApiResult<Json<Anal
         Some("query") => Mode::Query,
         Some(_) => {
             return Err(ApiError::BadRequest {
-                code: "bad_query",
+                code: ErrorCode::BadQuery,
                 detail: "mode: use index or query".into(),
             });
         }

@@ -5,6 +5,7 @@ use axum::extract::{Multipart, Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use sc_app::ImageOwner;
+use sc_domain::ErrorCode;
 
 use sc_web_http::AppState;
 use sc_web_http::FormData;
@@ -23,7 +24,7 @@ async fn upload(s: AppState, ctx: Ctx, owner: ImageOwner, mut multipart: Multipa
         let mut fields = FormData(Vec::new());
         let mut file: Vec<u8> = Vec::new();
         let unreadable = |e: axum::extract::multipart::MultipartError| ApiError::BadRequest {
-            code: "body_unreadable",
+            code: ErrorCode::BodyUnreadable,
             detail: e.body_text(),
         };
         while let Some(field) = multipart.next_field().await.map_err(unreadable)? {

@@ -5,6 +5,7 @@ use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use sc_app::{Arrival, BookmarkChange, ScanResult};
+use sc_domain::ErrorCode;
 use sc_domain::governance::RevealPurpose;
 use sc_domain::person::ContactDetails;
 use sc_domain::{Language, LocalizedText, Location};
@@ -60,14 +61,14 @@ pub async fn scan(
         } => (booth, organisation_id, outcome.unwrap_or_default()),
         ScanResult::Revoked { .. } => {
             return Err(ApiError::Gone {
-                code: "code_revoked",
+                code: ErrorCode::CodeRevoked,
                 detail: "this booth code was withdrawn by the organiser".into(),
             });
         }
         ScanResult::Unknown => return Err(ApiError::NotFound),
         ScanResult::Vacant(_) => {
             return Err(ApiError::Conflict {
-                code: "booth_vacant",
+                code: ErrorCode::BoothVacant,
                 detail: "this booth has no exhibitor".into(),
             });
         }

@@ -7,6 +7,7 @@ use axum::extract::{Multipart, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use sc_access::Action;
 use sc_app::{Caller, NewExhibitor, NewProduct};
+use sc_domain::ErrorCode;
 use sc_import::{Parsed, RowError};
 
 use crate::views::*;
@@ -25,8 +26,9 @@ struct Outcome {
     encoding: &'static str,
     rows: usize,
     errors: Vec<RowError>,
-    /// A problem only the database could find (a booth taken, an exhibitor never imported).
-    conflict: Option<String>,
+    /// A problem only the database could find (a booth taken, an exhibitor never imported):
+    /// its code and the English detail naming the rows.
+    conflict: Option<(ErrorCode, String)>,
     created: usize,
     updated: usize,
     sample: Vec<Vec<String>>,
@@ -57,7 +59,7 @@ async fn run(
         errors: vec![RowError {
             line: 0,
             column: None,
-            code: "file",
+            code: ErrorCode::File,
             message: e.to_string(),
         }],
         conflict: None,
@@ -67,8 +69,8 @@ async fn run(
     };
     let conflict = |e: sc_app::Error, o: &mut Outcome| -> Result<(), UiError> {
         match e {
-            sc_app::Error::Conflict { detail, .. } => {
-                o.conflict = Some(detail);
+            sc_app::Error::Conflict { code, detail } => {
+                o.conflict = Some((code, detail));
                 Ok(())
             }
             other => Err(other.into()),
@@ -204,7 +206,7 @@ pub async fn upload(
         let mut fields = FormData(Vec::new());
         let mut file: Option<Vec<u8>> = None;
         let unreadable = |e: axum::extract::multipart::MultipartError| ApiError::BadRequest {
-            code: "body_unreadable",
+            code: ErrorCode::BodyUnreadable,
             detail: e.body_text(),
         };
         while let Some(field) = multipart.next_field().await.map_err(unreadable)? {
@@ -252,19 +254,22 @@ fn preview(kind: Kind, o: Outcome, token: Option<String>, t: sc_web_ui::Words) -
             .iter()
             .take(500)
             .map(|e| {
-                vec![
+                [
                     if e.line == 0 {
                         String::new()
                     } else {
                         e.line.to_string()
                     },
                     e.column.clone().unwrap_or_default(),
+                    t.t(&e.code.message_key()).to_string(),
                     e.message.clone(),
                 ]
             })
             .collect(),
         more_errors: o.errors.len().saturating_sub(500),
-        conflict: o.conflict,
+        conflict: o
+            .conflict
+            .map(|(code, detail)| (t.t(&code.message_key()).to_string(), detail)),
         sample_head: match kind {
             Kind::Exhibitors => vec![t.t("import-line"), "reference", "booth", "name"],
             Kind::Products => vec![t.t("import-line"), "exhibitor", "reference", "name"],

@@ -5,12 +5,13 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use sc_access::Action;
 use sc_app::NewHall;
-use sc_domain::LocalizedText;
 use sc_domain::fair::FairInput;
+use sc_domain::{ErrorCode, LocalizedText};
 
 use crate::views::*;
 use sc_web_http::AppState;
 use sc_web_http::FormData;
+use sc_web_ui::Words;
 use sc_web_ui::context::{Ctx, UiError};
 use sc_web_ui::present::form_errors;
 use sc_web_ui::views::Errors;
@@ -25,9 +26,28 @@ const ZONES: &[&str] = &[
     "UTC",
 ];
 
+/// A line of the halls box that cannot be read: its number and why.
+#[derive(Debug, PartialEq, Eq)]
+pub struct HallLineError {
+    pub line: usize,
+    pub code: ErrorCode,
+}
+
+impl HallLineError {
+    fn words(&self, t: Words) -> String {
+        t.with(
+            "fair-hall_line",
+            &[
+                ("line", self.line.into()),
+                ("reason", t.t(&self.code.message_key()).into()),
+            ],
+        )
+    }
+}
+
 /// Reads the halls box: one hall per line, `code | 繁體名 | 简体名 | English name` (names
 /// optional). Problems are reported against the `halls` field with the line number.
-pub fn parse_halls(text: &str) -> Result<Vec<NewHall>, Vec<String>> {
+pub fn parse_halls(text: &str) -> Result<Vec<NewHall>, Vec<HallLineError>> {
     let mut halls: Vec<NewHall> = Vec::new();
     let mut errors = Vec::new();
     for (i, line) in text.lines().enumerate() {
@@ -41,21 +61,24 @@ pub fn parse_halls(text: &str) -> Result<Vec<NewHall>, Vec<String>> {
             || code.chars().count() > 16
             || code.chars().any(|c| c.is_whitespace() || c.is_control())
         {
-            errors.push(format!(
-                "line {}: a hall code is 1–16 characters without spaces",
-                i + 1
-            ));
+            errors.push(HallLineError {
+                line: i + 1,
+                code: ErrorCode::BadHallCode,
+            });
             continue;
         }
         if halls.iter().any(|h| h.code == code) {
-            errors.push(format!("line {}: hall {code} is listed twice", i + 1));
+            errors.push(HallLineError {
+                line: i + 1,
+                code: ErrorCode::HallCodeTaken,
+            });
             continue;
         }
         if parts.len() > 4 || parts.iter().any(|p| p.chars().count() > 100) {
-            errors.push(format!(
-                "line {}: at most three names of 100 characters",
-                i + 1
-            ));
+            errors.push(HallLineError {
+                line: i + 1,
+                code: ErrorCode::HallNamesTooLong,
+            });
             continue;
         }
         let name = |k: usize, default: String| {
@@ -81,8 +104,9 @@ pub fn parse_halls(text: &str) -> Result<Vec<NewHall>, Vec<String>> {
     }
 }
 
-fn page(ctx: &Ctx, form: &FormData, errors: Errors, hall_errors: Vec<String>) -> Response {
+fn page(ctx: &Ctx, form: &FormData, errors: Errors, hall_errors: Vec<HallLineError>) -> Response {
     let t = ctx.t();
+    let hall_errors = hall_errors.iter().map(|e| e.words(t)).collect();
     let v = |k: &str| form.get(k).to_string();
     let zone = if form.get("time_zone").is_empty() {
         "Asia/Hong_Kong".to_string()
@@ -177,6 +201,8 @@ pub async fn create(State(s): State<AppState>, ctx: Ctx, form: FormData) -> Resp
 
 #[cfg(test)]
 mod tests {
+    use sc_domain::ErrorCode;
+
     #[test]
     fn halls_read_one_per_line_with_optional_names() {
         let h = super::parse_halls("1A | 展館一 | 展馆一 | Hall One\n\n1B\n").unwrap();
@@ -184,7 +210,12 @@ mod tests {
         assert_eq!(h[0].name.en.as_deref(), Some("Hall One"));
         assert_eq!(h[1].name.zh_hant.as_deref(), Some("展館 1B"));
         let e = super::parse_halls("1A\n1A\nbad code\n").unwrap_err();
-        assert_eq!(e.len(), 2);
-        assert!(e[0].contains("line 2") && e[1].contains("line 3"), "{e:?}");
+        let found: Vec<_> = e.iter().map(|e| (e.line, e.code)).collect();
+        assert_eq!(
+            found,
+            [(2, ErrorCode::HallCodeTaken), (3, ErrorCode::BadHallCode)]
+        );
+        let zh = e[1].words(sc_web_ui::Words::new(sc_domain::Language::ZhHant));
+        assert!(zh.starts_with("第 3 行") && !zh.contains("line"), "{zh}");
     }
 }

@@ -8,7 +8,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use qrcode::QrCode;
 use qrcode::render::svg;
 use sc_access::Action;
-use sc_app::FairStats;
+use sc_app::{FairStats, PlanError};
+use sc_domain::ErrorCode;
 use serde::Deserialize;
 
 use super::charts::columns;
@@ -18,6 +19,7 @@ use sc_app::time::{local_time, venue_offset_ms};
 use sc_web_http::AppState;
 use sc_web_http::error::ApiError;
 use sc_web_http::extract::Ids;
+use sc_web_ui::Words;
 use sc_web_ui::context::{Ctx, PageId, UiError, encode};
 use sc_web_ui::present::*;
 
@@ -188,7 +190,7 @@ pub async fn manage(
                 .collect(),
             plan_errors: q
                 .plan_errors
-                .map(|e| e.lines().take(50).map(str::to_string).collect())
+                .map(|e| decode_plan_errors(&e, t))
                 .unwrap_or_default(),
             notice,
         }))
@@ -391,6 +393,52 @@ const MAX_PLAN_BYTES: usize = 2 * 1024 * 1024;
 
 /// `POST /fairs/{fair}/manage/plan` (multipart): `hall`, `file` (JSON or CSV of rectangles in
 /// metres), `csrf`. Saved all-or-nothing; problems come back listed on the desk.
+/// A plan's problems carried to the manage page in its address, one per line: the code, the
+/// row and the booths involved (tab-separated), so the page words them in its reader's language.
+fn encode_plan_errors(errors: &[PlanError]) -> String {
+    let clean = |s: &Option<String>| s.as_deref().unwrap_or("").replace(['\t', '\n'], " ");
+    errors
+        .iter()
+        .take(50)
+        .map(|e| {
+            format!(
+                "{}\t{}\t{}\t{}",
+                e.code,
+                e.row.map(|r| r.to_string()).unwrap_or_default(),
+                clean(&e.booth),
+                clean(&e.other)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The lines of [`encode_plan_errors`] as sentences; lines that are not (a hand-edited link)
+/// are left out.
+fn decode_plan_errors(text: &str, t: Words) -> Vec<String> {
+    text.lines()
+        .take(50)
+        .filter_map(|line| {
+            let mut parts = line.split('\t');
+            let code = ErrorCode::parse(parts.next()?)?;
+            let row = parts.next().unwrap_or("");
+            let booth = parts.next().unwrap_or("");
+            let other = parts.next().unwrap_or("");
+            let reason = t.with(
+                &code.message_key(),
+                &[("booth", booth.into()), ("other", other.into())],
+            );
+            Some(match row.parse::<i64>() {
+                Ok(r) => t.with(
+                    "plan-row",
+                    &[("row", r.into()), ("reason", (&reason).into())],
+                ),
+                Err(_) => reason,
+            })
+        })
+        .collect()
+}
+
 pub async fn upload_plan(
     State(s): State<AppState>,
     ctx: Ctx,
@@ -404,7 +452,7 @@ pub async fn upload_plan(
             .next_field()
             .await
             .map_err(|e| ApiError::BadRequest {
-                code: "body_unreadable",
+                code: ErrorCode::BodyUnreadable,
                 detail: e.body_text(),
             })?
         {
@@ -412,12 +460,12 @@ pub async fn upload_plan(
             if name == "file" {
                 let fname = field.file_name().unwrap_or("").to_string();
                 let bytes = field.bytes().await.map_err(|e| ApiError::BadRequest {
-                    code: "body_unreadable",
+                    code: ErrorCode::BodyUnreadable,
                     detail: e.body_text(),
                 })?;
                 if bytes.len() > MAX_PLAN_BYTES {
                     return Err(ApiError::BadRequest {
-                        code: "file_too_large",
+                        code: ErrorCode::FileTooLarge,
                         detail: format!("file: at most {MAX_PLAN_BYTES} bytes"),
                     }
                     .into());
@@ -430,30 +478,35 @@ pub async fn upload_plan(
         }
         ctx.check_csrf(&fields)?;
         ctx.caller.may(Action::ManageFair)?;
-        let back = |errors: Vec<String>| {
+        let back = |errors: Vec<PlanError>| {
             Redirect::to(&format!(
                 "/fairs/{fair_id}/manage?plan_errors={}#plans",
-                encode(&errors.join("\n"))
+                encode(&encode_plan_errors(&errors))
             ))
             .into_response()
         };
+        let fault =
+            |code: ErrorCode, message: String| vec![PlanError::new(None, "file", code, message)];
         let layout = s.app.fair_layout(&ctx.caller, fair_id).await?;
         let Some(hall) = layout
             .plans
             .iter()
             .find(|p| p.hall.code == fields.get("hall"))
         else {
-            return Ok(back(vec![format!(
-                "hall: {:?} is not a hall of this fair",
-                fields.get("hall")
-            )]));
+            return Ok(back(fault(
+                ErrorCode::UnknownHall,
+                format!("hall: {:?} is not a hall of this fair", fields.get("hall")),
+            )));
         };
         let Some((fname, bytes)) = file.filter(|(_, b)| !b.is_empty()) else {
-            return Ok(back(vec!["file: choose a JSON or CSV file".into()]));
+            return Ok(back(fault(
+                ErrorCode::FileMissing,
+                "file: choose a JSON or CSV file".into(),
+            )));
         };
         let text = match sc_import::encoding::decode(&bytes) {
             Ok((text, _)) => text,
-            Err(e) => return Ok(back(vec![format!("file: {e}")])),
+            Err(e) => return Ok(back(fault(ErrorCode::PlanUnreadable, e.to_string()))),
         };
         let is_json =
             fname.to_ascii_lowercase().ends_with(".json") || text.trim_start().starts_with('{');
@@ -464,7 +517,7 @@ pub async fn upload_plan(
         };
         let plan = match parsed {
             Ok(p) => p,
-            Err(errs) => return Ok(back(errs.iter().map(|e| e.to_string()).collect())),
+            Err(errs) => return Ok(back(errs)),
         };
         match s
             .app
@@ -475,12 +528,7 @@ pub async fn upload_plan(
                 Redirect::to(&format!("/fairs/{fair_id}/manage?notice=plan_saved#plans"))
                     .into_response(),
             ),
-            Err(sc_app::Error::Invalid(inv)) => Ok(back(
-                inv.0
-                    .iter()
-                    .map(|e| format!("{}: {}", e.field, e.message))
-                    .collect(),
-            )),
+            Err(sc_app::Error::Plan(errs)) => Ok(back(errs)),
             Err(e) => Err(e.into()),
         }
     }
