@@ -8,7 +8,6 @@ use serde_json::{Map, Value};
 use utoipa::ToSchema;
 
 use crate::error::Problems;
-use crate::lang::Language;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -54,8 +53,18 @@ pub struct AttrSpec {
     pub key: &'static str,
     pub ty: AttrType,
     pub required: bool,
-    /// English, Traditional, Simplified label for forms.
-    pub label: (&'static str, &'static str, &'static str),
+}
+
+impl AttrSpec {
+    /// The catalogue key of this field's label (`attr-moq`), in `locales/*/markets.ftl`.
+    pub fn label_key(&self) -> String {
+        format!("attr-{}", self.key)
+    }
+}
+
+/// The catalogue key of an option's label (`option-full_time`), in `locales/*/markets.ftl`.
+pub fn option_key(value: &str) -> String {
+    format!("option-{value}")
 }
 
 pub const CURRENCIES: &[&str] = &[
@@ -82,18 +91,8 @@ pub const GREEN_TAXONOMIES: &[&str] = &[
     "climate_bonds_standard",
 ];
 
-const fn attr(
-    key: &'static str,
-    ty: AttrType,
-    required: bool,
-    label: (&'static str, &'static str, &'static str),
-) -> AttrSpec {
-    AttrSpec {
-        key,
-        ty,
-        required,
-        label,
-    }
+const fn attr(key: &'static str, ty: AttrType, required: bool) -> AttrSpec {
+    AttrSpec { key, ty, required }
 }
 
 static PRODUCT: &[AttrSpec] = &[
@@ -104,7 +103,6 @@ static PRODUCT: &[AttrSpec] = &[
             max: 1_000_000_000,
         },
         false,
-        ("Minimum order quantity", "最低訂購量", "最低订购量"),
     ),
     attr(
         "unit_price",
@@ -113,26 +111,14 @@ static PRODUCT: &[AttrSpec] = &[
             max: 1e12,
         },
         false,
-        ("Unit price", "單價", "单价"),
     ),
-    attr(
-        "currency",
-        AttrType::OneOf(CURRENCIES),
-        false,
-        ("Currency", "貨幣", "货币"),
-    ),
+    attr("currency", AttrType::OneOf(CURRENCIES), false),
     attr(
         "lead_time_days",
         AttrType::Integer { min: 0, max: 3650 },
         false,
-        ("Lead time (days)", "交貨期（日）", "交货期（天）"),
     ),
-    attr(
-        "certifications",
-        AttrType::Text { max: 500 },
-        false,
-        ("Certifications", "認證", "认证"),
-    ),
+    attr("certifications", AttrType::Text { max: 500 }, false),
 ];
 static SOURCING_REQUEST: &[AttrSpec] = &[
     attr(
@@ -142,7 +128,6 @@ static SOURCING_REQUEST: &[AttrSpec] = &[
             max: 1_000_000_000,
         },
         true,
-        ("Quantity", "數量", "数量"),
     ),
     attr(
         "target_price",
@@ -151,33 +136,16 @@ static SOURCING_REQUEST: &[AttrSpec] = &[
             max: 1e12,
         },
         false,
-        ("Target price", "目標價", "目标价"),
     ),
-    attr(
-        "currency",
-        AttrType::OneOf(CURRENCIES),
-        false,
-        ("Currency", "貨幣", "货币"),
-    ),
-    attr(
-        "deadline",
-        AttrType::Text { max: 10 },
-        false,
-        ("Deadline (YYYY-MM-DD)", "截止日期", "截止日期"),
-    ),
+    attr("currency", AttrType::OneOf(CURRENCIES), false),
+    attr("deadline", AttrType::Text { max: 10 }, false),
 ];
 static SERVICE_OFFER: &[AttrSpec] = &[
-    attr(
-        "category",
-        AttrType::OneOf(SERVICE_CATEGORIES),
-        true,
-        ("Service category", "服務類別", "服务类别"),
-    ),
+    attr("category", AttrType::OneOf(SERVICE_CATEGORIES), true),
     attr(
         "languages",
         AttrType::ManyOf(&["zh-Hant", "zh-Hans", "en", "yue"]),
         false,
-        ("Service languages", "服務語言", "服务语言"),
     ),
     attr(
         "fee_from",
@@ -186,22 +154,11 @@ static SERVICE_OFFER: &[AttrSpec] = &[
             max: 1e12,
         },
         false,
-        ("Fees from", "收費由", "收费由"),
     ),
-    attr(
-        "currency",
-        AttrType::OneOf(CURRENCIES),
-        false,
-        ("Currency", "貨幣", "货币"),
-    ),
+    attr("currency", AttrType::OneOf(CURRENCIES), false),
 ];
 static SERVICE_REQUEST: &[AttrSpec] = &[
-    attr(
-        "category",
-        AttrType::OneOf(SERVICE_CATEGORIES),
-        true,
-        ("Service category", "服務類別", "服务类别"),
-    ),
+    attr("category", AttrType::OneOf(SERVICE_CATEGORIES), true),
     attr(
         "budget",
         AttrType::Number {
@@ -209,14 +166,8 @@ static SERVICE_REQUEST: &[AttrSpec] = &[
             max: 1e12,
         },
         false,
-        ("Budget", "預算", "预算"),
     ),
-    attr(
-        "currency",
-        AttrType::OneOf(CURRENCIES),
-        false,
-        ("Currency", "貨幣", "货币"),
-    ),
+    attr("currency", AttrType::OneOf(CURRENCIES), false),
 ];
 static JOB: &[AttrSpec] = &[
     attr(
@@ -229,7 +180,6 @@ static JOB: &[AttrSpec] = &[
             "graduate_programme",
         ]),
         true,
-        ("Employment type", "僱用類型", "雇用类型"),
     ),
     attr(
         "salary_min",
@@ -238,7 +188,6 @@ static JOB: &[AttrSpec] = &[
             max: 100_000_000,
         },
         false,
-        ("Monthly salary from", "月薪由", "月薪由"),
     ),
     attr(
         "salary_max",
@@ -247,58 +196,30 @@ static JOB: &[AttrSpec] = &[
             max: 100_000_000,
         },
         false,
-        ("Monthly salary to", "月薪至", "月薪至"),
     ),
-    attr(
-        "currency",
-        AttrType::OneOf(CURRENCIES),
-        false,
-        ("Currency", "貨幣", "货币"),
-    ),
+    attr("currency", AttrType::OneOf(CURRENCIES), false),
     attr(
         "years_experience",
         AttrType::Integer { min: 0, max: 60 },
         false,
-        ("Years of experience", "工作經驗（年）", "工作经验（年）"),
     ),
-    attr(
-        "remote",
-        AttrType::Bool,
-        false,
-        ("Remote possible", "可遙距工作", "可远程工作"),
-    ),
+    attr("remote", AttrType::Bool, false),
 ];
 static TALENT_PROFILE: &[AttrSpec] = &[
     attr(
         "years_experience",
         AttrType::Integer { min: 0, max: 60 },
         true,
-        ("Years of experience", "工作經驗（年）", "工作经验（年）"),
     ),
     attr(
         "highest_degree",
         AttrType::OneOf(&["secondary", "diploma", "bachelor", "master", "doctorate"]),
         false,
-        ("Highest degree", "最高學歷", "最高学历"),
     ),
-    attr(
-        "open_to_relocation",
-        AttrType::Bool,
-        false,
-        (
-            "Open to relocating to Hong Kong",
-            "願意移居香港",
-            "愿意移居香港",
-        ),
-    ),
+    attr("open_to_relocation", AttrType::Bool, false),
 ];
 static GREEN_PROJECT: &[AttrSpec] = &[
-    attr(
-        "taxonomy",
-        AttrType::OneOf(GREEN_TAXONOMIES),
-        true,
-        ("Green taxonomy", "綠色分類標準", "绿色分类标准"),
-    ),
+    attr("taxonomy", AttrType::OneOf(GREEN_TAXONOMIES), true),
     attr(
         "amount_sought",
         AttrType::Number {
@@ -306,34 +227,17 @@ static GREEN_PROJECT: &[AttrSpec] = &[
             max: 1e13,
         },
         true,
-        ("Amount sought", "融資額", "融资额"),
     ),
-    attr(
-        "currency",
-        AttrType::OneOf(CURRENCIES),
-        true,
-        ("Currency", "貨幣", "货币"),
-    ),
+    attr("currency", AttrType::OneOf(CURRENCIES), true),
     attr(
         "instrument",
         AttrType::OneOf(&["loan", "bond", "equity", "sukuk"]),
         false,
-        ("Instrument", "融資工具", "融资工具"),
     ),
-    attr(
-        "shariah_compliant",
-        AttrType::Bool,
-        false,
-        ("Shariah compliant", "符合伊斯蘭教法", "符合伊斯兰教法"),
-    ),
+    attr("shariah_compliant", AttrType::Bool, false),
 ];
 static INVESTOR_MANDATE: &[AttrSpec] = &[
-    attr(
-        "taxonomies",
-        AttrType::ManyOf(GREEN_TAXONOMIES),
-        false,
-        ("Accepted taxonomies", "接受的分類標準", "接受的分类标准"),
-    ),
+    attr("taxonomies", AttrType::ManyOf(GREEN_TAXONOMIES), false),
     attr(
         "ticket_min",
         AttrType::Number {
@@ -341,7 +245,6 @@ static INVESTOR_MANDATE: &[AttrSpec] = &[
             max: 1e13,
         },
         false,
-        ("Ticket from", "投資額由", "投资额由"),
     ),
     attr(
         "ticket_max",
@@ -350,24 +253,9 @@ static INVESTOR_MANDATE: &[AttrSpec] = &[
             max: 1e13,
         },
         false,
-        ("Ticket to", "投資額至", "投资额至"),
     ),
-    attr(
-        "currency",
-        AttrType::OneOf(CURRENCIES),
-        true,
-        ("Currency", "貨幣", "货币"),
-    ),
-    attr(
-        "shariah_only",
-        AttrType::Bool,
-        false,
-        (
-            "Shariah compliant only",
-            "只限伊斯蘭教法合規",
-            "只限伊斯兰教法合规",
-        ),
-    ),
+    attr("currency", AttrType::OneOf(CURRENCIES), true),
+    attr("shariah_only", AttrType::Bool, false),
 ];
 
 impl ListingKind {
@@ -430,22 +318,9 @@ impl ListingKind {
         }
     }
 
-    pub fn label(self, lang: Language) -> &'static str {
-        let (en, hant, hans) = match self {
-            ListingKind::Product => ("Product", "產品", "产品"),
-            ListingKind::SourcingRequest => ("Sourcing request", "採購需求", "采购需求"),
-            ListingKind::ServiceOffer => ("Professional service", "專業服務", "专业服务"),
-            ListingKind::ServiceRequest => ("Service request", "服務需求", "服务需求"),
-            ListingKind::Job => ("Job", "職位", "职位"),
-            ListingKind::TalentProfile => ("Talent profile", "人才檔案", "人才档案"),
-            ListingKind::GreenProject => ("Green project", "綠色項目", "绿色项目"),
-            ListingKind::InvestorMandate => ("Investor mandate", "投資者委託", "投资者委托"),
-        };
-        match lang {
-            Language::En => en,
-            Language::ZhHant => hant,
-            Language::ZhHans => hans,
-        }
+    /// The catalogue key of this kind's name (`listing_kind-product`).
+    pub fn label_key(self) -> String {
+        format!("listing_kind-{}", self.code())
     }
 }
 
@@ -470,18 +345,9 @@ impl Market {
         Market::ALL.into_iter().find(|m| m.code() == s)
     }
 
-    pub fn label(self, lang: Language) -> &'static str {
-        let (en, hant, hans) = match self {
-            Market::Trade => ("Trade", "貿易", "贸易"),
-            Market::Services => ("Professional services", "專業服務", "专业服务"),
-            Market::Talent => ("Talent", "人才", "人才"),
-            Market::Capital => ("Green capital", "綠色資本", "绿色资本"),
-        };
-        match lang {
-            Language::En => en,
-            Language::ZhHant => hant,
-            Language::ZhHans => hans,
-        }
+    /// The catalogue key of this market's name (`market-trade`).
+    pub fn label_key(self) -> String {
+        format!("market-{}", self.code())
     }
 }
 

@@ -12,37 +12,22 @@ use std::sync::LazyLock;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
-use sc_domain::Language;
+use sc_domain::market::{AttrSpec, ListingKind, Market};
+use sc_domain::{Language, Location};
 
 macro_rules! files {
     ($lang:ident, $dir:literal) => {
-        [
-            (
-                Language::$lang,
-                "common.ftl",
-                include_str!(concat!("../../../locales/", $dir, "/common.ftl")),
-            ),
-            (
-                Language::$lang,
-                "errors.ftl",
-                include_str!(concat!("../../../locales/", $dir, "/errors.ftl")),
-            ),
-            (
-                Language::$lang,
-                "accounts.ftl",
-                include_str!(concat!("../../../locales/", $dir, "/accounts.ftl")),
-            ),
-            (
-                Language::$lang,
-                "catalogue.ftl",
-                include_str!(concat!("../../../locales/", $dir, "/catalogue.ftl")),
-            ),
-            (
-                Language::$lang,
-                "fairs.ftl",
-                include_str!(concat!("../../../locales/", $dir, "/fairs.ftl")),
-            ),
-        ]
+        files!(@ $lang, $dir, [
+            "common.ftl", "errors.ftl", "accounts.ftl", "catalogue.ftl", "fairs.ftl",
+            "markets.ftl", "sectors.ftl", "places.ftl", "countries.ftl"
+        ])
+    };
+    (@ $lang:ident, $dir:literal, [$($file:literal),*]) => {
+        [$((
+            Language::$lang,
+            $file,
+            include_str!(concat!("../../../locales/", $dir, "/", $file)),
+        )),*]
     };
 }
 
@@ -236,6 +221,37 @@ impl Words {
             tracing::warn!(key, ?errors, "UI text lacks an argument");
         }
         text.into_owned()
+    }
+
+    /// A place's name (`locales/*/places.ftl`, `countries.ftl`).
+    pub fn place(&self, l: &Location) -> &'static str {
+        self.t(&l.label_key())
+    }
+
+    /// A sector's name; `None` for a code that is not a sector.
+    pub fn sector(&self, code: &str) -> Option<&'static str> {
+        self.try_t(&sc_domain::sector::sector_key(code))
+    }
+
+    pub fn market(&self, m: Market) -> &'static str {
+        self.t(&m.label_key())
+    }
+
+    /// A kind of listing's name.
+    pub fn listing_kind(&self, k: ListingKind) -> &'static str {
+        self.t(&k.label_key())
+    }
+
+    /// A market field's label.
+    pub fn attr(&self, spec: &AttrSpec) -> &'static str {
+        self.t(&spec.label_key())
+    }
+
+    /// An option's label; the value itself where the catalogue has none (currency codes and
+    /// the like read the same everywhere).
+    pub fn option<'a>(&self, value: &'a str) -> &'a str {
+        self.try_t(&sc_domain::market::option_key(value))
+            .unwrap_or(value)
     }
 
     /// `key` with `$count`, in the plural form the language uses for that number.

@@ -165,3 +165,39 @@ fn every_error_code_has_a_message_in_every_language() {
         .collect();
     assert!(stale.is_empty(), "messages for no code: {stale:?}");
 }
+
+#[test]
+fn every_place_sector_market_kind_field_and_option_has_a_name() {
+    use sc_domain::market::{AttrType, ListingKind, Market, option_key};
+    let mut keys: Vec<String> = sc_domain::Location::all().map(|l| l.label_key()).collect();
+    keys.extend(
+        sc_domain::sector::SECTORS
+            .iter()
+            .map(|s| sc_domain::sector::sector_key(s)),
+    );
+    keys.extend(Market::ALL.iter().map(|m| m.label_key()));
+    for k in ListingKind::ALL {
+        keys.push(k.label_key());
+        for spec in k.schema() {
+            keys.push(spec.label_key());
+            if let AttrType::OneOf(opts) | AttrType::ManyOf(opts) = spec.ty {
+                keys.extend(opts.iter().map(|o| option_key(o)));
+            }
+        }
+    }
+    for lang in LANGS {
+        let have = keys_of(lang);
+        let missing: Vec<_> = keys.iter().filter(|k| !have.contains(*k)).collect();
+        assert!(missing.is_empty(), "{} lacks {missing:?}", lang.code());
+    }
+    let jp = sc_domain::Location::parse("JP").unwrap();
+    assert_eq!(Words::new(Language::En).place(&jp), "Japan");
+    assert_eq!(Words::new(Language::ZhHant).place(&jp), "日本");
+    let dg = sc_domain::Location::parse("CN-GD-DG").unwrap();
+    assert_eq!(Words::new(Language::ZhHans).place(&dg), "东莞");
+    assert_eq!(Words::new(Language::ZhHant).option("full_time"), "全職");
+    assert_eq!(
+        Words::new(Language::En).option("HKD"),
+        "Hong Kong dollar (HKD)"
+    );
+}

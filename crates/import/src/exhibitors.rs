@@ -5,8 +5,11 @@ use sc_domain::ErrorCode;
 use std::collections::HashMap;
 
 use sc_domain::organisation::{OrgKind, OrganisationInput};
-use sc_domain::sector::SECTORS;
+use std::sync::LazyLock;
+
+use sc_domain::sector::{SECTORS, sector_key};
 use sc_domain::{Language, LocalizedText, Location};
+use sc_i18n::Words;
 
 use crate::{FileError, Parsed, Row, RowError, encoding, field_errors, sheet};
 
@@ -126,14 +129,23 @@ const REQUIRED: &[&str] = &["reference", "booth", "location"];
 /// languages ("香港", "深圳", "Singapore").
 pub fn parse_location(s: &str) -> Option<Location> {
     let s = s.trim();
-    Location::parse(s).ok().or_else(|| {
-        Location::all().find(|l| {
-            Language::ALL
-                .iter()
-                .any(|lang| l.name(*lang).eq_ignore_ascii_case(s))
-        })
-    })
+    Location::parse(s)
+        .ok()
+        .or_else(|| PLACE_NAMES.get(&s.to_lowercase()).copied())
 }
+
+/// Every place's name in the three languages (lower-cased), from the catalogues.
+static PLACE_NAMES: LazyLock<HashMap<String, Location>> = LazyLock::new(|| {
+    let mut names = HashMap::new();
+    for l in Location::all() {
+        for lang in Language::ALL {
+            names
+                .entry(Words::new(lang).t(&l.label_key()).to_lowercase())
+                .or_insert(l);
+        }
+    }
+    names
+});
 
 /// Reads sectors separated by `;`, `,`, `、` or `／`, each a code or a label in any language.
 fn parse_sectors(s: &str) -> Result<Vec<String>, String> {
@@ -143,13 +155,15 @@ fn parse_sectors(s: &str) -> Result<Vec<String>, String> {
         .map(|p| {
             SECTORS
                 .iter()
-                .find(|(code, en, hant, hans)| {
+                .find(|code| {
                     p.eq_ignore_ascii_case(code)
-                        || p.eq_ignore_ascii_case(en)
-                        || p == *hant
-                        || p == *hans
+                        || Language::ALL.iter().any(|lang| {
+                            Words::new(*lang)
+                                .t(&sector_key(code))
+                                .eq_ignore_ascii_case(p)
+                        })
                 })
-                .map(|(code, ..)| code.to_string())
+                .map(|code| code.to_string())
                 .ok_or_else(|| format!("{p:?} is not a sector"))
         })
         .collect()

@@ -6,8 +6,6 @@ mod countries;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::lang::Language;
-
 /// The nine Guangdong cities of the Greater Bay Area.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum GbaCity {
@@ -49,21 +47,6 @@ impl GbaCity {
             GbaCity::Zhaoqing => "ZQ",
         }
     }
-
-    /// English, Traditional, Simplified.
-    fn names(self) -> (&'static str, &'static str, &'static str) {
-        match self {
-            GbaCity::Guangzhou => ("Guangzhou", "廣州", "广州"),
-            GbaCity::Shenzhen => ("Shenzhen", "深圳", "深圳"),
-            GbaCity::Zhuhai => ("Zhuhai", "珠海", "珠海"),
-            GbaCity::Foshan => ("Foshan", "佛山", "佛山"),
-            GbaCity::Huizhou => ("Huizhou", "惠州", "惠州"),
-            GbaCity::Dongguan => ("Dongguan", "東莞", "东莞"),
-            GbaCity::Zhongshan => ("Zhongshan", "中山", "中山"),
-            GbaCity::Jiangmen => ("Jiangmen", "江門", "江门"),
-            GbaCity::Zhaoqing => ("Zhaoqing", "肇慶", "肇庆"),
-        }
-    }
 }
 
 /// Where someone is based, at the resolution the data rules need.
@@ -99,7 +82,7 @@ impl Location {
             Location::HongKong => "HK",
             Location::Macau => "MO",
             Location::MainlandOther => "CN",
-            Location::Country(i) => countries::COUNTRIES[*i as usize].0,
+            Location::Country(i) => countries::COUNTRIES[*i as usize],
         }
     }
 
@@ -121,32 +104,15 @@ impl Location {
         }
         countries::COUNTRIES
             .iter()
-            .position(|(c, ..)| *c == up)
+            .position(|c| *c == up)
             .map(|i| Location::Country(i as u16))
             .ok_or_else(|| format!("{code:?} is not a location code: use HK, MO, CN, CN-GD-xx for a GBA city, or an ISO 3166-1 alpha-2 country code"))
     }
 
-    /// Display name in the reader's language.
-    pub fn name(&self, lang: Language) -> String {
-        let pick = |(en, hant, hans): (&str, &str, &str)| match lang {
-            Language::En => en.to_string(),
-            Language::ZhHant => hant.to_string(),
-            Language::ZhHans => hans.to_string(),
-        };
-        match self {
-            Location::Gba(c) => pick(c.names()),
-            Location::HongKong => pick(("Hong Kong", "香港", "香港")),
-            Location::Macau => pick(("Macau", "澳門", "澳门")),
-            Location::MainlandOther => pick((
-                "Mainland China (outside the GBA)",
-                "內地（大灣區以外）",
-                "内地（大湾区以外）",
-            )),
-            Location::Country(i) => {
-                let (_, en, hant, hans) = countries::COUNTRIES[*i as usize];
-                pick((en, hant, hans))
-            }
-        }
+    /// The catalogue key of this place's name (`place-CN-GD-SZ`, `place-JP`): names are in
+    /// `locales/*/places.ftl` and `countries.ftl`.
+    pub fn label_key(&self) -> String {
+        format!("place-{}", self.code())
     }
 
     /// In the nine Guangdong cities or Hong Kong: the parties the Mainland–Hong Kong GBA
@@ -169,7 +135,7 @@ impl Location {
         let skip = ["HK", "MO", "CN"];
         special.chain(
             (0..countries::COUNTRIES.len() as u16)
-                .filter(move |i| !skip.contains(&countries::COUNTRIES[*i as usize].0))
+                .filter(move |i| !skip.contains(&countries::COUNTRIES[*i as usize]))
                 .map(Location::Country),
         )
     }
@@ -240,16 +206,5 @@ mod tests {
                 .contains("ISO 3166-1")
         );
         assert!(Location::parse("").is_err());
-    }
-
-    #[test]
-    fn names_exist_in_three_languages() {
-        let jp = Location::parse("JP").unwrap();
-        assert_eq!(jp.name(Language::En), "Japan");
-        assert_eq!(jp.name(Language::ZhHant), "日本");
-        assert_eq!(
-            Location::Gba(GbaCity::Dongguan).name(Language::ZhHans),
-            "东莞"
-        );
     }
 }

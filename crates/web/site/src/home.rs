@@ -40,7 +40,7 @@ pub async fn home(State(s): State<AppState>, ctx: Ctx) -> Response {
             .into_iter()
             .map(|m| Opt {
                 value: m.code().into(),
-                label: m.label(t.lang).into(),
+                label: t.market(m).into(),
                 selected: false,
             })
             .collect();

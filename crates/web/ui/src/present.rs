@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use sc_domain::fair::Fair;
 use sc_domain::listing::{Listing, ListingStatus, Owner};
 use sc_domain::organisation::{OrgKind, Organisation};
-use sc_domain::sector::{SECTORS, sector_label};
+use sc_domain::sector::SECTORS;
 use sc_domain::{Language, LocalizedText, Location};
 
 use crate::views::{FairCard, ListingCard, Opt, OrgCard, Pager};
@@ -36,12 +36,8 @@ pub fn org_card(o: &Organisation, t: Words, booth: Option<String>) -> OrgCard {
         name: o.name.best(t.lang).to_string(),
         name_lang: o.name.best_lang(t.lang).code(),
         kind: kind_label(o.kind, t),
-        location: o.location.name(t.lang),
-        sectors: o
-            .sectors
-            .iter()
-            .filter_map(|s| sector_label(s, t.lang))
-            .collect(),
+        location: t.place(&o.location).to_string(),
+        sectors: o.sectors.iter().filter_map(|s| t.sector(s)).collect(),
         verified: o.verified,
         booth,
     }
@@ -68,7 +64,7 @@ pub fn listing_card(
         thumb: None,
         title: l.title.best(t.lang).to_string(),
         title_lang: l.title.best_lang(t.lang).code(),
-        kind: l.kind.label(t.lang),
+        kind: t.listing_kind(l.kind),
         owner,
         owner_href,
         codes: l.codes.join(", "),
@@ -103,7 +99,7 @@ pub fn location_options(lang: Language, selected: &[Location]) -> Vec<Opt> {
     Location::all()
         .map(|l| Opt {
             value: l.code().to_string(),
-            label: l.name(lang),
+            label: Words::new(lang).place(&l).to_string(),
             selected: selected.contains(&l),
         })
         .collect()
@@ -127,9 +123,9 @@ pub fn language_options(selected: Language) -> Vec<Opt> {
 pub fn sector_options(lang: Language, selected: &[String]) -> Vec<Opt> {
     SECTORS
         .iter()
-        .map(|(c, ..)| Opt {
+        .map(|c| Opt {
             value: c.to_string(),
-            label: sector_label(c, lang).unwrap_or(c).to_string(),
+            label: Words::new(lang).sector(c).unwrap_or(c).to_string(),
             selected: selected.iter().any(|s| s == c),
         })
         .collect()

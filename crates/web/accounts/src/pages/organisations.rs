@@ -145,7 +145,11 @@ pub async fn organisation(
             description: o.description.best(t.lang).to_string(),
             description_lang: o.description.best_lang(t.lang).code(),
             website: o.website.clone(),
-            markets: o.markets_served.iter().map(|m| m.name(t.lang)).collect(),
+            markets: o
+                .markets_served
+                .iter()
+                .map(|m| t.place(m).to_string())
+                .collect(),
             booths,
             listings,
             pager: pager(

@@ -1,7 +1,18 @@
 //! The market schemas: what a client needs to build a listing form.
 
 use axum::Json;
+use sc_domain::Language;
+use sc_web_ui::Words;
 use serde_json::{Value, json};
+
+/// A catalogue message in the three languages, as the API hands labels out.
+fn labels(key: &str) -> Value {
+    json!({
+        "en": Words::new(Language::En).t(key),
+        "zh-Hant": Words::new(Language::ZhHant).t(key),
+        "zh-Hans": Words::new(Language::ZhHans).t(key),
+    })
+}
 
 /// The four markets, their listing kinds and each kind's attribute schema, with labels in
 /// three languages: what a client needs to build a listing form.
@@ -20,23 +31,29 @@ pub async fn markets() -> Json<Value> {
                         .iter()
                         .map(|a| {
                             let ty = match a.ty {
-                                AttrType::Text { max } => json!({"type": "text", "max_length": max}),
-                                AttrType::Integer { min, max } => json!({"type": "integer", "min": min, "max": max}),
-                                AttrType::Number { min, max } => json!({"type": "number", "min": min, "max": max}),
+                                AttrType::Text { max } => {
+                                    json!({"type": "text", "max_length": max})
+                                }
+                                AttrType::Integer { min, max } => {
+                                    json!({"type": "integer", "min": min, "max": max})
+                                }
+                                AttrType::Number { min, max } => {
+                                    json!({"type": "number", "min": min, "max": max})
+                                }
                                 AttrType::Bool => json!({"type": "boolean"}),
                                 AttrType::OneOf(o) => json!({"type": "one_of", "options": o}),
                                 AttrType::ManyOf(o) => json!({"type": "many_of", "options": o}),
                             };
                             json!({"key": a.key, "required": a.required, "schema": ty,
-                                   "label": {"en": a.label.0, "zh-Hant": a.label.1, "zh-Hans": a.label.2}})
+                                   "label": labels(&a.label_key())})
                         })
                         .collect();
                     json!({"kind": k.code(), "code_scheme": k.code_scheme(), "attributes": attrs,
-                           "label": {"en": k.label(sc_domain::Language::En), "zh-Hant": k.label(sc_domain::Language::ZhHant), "zh-Hans": k.label(sc_domain::Language::ZhHans)}})
+                           "label": labels(&k.label_key())})
                 })
                 .collect();
             json!({"market": m.code(), "kinds": kinds,
-                   "label": {"en": m.label(sc_domain::Language::En), "zh-Hant": m.label(sc_domain::Language::ZhHant), "zh-Hans": m.label(sc_domain::Language::ZhHans)}})
+                   "label": labels(&m.label_key())})
         })
         .collect();
     Json(json!({ "markets": markets }))

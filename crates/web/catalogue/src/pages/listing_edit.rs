@@ -28,11 +28,7 @@ pub struct NewListingQuery {
 }
 
 fn attr_label(spec: &sc_domain::market::AttrSpec, lang: Language) -> &'static str {
-    match lang {
-        Language::En => spec.label.0,
-        Language::ZhHant => spec.label.1,
-        Language::ZhHans => spec.label.2,
-    }
+    Words::new(lang).attr(spec)
 }
 
 fn attribute_fields(kind: ListingKind, values: &Map<String, Value>, t: Words) -> Vec<AttrField> {
@@ -65,7 +61,7 @@ fn attribute_fields(kind: ListingKind, values: &Map<String, Value>, t: Words) ->
                     opts.iter()
                         .map(|o| Opt {
                             value: (*o).into(),
-                            label: o.replace('_', " "),
+                            label: t.option(o).to_string(),
                             selected: v.and_then(Value::as_str) == Some(*o),
                         })
                         .collect(),
@@ -75,7 +71,7 @@ fn attribute_fields(kind: ListingKind, values: &Map<String, Value>, t: Words) ->
                     opts.iter()
                         .map(|o| Opt {
                             value: (*o).into(),
-                            label: o.replace('_', " "),
+                            label: t.option(o).to_string(),
                             selected: v
                                 .and_then(Value::as_array)
                                 .is_some_and(|a| a.iter().any(|x| x.as_str() == Some(*o))),
@@ -182,7 +178,7 @@ fn listing_form(
         t,
         action,
         kind: input.kind.code(),
-        kind_label: input.kind.label(t.lang),
+        kind_label: t.listing_kind(input.kind),
         owner_name,
         title: three(&input.title),
         description: three(&input.description),
@@ -244,8 +240,8 @@ pub async fn new_listing_form(
                 .map(|k| {
                     (
                         k.code().to_string(),
-                        k.label(t.lang),
-                        k.market().label(t.lang),
+                        t.listing_kind(k),
+                        t.market(k.market()),
                     )
                 })
                 .collect();

@@ -43,7 +43,7 @@ pub async fn listings(State(s): State<AppState>, ctx: Ctx, Query(q): Query<ListQ
         }];
         markets.extend(Market::ALL.into_iter().map(|m| Opt {
             value: m.code().into(),
-            label: m.label(t.lang).into(),
+            label: t.market(m).into(),
             selected: Some(m) == market,
         }));
         let base = match market {
@@ -68,12 +68,18 @@ fn show_value(ty: AttrType, v: &Value, t: sc_web_ui::Words) -> String {
         (AttrType::Bool, Value::Bool(b)) => {
             t.t(if *b { "word-yes" } else { "word-no" }).to_string()
         }
-        (_, Value::String(s)) => s.replace('_', " "),
+        // Options read in the reader's language; free text as written.
+        (AttrType::OneOf(_), Value::String(s)) => t.option(s).to_string(),
+        (_, Value::String(s)) => s.clone(),
         (_, Value::Array(items)) => items
             .iter()
-            .map(|i| i.as_str().unwrap_or("").replace('_', " "))
+            .map(|i| t.option(i.as_str().unwrap_or("")).to_string())
             .collect::<Vec<_>>()
-            .join(", "),
+            .join(if t.lang == sc_domain::Language::En {
+                ", "
+            } else {
+                "、"
+            }),
         (_, Value::Number(n)) => n.to_string(),
         (_, other) => other.to_string(),
     }
@@ -95,22 +101,21 @@ pub async fn listing(
             .iter()
             .filter_map(|spec| {
                 let v = l.attributes.get(spec.key)?;
-                let label = match t.lang {
-                    sc_domain::Language::En => spec.label.0,
-                    sc_domain::Language::ZhHant => spec.label.1,
-                    sc_domain::Language::ZhHans => spec.label.2,
-                };
-                Some((label, show_value(spec.ty, v, t)))
+                Some((t.attr(spec), show_value(spec.ty, v, t)))
             })
             .collect();
         Ok(ctx.page(ListingPage {
             c: ctx.chrome("listings"),
             t,
-            market: l.market.label(t.lang),
+            market: t.market(l.market),
             description: l.description.best(t.lang).to_string(),
             description_lang: l.description.best_lang(t.lang).code(),
             attributes,
-            regions: l.target_regions.iter().map(|r| r.name(t.lang)).collect(),
+            regions: l
+                .target_regions
+                .iter()
+                .map(|r| t.place(r).to_string())
+                .collect(),
             can_edit: ctx.caller.allowed(Action::UpdateListing { owner: l.owner }),
             photos: s
                 .app

@@ -4,7 +4,6 @@ use axum::extract::State;
 use axum::response::Response;
 use sc_domain::Location;
 use sc_domain::market::{ListingKind, Market};
-use sc_domain::sector::sector_label;
 
 use crate::api::search::{SearchQuery, run, url_of};
 use crate::views::{FacetGroup, FacetLink, SearchPage, SearchRow};
@@ -67,14 +66,14 @@ fn facet_label(root: &str, value: &str, t: Words) -> String {
             })
             .to_string(),
         "market" => Market::parse(value)
-            .map(|m| m.label(t.lang).to_string())
+            .map(|m| t.market(m).to_string())
             .unwrap_or_else(|| value.to_string()),
         "kind" => ListingKind::parse(value)
-            .map(|k| k.label(t.lang).to_string())
+            .map(|k| t.listing_kind(k).to_string())
             .unwrap_or_else(|| value.to_string()),
-        "sector" => sector_label(value, t.lang).unwrap_or(value).to_string(),
+        "sector" => t.sector(value).unwrap_or(value).to_string(),
         "region" | "location" => Location::parse(value)
-            .map(|l| l.name(t.lang))
+            .map(|l| t.place(&l).to_string())
             .unwrap_or_else(|_| value.to_string()),
         "hs" => format!("HS {value}"),
         _ => value.to_string(),

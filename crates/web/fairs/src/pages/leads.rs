@@ -65,7 +65,7 @@ pub async fn page(
             .map(|l| LeadRow {
                 user_id: l.user_id,
                 name: l.display_name.clone(),
-                location: l.location.name(t.lang),
+                location: t.place(&l.location).to_string(),
                 language: l.language.native_name(),
                 source: t.t(match l.source {
                     Source::Scan => "my-source_scan",

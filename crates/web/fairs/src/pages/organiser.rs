@@ -170,7 +170,7 @@ pub async fn manage(
             by_region: bars(
                 st.buyers_by_location
                     .iter()
-                    .map(|(l, n)| (l.name(t.lang), *n))
+                    .map(|(l, n)| (t.place(l).to_string(), *n))
                     .collect(),
             ),
             by_language: bars(
