@@ -1,9 +1,18 @@
-//! Schema migrations: one tree of SQL files for both engines, applied in order, each in its own
-//! transaction, recorded in `schema_migrations`.
+//! Schema migrations: one tree of SQL files for both engines (`{ID}` and `{BLOB}` stand for the
+//! engine's identity column and byte type), run by sqlx's [`Migrator`]: each migration in its
+//! own transaction, recorded with a checksum in `_sqlx_migrations`, so a migration edited after
+//! it ran stops the start with an error naming it. PostgreSQL takes an advisory lock, so two
+//! processes starting together do not both migrate.
+//!
+//! Databases made before the runner recorded their migrations in `schema_migrations`; the first
+//! run marks those as applied (without running them again) and then goes on as usual.
 
-use sqlx::Executor;
+use std::borrow::Cow;
 
-use crate::{Engine, Result, Store, now_ms};
+use sqlx::migrate::{Migrate, MigrateError, Migration, MigrationType, Migrator};
+use sqlx::{AssertSqlSafe, SqlSafeStr};
+
+use crate::{Engine, Result, StorageError, Store};
 
 /// (version, name, SQL). Append only; never edit an applied migration.
 const MIGRATIONS: &[(i64, &str, &str)] = &[
@@ -41,53 +50,101 @@ fn for_engine(sql: &str, engine: Engine) -> String {
     sql.replace("{ID}", id).replace("{BLOB}", blob)
 }
 
-/// Splits a migration into statements: drops `--` comment lines, splits on `;` at line ends.
-fn statements(sql: &str) -> Vec<String> {
-    let without_comments: String = sql
-        .lines()
-        .filter(|l| !l.trim_start().starts_with("--"))
-        .collect::<Vec<_>>()
-        .join("\n");
-    without_comments
-        .split(";\n")
-        .map(|s| s.trim().trim_end_matches(';').trim().to_string())
-        .filter(|s| !s.is_empty())
-        .collect()
+/// The runner for `migrations` on `engine`.
+fn migrator(migrations: &[(i64, &'static str, &'static str)], engine: Engine) -> Migrator {
+    Migrator::with_migrations(
+        migrations
+            .iter()
+            .map(|(version, name, sql)| {
+                Migration::new(
+                    *version,
+                    Cow::Borrowed(*name),
+                    MigrationType::Simple,
+                    AssertSqlSafe(for_engine(sql, engine)).into_sql_str(),
+                    false,
+                )
+            })
+            .collect(),
+    )
+}
+
+fn migrate_error(e: MigrateError) -> StorageError {
+    match e {
+        MigrateError::Execute(e) | MigrateError::ExecuteMigration(e, _) => e.into(),
+        MigrateError::VersionMismatch(v) => StorageError::Corrupt(format!(
+            "migration {v} was changed after this database applied it; restore the original file (a change to the schema is a new migration)"
+        )),
+        MigrateError::VersionMissing(v) => StorageError::Corrupt(format!(
+            "this database has migration {v}, which this binary does not know: it was made by a newer version"
+        )),
+        other => StorageError::Corrupt(format!("migrations: {other}")),
+    }
 }
 
 impl Store {
-    /// Applies every migration not yet applied. Safe to run at every start.
+    /// Applies every migration not yet applied; answers the versions it applied. Safe to run
+    /// at every start.
     pub async fn migrate(&self) -> Result<Vec<i64>> {
-        let mut w = self.write().await?;
-        if self.engine == Engine::Postgres {
-            // Two processes starting together must not both migrate.
-            w.tx.execute("SELECT pg_advisory_xact_lock(7402113)")
-                .await?;
-        }
-        w.tx.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)").await?;
-        let applied: Vec<i64> = sqlx::query_scalar("SELECT version FROM schema_migrations")
-            .fetch_all(&mut *w.tx)
-            .await?;
-        let mut done = vec![];
-        for (version, name, sql) in MIGRATIONS {
-            if applied.contains(version) {
-                continue;
+        self.migrate_with(MIGRATIONS).await
+    }
+
+    pub(crate) async fn migrate_with(
+        &self,
+        migrations: &[(i64, &'static str, &'static str)],
+    ) -> Result<Vec<i64>> {
+        const TABLE: &str = "_sqlx_migrations";
+        let runner = migrator(migrations, self.engine);
+        let mut conn = self.pool.acquire().await?;
+        conn.ensure_migrations_table(TABLE)
+            .await
+            .map_err(migrate_error)?;
+        let applied = |list: Vec<sqlx::migrate::AppliedMigration>| -> Vec<i64> {
+            list.iter().map(|m| m.version).collect()
+        };
+        let mut before = applied(
+            conn.list_applied_migrations(TABLE)
+                .await
+                .map_err(migrate_error)?,
+        );
+        if before.is_empty() {
+            // Made before the runner: take over what the old table says was applied.
+            let old_table = match self.engine {
+                Engine::Sqlite => {
+                    "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
+                }
+                Engine::Postgres => {
+                    "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'schema_migrations'"
+                }
+            };
+            let exists: i64 = sqlx::query_scalar(old_table).fetch_one(&mut *conn).await?;
+            if exists > 0 {
+                let old: Option<i64> =
+                    sqlx::query_scalar("SELECT MAX(version) FROM schema_migrations")
+                        .fetch_one(&mut *conn)
+                        .await?;
+                if let Some(version) = old {
+                    runner
+                        .run_direct(Some(version), &mut *conn, true)
+                        .await
+                        .map_err(migrate_error)?;
+                    before = applied(
+                        conn.list_applied_migrations(TABLE)
+                            .await
+                            .map_err(migrate_error)?,
+                    );
+                }
             }
-            for stmt in statements(&for_engine(sql, self.engine)) {
-                w.tx.execute(sqlx::AssertSqlSafe(stmt)).await?;
-            }
-            sqlx::query(
-                "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
-            )
-            .bind(*version)
-            .bind(*name)
-            .bind(now_ms())
-            .execute(&mut *w.tx)
-            .await?;
-            done.push(*version);
         }
-        w.commit().await?;
-        Ok(done)
+        runner
+            .run_direct(None, &mut *conn, false)
+            .await
+            .map_err(migrate_error)?;
+        let after = applied(
+            conn.list_applied_migrations(TABLE)
+                .await
+                .map_err(migrate_error)?,
+        );
+        Ok(after.into_iter().filter(|v| !before.contains(v)).collect())
     }
 
     /// The highest migration this binary knows.
@@ -96,16 +153,46 @@ impl Store {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn statements_split_on_line_ending_semicolons_and_skip_comments() {
-        let s = super::statements(
-            "-- a comment; with semicolon\nCREATE TABLE a (x TEXT);\nCREATE INDEX i ON a (x);\n",
-        );
-        assert_eq!(
-            s,
-            vec!["CREATE TABLE a (x TEXT)", "CREATE INDEX i ON a (x)"]
-        );
+#[cfg(feature = "testing")]
+impl Store {
+    /// Runs the migrations with the text of `version` replaced: what a developer editing an
+    /// applied migration would ship.
+    pub async fn migrate_edited(&self, version: i64, sql: &'static str) -> Result<Vec<i64>> {
+        let edited: Vec<_> = MIGRATIONS
+            .iter()
+            .map(|(v, name, text)| (*v, *name, if *v == version { sql } else { *text }))
+            .collect();
+        self.migrate_with(&edited).await
+    }
+
+    /// Turns this database into one the old runner made: its record in `schema_migrations`
+    /// only.
+    pub async fn as_if_migrated_by_the_old_runner(&self) -> Result<()> {
+        let mut conn = self.pool.acquire().await?;
+        sqlx::query("DROP TABLE _sqlx_migrations")
+            .execute(&mut *conn)
+            .await?;
+        sqlx::query("CREATE TABLE schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)")
+            .execute(&mut *conn)
+            .await?;
+        for (version, name, _) in MIGRATIONS {
+            sqlx::query(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, 0)",
+            )
+            .bind(*version)
+            .bind(*name)
+            .execute(&mut *conn)
+            .await?;
+        }
+        Ok(())
+    }
+
+    /// The versions `_sqlx_migrations` records as applied.
+    pub async fn applied_migrations(&self) -> Result<Vec<i64>> {
+        Ok(sqlx::query_scalar(
+            "SELECT version FROM _sqlx_migrations WHERE success ORDER BY version",
+        )
+        .fetch_all(&self.pool)
+        .await?)
     }
 }

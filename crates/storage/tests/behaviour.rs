@@ -75,6 +75,39 @@ async fn migrating_twice_changes_nothing() {
 }
 
 #[tokio::test]
+async fn a_migration_edited_after_it_ran_stops_the_start_and_names_it() {
+    each_engine(|s| async move {
+        let e = s
+            .migrate_edited(2, "CREATE TABLE sneaky (x TEXT);")
+            .await
+            .unwrap_err();
+        assert!(e.to_string().contains("migration 2 was changed"), "{e}");
+        // Nothing of the edited text ran.
+        assert_eq!(
+            s.applied_migrations().await.unwrap(),
+            (1..=Store::latest_schema_version()).collect::<Vec<_>>()
+        );
+        assert!(s.migrate().await.unwrap().is_empty());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_database_from_the_old_runner_is_taken_over_without_running_anything_again() {
+    each_engine(|s| async move {
+        let a = s.create_user(&user("kept@example.com")).await.unwrap();
+        s.as_if_migrated_by_the_old_runner().await.unwrap();
+        assert!(s.migrate().await.unwrap().is_empty(), "nothing re-run");
+        assert_eq!(
+            s.applied_migrations().await.unwrap(),
+            (1..=Store::latest_schema_version()).collect::<Vec<_>>()
+        );
+        assert_eq!(s.account(a.id).await.unwrap().email, "kept@example.com");
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn accounts_are_unique_by_email_and_contacts_are_kept_apart() {
     each_engine(|s| async move {
         let a = s.create_user(&user("amy@example.com")).await.unwrap();
