@@ -283,7 +283,18 @@ impl Store {
                 .zip(ids)
                 .flat_map(|(r, id)| r.listing.codes.iter().map(move |c| (*id, c.as_str())))
                 .collect();
-            insert_codes(&mut w, &codes).await?;
+            insert_pairs(&mut w, "listing_codes (listing_id, code)", &codes).await?;
+            let regions: Vec<(i64, &str)> = chunk
+                .iter()
+                .zip(ids)
+                .flat_map(|(r, id)| {
+                    r.listing
+                        .target_regions
+                        .iter()
+                        .map(move |l| (*id, l.code()))
+                })
+                .collect();
+            insert_pairs(&mut w, "listing_regions (listing_id, region)", &regions).await?;
             let changes: Vec<Entity> = ids.iter().map(|id| Entity::Listing(*id)).collect();
             changes::record_many(&mut w, &changes).await?;
             sum.created += chunk.len();
@@ -302,16 +313,30 @@ impl Store {
         for chunk in seen_before.chunks(crate::rows_per_statement(w.engine, 13)) {
             update_listings(&mut w, chunk, at).await?;
             let ids: Vec<i64> = chunk.iter().map(|(id, _)| *id).collect();
-            let mut q = crate::query::Query::new("DELETE FROM listing_codes WHERE listing_id IN ");
-            q.bind_list(&ids);
-            sqlx::query_with(sqlx::AssertSqlSafe(q.sql.clone()), q.arguments())
-                .execute(&mut *w.tx)
-                .await?;
+            for table in ["listing_codes", "listing_regions"] {
+                // The table names are ours; the ids are bound.
+                let mut q =
+                    crate::query::Query::new(&format!("DELETE FROM {table} WHERE listing_id IN "));
+                q.bind_list(&ids);
+                sqlx::query_with(sqlx::AssertSqlSafe(q.sql.clone()), q.arguments())
+                    .execute(&mut *w.tx)
+                    .await?;
+            }
             let codes: Vec<(i64, &str)> = chunk
                 .iter()
                 .flat_map(|(id, r)| r.listing.codes.iter().map(move |c| (*id, c.as_str())))
                 .collect();
-            insert_codes(&mut w, &codes).await?;
+            insert_pairs(&mut w, "listing_codes (listing_id, code)", &codes).await?;
+            let regions: Vec<(i64, &str)> = chunk
+                .iter()
+                .flat_map(|(id, r)| {
+                    r.listing
+                        .target_regions
+                        .iter()
+                        .map(move |l| (*id, l.code()))
+                })
+                .collect();
+            insert_pairs(&mut w, "listing_regions (listing_id, region)", &regions).await?;
             let changes: Vec<Entity> = ids.iter().map(|id| Entity::Listing(*id)).collect();
             changes::record_many(&mut w, &changes).await?;
             sum.updated += chunk.len();
@@ -426,17 +451,22 @@ async fn insert_fair_products(
     Ok(())
 }
 
-async fn insert_codes(w: &mut crate::WriteTx<'_>, codes: &[(i64, &str)]) -> Result<()> {
-    for chunk in codes.chunks(crate::rows_per_statement(w.engine, 2)) {
+/// Rows of a listing's side table (`listing_codes (listing_id, code)`), many per statement.
+async fn insert_pairs(
+    w: &mut crate::WriteTx<'_>,
+    table_and_columns: &'static str,
+    pairs: &[(i64, &str)],
+) -> Result<()> {
+    for chunk in pairs.chunks(crate::rows_per_statement(w.engine, 2)) {
         let values = crate::values_list(chunk.len(), 2, "");
         // A product listing the same code twice keeps it once.
         let sql = format!(
-            "INSERT INTO listing_codes (listing_id, code) VALUES {} ON CONFLICT DO NOTHING",
+            "INSERT INTO {table_and_columns} VALUES {} ON CONFLICT DO NOTHING",
             values
         );
         let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
-        for (id, code) in chunk {
-            q = q.bind(*id).bind(code.to_string());
+        for (id, value) in chunk {
+            q = q.bind(*id).bind(value.to_string());
         }
         q.execute(&mut *w.tx).await?;
     }

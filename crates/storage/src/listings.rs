@@ -61,15 +61,30 @@ fn owner_columns(owner: Owner) -> (Option<i64>, Option<i64>) {
     }
 }
 
-async fn replace_codes(w: &mut WriteTx<'_>, id: ListingId, codes: &[String]) -> Result<()> {
-    sqlx::query("DELETE FROM listing_codes WHERE listing_id = $1")
+/// Keeps the side tables the filters use (codes, target regions) in step with a listing.
+async fn replace_lists(w: &mut WriteTx<'_>, id: ListingId, input: &ListingInput) -> Result<()> {
+    for table in ["listing_codes", "listing_regions"] {
+        // The table names are ours.
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "DELETE FROM {table} WHERE listing_id = $1"
+        )))
         .bind(id)
         .execute(&mut *w.tx)
         .await?;
-    for c in codes {
-        sqlx::query("INSERT INTO listing_codes (listing_id, code) VALUES ($1, $2)")
+    }
+    for c in &input.codes {
+        sqlx::query(
+            "INSERT INTO listing_codes (listing_id, code) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+        )
+        .bind(id)
+        .bind(c.clone())
+        .execute(&mut *w.tx)
+        .await?;
+    }
+    for r in &input.target_regions {
+        sqlx::query("INSERT INTO listing_regions (listing_id, region) VALUES ($1, $2) ON CONFLICT DO NOTHING")
             .bind(id)
-            .bind(c.clone())
+            .bind(r.code())
             .execute(&mut *w.tx)
             .await?;
     }
@@ -122,7 +137,7 @@ pub(crate) async fn insert_listing(
     .fetch_one(&mut *w.tx)
     .await?;
     let id: i64 = row.try_get(0)?;
-    replace_codes(w, id, &input.codes).await?;
+    replace_lists(w, id, input).await?;
     changes::record(w, Entity::Listing(id)).await?;
     Ok(id)
 }
@@ -147,7 +162,7 @@ pub(crate) async fn update_listing_in(
     .await?
     .rows_affected();
     touched(n)?;
-    replace_codes(w, id, &input.codes).await?;
+    replace_lists(w, id, input).await?;
     changes::record(w, Entity::Listing(id)).await
 }
 
@@ -227,8 +242,9 @@ impl Store {
             q.push(")");
         }
         if let Some(r) = f.target_region {
-            q.push(" AND l.target_regions LIKE ")
-                .bind(format!("%\"{}\"%", r.code()));
+            q.push(" AND l.id IN (");
+            listings_for_region(&mut q, r);
+            q.push(")");
         }
         if let Some(fair) = f.fair {
             q.push(" AND l.owner_organisation IN (SELECT b.organisation_id FROM booths b JOIN halls h ON h.id = b.hall_id WHERE h.fair_id = ").bind(fair).push(")");
@@ -236,6 +252,13 @@ impl Store {
         self.fetch_page(q, "l", COLUMNS, "l.id DESC", page, listing)
             .await
     }
+}
+
+/// `SELECT listing_id FROM listing_regions` for listings aimed at `region`: answered from the
+/// (region, listing_id) index on both engines.
+fn listings_for_region(q: &mut crate::query::Query, region: sc_domain::Location) {
+    q.push("SELECT listing_id FROM listing_regions WHERE region = ")
+        .bind(region.code());
 }
 
 /// `SELECT listing_id FROM listing_codes` for codes that begin with `prefix`, as a range
@@ -264,15 +287,36 @@ fn prefix_successor(prefix: &str) -> Option<String> {
 }
 
 impl Store {
-    /// How the engine answers "listings with a code beginning with `prefix`": its query plan,
-    /// as text. With sequential scans discouraged on PostgreSQL (a small test table would
-    /// otherwise be scanned whatever the indexes), so the plan shows whether an index can
-    /// answer the condition at all.
+    /// How the engine answers "listings with a code beginning with `prefix`": its query plan.
     #[cfg(feature = "testing")]
     pub async fn code_prefix_plan(&self, prefix: &str) -> Result<String> {
-        use sqlx::Row;
         let mut q = crate::query::Query::new("");
         codes_with_prefix(&mut q, prefix);
+        self.plan_of(q).await
+    }
+
+    /// How the engine answers "listings aimed at `region`": its query plan.
+    #[cfg(feature = "testing")]
+    pub async fn region_plan(&self, region: sc_domain::Location) -> Result<String> {
+        let mut q = crate::query::Query::new("");
+        listings_for_region(&mut q, region);
+        self.plan_of(q).await
+    }
+
+    /// How the engine answers "organisations serving `market`": its query plan.
+    #[cfg(feature = "testing")]
+    pub async fn serves_plan(&self, market: sc_domain::Location) -> Result<String> {
+        let mut q = crate::query::Query::new("");
+        crate::organisations::organisations_serving(&mut q, market);
+        self.plan_of(q).await
+    }
+
+    /// The engine's plan for a query, as text. With sequential scans discouraged on PostgreSQL
+    /// (a small test table would otherwise be scanned whatever the indexes), so the plan shows
+    /// whether an index can answer the condition at all.
+    #[cfg(feature = "testing")]
+    async fn plan_of(&self, q: crate::query::Query) -> Result<String> {
+        use sqlx::Row;
         let mut conn = self.pool.acquire().await?;
         let explain = match self.engine {
             crate::Engine::Sqlite => "EXPLAIN QUERY PLAN ",
@@ -283,7 +327,7 @@ impl Store {
                 "EXPLAIN "
             }
         };
-        // Values are bound; the text is ours (the EXPLAIN keyword and the fragment above).
+        // Values are bound; the text is ours (the EXPLAIN keyword and the fragments above).
         let rows = sqlx::query_with(
             sqlx::AssertSqlSafe(format!("{explain}{}", q.sql)),
             q.arguments(),

@@ -36,6 +36,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "exhibition",
         include_str!("../migrations/0004_exhibition.sql"),
     ),
+    (
+        5,
+        "list_side_tables",
+        include_str!("../migrations/0005_list_side_tables.sql"),
+    ),
 ];
 
 fn for_engine(sql: &str, engine: Engine) -> String {
@@ -47,7 +52,40 @@ fn for_engine(sql: &str, engine: Engine) -> String {
         Engine::Sqlite => "BLOB",
         Engine::Postgres => "BYTEA",
     };
-    sql.replace("{ID}", id).replace("{BLOB}", blob)
+    let sql = sql.replace("{ID}", id).replace("{BLOB}", blob);
+    json_items(&sql, engine)
+}
+
+/// `JSON_ITEMS(column) AS j`: the elements of a JSON array of strings as rows with a `value`
+/// column, in the engine's own words.
+fn json_items(sql: &str, engine: Engine) -> String {
+    let mut out = String::new();
+    let mut rest = sql;
+    while let Some(at) = rest.find("JSON_ITEMS(") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + "JSON_ITEMS(".len()..];
+        let close = after.find(')').expect("JSON_ITEMS( is closed");
+        let column = &after[..close];
+        let tail = &after[close + 1..];
+        let alias_end = tail
+            .trim_start()
+            .strip_prefix("AS ")
+            .expect("JSON_ITEMS(..) is followed by AS alias");
+        let alias: String = alias_end
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
+        match engine {
+            Engine::Sqlite => out.push_str(&format!("json_each({column}) AS {alias}")),
+            Engine::Postgres => out.push_str(&format!(
+                "jsonb_array_elements_text(({column})::jsonb) AS {alias}(value)"
+            )),
+        }
+        let consumed = tail.len() - alias_end.len() + alias.len();
+        rest = &tail[consumed..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The runner for `migrations` on `engine`.
@@ -79,6 +117,22 @@ fn migrate_error(e: MigrateError) -> StorageError {
         )),
         other => StorageError::Corrupt(format!("migrations: {other}")),
     }
+}
+
+/// The runner releases PostgreSQL's session lock only when it succeeds; after a refusal (an
+/// edited migration) the connection would go back to the pool holding it, and the next start
+/// would wait for ever. Release it either way.
+async fn unlock_after(
+    conn: &mut sqlx::pool::PoolConnection<sqlx::Any>,
+    outcome: std::result::Result<(), MigrateError>,
+) -> Result<()> {
+    if let Err(e) = outcome {
+        if let Err(unlock) = conn.unlock().await {
+            tracing::warn!(error = %unlock, "releasing the migration lock failed");
+        }
+        return Err(migrate_error(e));
+    }
+    Ok(())
 }
 
 impl Store {
@@ -123,10 +177,8 @@ impl Store {
                         .fetch_one(&mut *conn)
                         .await?;
                 if let Some(version) = old {
-                    runner
-                        .run_direct(Some(version), &mut *conn, true)
-                        .await
-                        .map_err(migrate_error)?;
+                    let skipped = runner.run_direct(Some(version), &mut *conn, true).await;
+                    unlock_after(&mut conn, skipped).await?;
                     before = applied(
                         conn.list_applied_migrations(TABLE)
                             .await
@@ -135,10 +187,8 @@ impl Store {
                 }
             }
         }
-        runner
-            .run_direct(None, &mut *conn, false)
-            .await
-            .map_err(migrate_error)?;
+        let ran = runner.run_direct(None, &mut *conn, false).await;
+        unlock_after(&mut conn, ran).await?;
         let after = applied(
             conn.list_applied_migrations(TABLE)
                 .await
@@ -187,6 +237,23 @@ impl Store {
         Ok(())
     }
 
+    /// Empties the side tables of migration 5 and runs its backfill again, as it ran on
+    /// databases that had listings and organisations before it.
+    pub async fn rerun_side_table_backfill(&self) -> Result<()> {
+        let text = for_engine(MIGRATIONS[4].2, self.engine);
+        let backfill = &text[text.find("INSERT INTO").expect("migration 5 backfills")..];
+        let mut conn = self.pool.acquire().await?;
+        for table in ["listing_regions", "organisation_markets"] {
+            sqlx::query(AssertSqlSafe(format!("DELETE FROM {table}")))
+                .execute(&mut *conn)
+                .await?;
+        }
+        sqlx::raw_sql(AssertSqlSafe(backfill.to_string()))
+            .execute(&mut *conn)
+            .await?;
+        Ok(())
+    }
+
     /// The versions `_sqlx_migrations` records as applied.
     pub async fn applied_migrations(&self) -> Result<Vec<i64>> {
         Ok(sqlx::query_scalar(
@@ -194,5 +261,23 @@ impl Store {
         )
         .fetch_all(&self.pool)
         .await?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_items_speaks_each_engine() {
+        let sql = "SELECT l.id, j.value FROM listings l, JSON_ITEMS(l.target_regions) AS j;";
+        assert_eq!(
+            json_items(sql, Engine::Sqlite),
+            "SELECT l.id, j.value FROM listings l, json_each(l.target_regions) AS j;"
+        );
+        assert_eq!(
+            json_items(sql, Engine::Postgres),
+            "SELECT l.id, j.value FROM listings l, jsonb_array_elements_text((l.target_regions)::jsonb) AS j(value);"
+        );
     }
 }

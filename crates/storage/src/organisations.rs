@@ -19,6 +19,8 @@ pub struct OrganisationFilter {
     pub sector: Option<String>,
     pub location: Option<Location>,
     pub verified: Option<bool>,
+    /// Only organisations serving this market.
+    pub serves: Option<Location>,
     /// Only organisations this person belongs to.
     pub member: Option<UserId>,
     /// Only organisations with a booth at this fair.
@@ -43,15 +45,36 @@ fn organisation(row: &AnyRow) -> Result<Organisation> {
     })
 }
 
-async fn replace_sectors(w: &mut WriteTx<'_>, id: OrgId, sectors: &[String]) -> Result<()> {
-    sqlx::query("DELETE FROM organisation_sectors WHERE organisation_id = $1")
+/// `SELECT organisation_id FROM organisation_markets` for those serving `market`: answered from
+/// the (market, organisation_id) index on both engines.
+pub(crate) fn organisations_serving(q: &mut Query, market: Location) {
+    q.push("SELECT organisation_id FROM organisation_markets WHERE market = ")
+        .bind(market.code());
+}
+
+/// Keeps the side tables the filters use (sectors, markets served) in step with an
+/// organisation.
+async fn replace_lists(w: &mut WriteTx<'_>, id: OrgId, input: &OrganisationInput) -> Result<()> {
+    for table in ["organisation_sectors", "organisation_markets"] {
+        // The table names are ours.
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "DELETE FROM {table} WHERE organisation_id = $1"
+        )))
         .bind(id)
         .execute(&mut *w.tx)
         .await?;
-    for s in sectors {
-        sqlx::query("INSERT INTO organisation_sectors (organisation_id, sector) VALUES ($1, $2)")
+    }
+    for s in &input.sectors {
+        sqlx::query("INSERT INTO organisation_sectors (organisation_id, sector) VALUES ($1, $2) ON CONFLICT DO NOTHING")
             .bind(id)
             .bind(s.clone())
+            .execute(&mut *w.tx)
+            .await?;
+    }
+    for m in &input.markets_served {
+        sqlx::query("INSERT INTO organisation_markets (organisation_id, market) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+            .bind(id)
+            .bind(m.code())
             .execute(&mut *w.tx)
             .await?;
     }
@@ -96,7 +119,7 @@ pub(crate) async fn insert_organisation(
     .fetch_one(&mut *w.tx)
     .await?;
     let id: i64 = row.try_get(0)?;
-    replace_sectors(w, id, &input.sectors).await?;
+    replace_lists(w, id, input).await?;
     changes::record(w, Entity::Organisation(id)).await?;
     if let Some(user) = creator {
         insert_membership(w, id, user, OrgRole::Admin).await?;
@@ -124,7 +147,7 @@ pub(crate) async fn update_organisation_in(
     .await?
     .rows_affected();
     touched(n)?;
-    replace_sectors(w, id, &input.sectors).await?;
+    replace_lists(w, id, input).await?;
     changes::record(w, Entity::Organisation(id)).await?;
     // Listings carry their owner's name and location into search: re-index them too.
     record_listings_of(w, id).await?;
@@ -250,6 +273,11 @@ impl Store {
             )
             .bind(s.as_str())
             .push(")");
+        }
+        if let Some(m) = f.serves {
+            q.push(" AND o.id IN (");
+            organisations_serving(&mut q, m);
+            q.push(")");
         }
         if let Some(u) = f.member {
             q.push(" AND o.id IN (SELECT organisation_id FROM memberships WHERE user_id = ")

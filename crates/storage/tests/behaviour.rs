@@ -204,6 +204,106 @@ async fn a_code_prefix_is_answered_from_the_index_on_both_engines() {
 }
 
 #[tokio::test]
+async fn regions_and_markets_served_are_answered_from_their_indexes_on_both_engines() {
+    each_engine(|s| async move {
+        let hk = sc_domain::Location::HongKong;
+        for (plan, index) in [
+            (s.region_plan(hk).await.unwrap(), "listing_regions_region"),
+            (
+                s.serves_plan(hk).await.unwrap(),
+                "organisation_markets_market",
+            ),
+        ] {
+            match s.engine() {
+                sc_storage::Engine::Sqlite => assert!(
+                    plan.contains(&format!("INDEX {index} (")) && !plan.contains("SCAN"),
+                    "SQLite searches {index}: {plan}"
+                ),
+                sc_storage::Engine::Postgres => assert!(
+                    plan.contains(index) && plan.contains("Index Cond") && !plan.contains("Filter"),
+                    "PostgreSQL answers from {index}: {plan}"
+                ),
+            }
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn listings_and_organisations_filter_by_region_and_market_served() {
+    each_engine(|s| async move {
+        let owner = s.create_user(&user("regions@example.com")).await.unwrap();
+        let mut o = org("Serves Japan", &["electronics"]);
+        o.markets_served = vec![sc_domain::Location::parse("JP").unwrap()];
+        let org = s.create_organisation(&o, owner.id).await.unwrap();
+        let mut hk = product("For Hong Kong", &["850760"], ListingStatus::Published);
+        hk.target_regions = vec![sc_domain::Location::HongKong, sc_domain::Location::HongKong];
+        let mut sg = product("For Singapore", &["850760"], ListingStatus::Published);
+        sg.target_regions = vec![sc_domain::Location::parse("SG").unwrap()];
+        let a = s
+            .create_listing(Owner::Organisation(org.id), &hk, owner.id)
+            .await
+            .unwrap();
+        let b = s
+            .create_listing(Owner::Organisation(org.id), &sg, owner.id)
+            .await
+            .unwrap();
+        let region = |r: sc_domain::Location| ListingFilter {
+            target_region: Some(r),
+            ..Default::default()
+        };
+        let page = PageRequest::new(None, None);
+        let found = s
+            .list_listings(&region(sc_domain::Location::HongKong), page)
+            .await
+            .unwrap();
+        assert_eq!(found.items.iter().map(|l| l.id).collect::<Vec<_>>(), [a.id]);
+        // A change of regions moves the listing between answers.
+        let mut moved = sg.clone();
+        moved.target_regions = vec![sc_domain::Location::HongKong];
+        s.update_listing(b.id, &moved).await.unwrap();
+        let found = s
+            .list_listings(&region(sc_domain::Location::HongKong), page)
+            .await
+            .unwrap();
+        assert_eq!(found.total, 2);
+        let serves = |m: &str| OrganisationFilter {
+            serves: Some(sc_domain::Location::parse(m).unwrap()),
+            ..Default::default()
+        };
+        assert_eq!(
+            s.list_organisations(&serves("JP"), page)
+                .await
+                .unwrap()
+                .total,
+            1
+        );
+        assert_eq!(
+            s.list_organisations(&serves("SG"), page)
+                .await
+                .unwrap()
+                .total,
+            0
+        );
+        // Databases that had these rows before the side tables were filled from the JSON.
+        s.rerun_side_table_backfill().await.unwrap();
+        let found = s
+            .list_listings(&region(sc_domain::Location::HongKong), page)
+            .await
+            .unwrap();
+        assert_eq!(found.total, 2);
+        assert_eq!(
+            s.list_organisations(&serves("JP"), page)
+                .await
+                .unwrap()
+                .total,
+            1
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn every_sqlite_connection_is_in_wal_mode_with_full_sync() {
     each_engine(|s| async move {
         let settings = s.sqlite_durability(8).await.unwrap();

@@ -25,6 +25,9 @@ pub struct OrganisationQuery {
     /// Location code, e.g. `HK` or `CN-GD-SZ`.
     #[param(value_type = Option<String>)]
     location: Option<Location>,
+    /// Only organisations serving this market (a location code, e.g. `JP`).
+    #[param(value_type = Option<String>)]
+    serves: Option<Location>,
     verified: Option<bool>,
     /// Only exhibitors of this fair.
     fair: Option<i64>,
@@ -44,6 +47,7 @@ pub async fn list(
         kind: q.kind,
         sector: q.sector,
         location: q.location,
+        serves: q.serves,
         verified: q.verified,
         member: None,
         fair: q.fair,
