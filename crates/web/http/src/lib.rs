@@ -61,7 +61,7 @@ impl AppState {
             token,
             sc_app::SESSION_DAYS * 86_400,
             self.secure_cookies,
-            "Lax",
+            cookies::SameSite::Lax,
         )
     }
 }

@@ -142,7 +142,7 @@ impl Ctx {
                     &self.csrf,
                     86_400 * 30,
                     self.secure,
-                    "Strict",
+                    cookies::SameSite::Strict,
                 ),
             );
         }

@@ -83,7 +83,13 @@ pub async fn login(
     security(("bearer" = []), ("session_cookie" = [])))]
 pub async fn logout(State(s): State<AppState>, caller: Caller) -> ApiResult<Response> {
     s.app.sign_out(&caller).await?;
-    let clear = cookies::set(cookies::SESSION, "", 0, s.secure_cookies, "Lax");
+    let clear = cookies::set(
+        cookies::SESSION,
+        "",
+        0,
+        s.secure_cookies,
+        cookies::SameSite::Lax,
+    );
     Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, clear)]).into_response())
 }
 
@@ -154,6 +160,6 @@ pub fn session_cookie(s: &AppState, token: &str) -> axum::http::HeaderValue {
         token,
         sc_app::SESSION_DAYS * 86_400,
         s.secure_cookies,
-        "Lax",
+        cookies::SameSite::Lax,
     )
 }

@@ -27,7 +27,13 @@ pub struct NextQuery {
 }
 
 fn lang_cookie(lang: Language, secure: bool) -> HeaderValue {
-    cookies::set(cookies::LANG, lang.code(), 365 * 86_400, secure, "Lax")
+    cookies::set(
+        cookies::LANG,
+        lang.code(),
+        365 * 86_400,
+        secure,
+        cookies::SameSite::Lax,
+    )
 }
 
 /// Hands the browser its new session and goes on to `next`, remembering the account's
@@ -188,7 +194,13 @@ pub async fn logout(State(s): State<AppState>, ctx: Ctx, form: FormData) -> Resp
         let mut r = Redirect::to("/").into_response();
         r.headers_mut().append(
             header::SET_COOKIE,
-            cookies::set(cookies::SESSION, "", 0, s.secure_cookies, "Lax"),
+            cookies::set(
+                cookies::SESSION,
+                "",
+                0,
+                s.secure_cookies,
+                cookies::SameSite::Lax,
+            ),
         );
         Ok(r)
     }
