@@ -23,7 +23,7 @@ pub fn product_types() -> Vec<(&'static str, Tri, &'static str)> {
 /// [`product_types`].
 pub fn listing(i: u64, seed: u64) -> (Listing, usize) {
     let types = product_types();
-    let mut rng = Rng(seed ^ i.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+    let mut rng = Rng::new(seed ^ i.wrapping_mul(0x9E37_79B9_7F4A_7C15));
     let t = rng.below(types.len());
     let (_, name, hs) = types[t];
     let m = *rng.pick(MODIFIERS);

@@ -8,14 +8,16 @@ use sc_domain::organisation::OrganisationInput;
 use sc_domain::person::{Registration, normalize_email};
 use sc_domain::{Language, Location};
 
-struct Rng(u64);
+/// The demo's generator (PCG from `rand_pcg`), seeded: the same hostile strings every run.
+struct Rng(rand_pcg::Pcg64Mcg);
 impl Rng {
+    fn new(seed: u64) -> Self {
+        use rand_pcg::rand_core::SeedableRng;
+        Rng(rand_pcg::Pcg64Mcg::seed_from_u64(seed))
+    }
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
+        use rand_pcg::rand_core::RngCore;
+        self.0.next_u64()
     }
 }
 
@@ -74,7 +76,7 @@ fn hostile(rng: &mut Rng) -> String {
 
 #[test]
 fn text_parsers_accept_or_refuse_but_never_panic() {
-    let mut rng = Rng(7);
+    let mut rng = Rng::new(7);
     for _ in 0..20_000 {
         let s = hostile(&mut rng);
         if let Ok(l) = Location::parse(&s) {
@@ -95,7 +97,7 @@ fn text_parsers_accept_or_refuse_but_never_panic() {
 
 #[test]
 fn json_inputs_deserialise_and_validate_without_panicking() {
-    let mut rng = Rng(11);
+    let mut rng = Rng::new(11);
     let kinds = [
         "product",
         "job",
