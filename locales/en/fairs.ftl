@@ -133,3 +133,4 @@ plan-row = Row { $row }: { $reason }
 import-column = Column
 import-problem = Problem
 fair-hall_line = Line { $line }: { $reason }
+fair-default_hall_name = Hall { $code }

@@ -133,3 +133,4 @@ plan-row = 第 { $row } 行：{ $reason }
 import-column = 字段
 import-problem = 问题
 fair-hall_line = 第 { $line } 行：{ $reason }
+fair-default_hall_name = 展馆 { $code }

@@ -133,3 +133,4 @@ plan-row = 第 { $row } 行：{ $reason }
 import-column = 欄位
 import-problem = 問題
 fair-hall_line = 第 { $line } 行：{ $reason }
+fair-default_hall_name = 展館 { $code }

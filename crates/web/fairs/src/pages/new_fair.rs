@@ -6,7 +6,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use sc_access::Action;
 use sc_app::NewHall;
 use sc_domain::fair::FairInput;
-use sc_domain::{ErrorCode, LocalizedText};
+use sc_domain::{ErrorCode, Language, LocalizedText};
 
 use crate::views::*;
 use sc_web_http::AppState;
@@ -88,12 +88,15 @@ pub fn parse_halls(text: &str) -> Result<Vec<NewHall>, Vec<HallLineError>> {
                 .map(|s| s.to_string())
                 .unwrap_or(default)
         };
+        // Names left out are the catalogue's "Hall {code}" in each language.
+        let default =
+            |lang| Words::new(lang).with("fair-default_hall_name", &[("code", code.into())]);
         halls.push(NewHall {
             code: code.to_string(),
             name: LocalizedText::new(
-                &name(1, format!("展館 {code}")),
-                &name(2, format!("展馆 {code}")),
-                &name(3, format!("Hall {code}")),
+                &name(1, default(Language::ZhHant)),
+                &name(2, default(Language::ZhHans)),
+                &name(3, default(Language::En)),
             ),
         });
     }
