@@ -92,7 +92,7 @@ pub async fn exhibitors(store: &Store, file: &Path, fair: &str, dry_run: bool) -
         .collect();
     let bar = bar(rows.len(), if dry_run { "checking" } else { "importing" });
     let sum = store
-        .import_exhibitors(fair_id, &rows, dry_run, |n| {
+        .import_exhibitors(fair_id, &rows, &sc_i18n::default_hall_name, dry_run, |n| {
             if let Some(b) = &bar {
                 b.set_position(n as u64);
             }

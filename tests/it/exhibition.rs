@@ -45,7 +45,7 @@ async fn fair(s: &Server) -> Fair {
         })
         .collect();
     s.store
-        .import_exhibitors(id, &rows, false, |_| {})
+        .import_exhibitors(id, &rows, &sc_i18n::default_hall_name, false, |_| {})
         .await
         .unwrap();
     let mut orgs = Vec::new();

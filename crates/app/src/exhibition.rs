@@ -427,7 +427,7 @@ impl App {
         caller.may(Action::ManageFair)?;
         Ok(self
             .store
-            .import_exhibitors(fair, rows, dry_run, progress)
+            .import_exhibitors(fair, rows, &sc_i18n::default_hall_name, dry_run, progress)
             .await?)
     }
 

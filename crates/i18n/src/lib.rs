@@ -117,6 +117,17 @@ pub fn keys_of(lang: Language) -> BTreeSet<String> {
         .collect()
 }
 
+/// The name a hall gets when nobody gave one ("展館 1A", "展馆 1A", "Hall 1A"), from the
+/// catalogue's `fair-default_hall_name` in each language.
+pub fn default_hall_name(code: &str) -> sc_domain::LocalizedText {
+    let name = |lang| Words::new(lang).with("fair-default_hall_name", &[("code", code.into())]);
+    sc_domain::LocalizedText::new(
+        &name(Language::ZhHant),
+        &name(Language::ZhHans),
+        &name(Language::En),
+    )
+}
+
 /// An argument of a message: a number (plural forms select on it) or a text.
 #[derive(Debug, Clone)]
 pub enum Arg<'a> {

@@ -39,6 +39,7 @@ impl Store {
         &self,
         fair: FairId,
         rows: &[NewExhibitor],
+        hall_name: &(dyn Fn(&str) -> LocalizedText + Sync),
         dry_run: bool,
         mut progress: impl FnMut(usize),
     ) -> Result<ImportSummary> {
@@ -89,11 +90,7 @@ impl Store {
                 Some(h) => h,
                 None => {
                     sum.halls_created += 1;
-                    let name = LocalizedText::new(
-                        &format!("展館 {}", row.hall),
-                        &format!("展馆 {}", row.hall),
-                        &format!("Hall {}", row.hall),
-                    );
+                    let name = hall_name(&row.hall);
                     sqlx::query_scalar("INSERT INTO halls (fair_id, code, name_zh_hant, name_zh_hans, name_en) VALUES ($1, $2, $3, $4, $5) RETURNING id")
                         .bind(fair)
                         .bind(row.hall.clone())

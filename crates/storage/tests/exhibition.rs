@@ -27,6 +27,15 @@ where
     }
 }
 
+/// Hall names for halls an import creates (the app takes them from the catalogue).
+fn hall_name(code: &str) -> sc_domain::LocalizedText {
+    sc_domain::LocalizedText::new(
+        &format!("展館 {code}"),
+        &format!("展馆 {code}"),
+        &format!("Hall {code}"),
+    )
+}
+
 fn exhibitor(reference: &str, booth: &str) -> NewExhibitor {
     NewExhibitor {
         reference: reference.into(),
@@ -67,6 +76,7 @@ async fn world(s: &Store, buyers: usize) -> World {
     s.import_exhibitors(
         fair,
         &[exhibitor("E1", "A01"), exhibitor("E2", "A02")],
+        &hall_name,
         false,
         |_| {},
     )

@@ -6,7 +6,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use sc_access::Action;
 use sc_app::NewHall;
 use sc_domain::fair::FairInput;
-use sc_domain::{ErrorCode, Language, LocalizedText};
+use sc_domain::{ErrorCode, LocalizedText};
 
 use crate::views::*;
 use sc_web_http::AppState;
@@ -89,14 +89,13 @@ pub fn parse_halls(text: &str) -> Result<Vec<NewHall>, Vec<HallLineError>> {
                 .unwrap_or(default)
         };
         // Names left out are the catalogue's "Hall {code}" in each language.
-        let default =
-            |lang| Words::new(lang).with("fair-default_hall_name", &[("code", code.into())]);
+        let default = sc_i18n::default_hall_name(code);
         halls.push(NewHall {
             code: code.to_string(),
             name: LocalizedText::new(
-                &name(1, default(Language::ZhHant)),
-                &name(2, default(Language::ZhHans)),
-                &name(3, default(Language::En)),
+                &name(1, default.zh_hant.unwrap_or_default()),
+                &name(2, default.zh_hans.unwrap_or_default()),
+                &name(3, default.en.unwrap_or_default()),
             ),
         });
     }
