@@ -42,7 +42,7 @@ pub const FILES: &[(Language, &str, &str)] = [
 
 struct Catalogue {
     bundle: FluentBundle<FluentResource>,
-    /// Every message without arguments, formatted once: the common case costs a hash lookup.
+    /// Every message formatted once without arguments: the common case costs a hash lookup.
     plain: HashMap<String, &'static str>,
 }
 
@@ -70,12 +70,12 @@ fn load(lang: Language) -> Catalogue {
     for key in keys_of(lang) {
         let msg = bundle.get_message(&key).expect("listed keys exist");
         if let Some(pattern) = msg.value() {
+            // A message that expects arguments is kept too, with its placeholders showing
+            // (`{$booth}`): what `t` answers if one is called without them, never "??".
             let mut errors = vec![];
             let text = bundle.format_pattern(pattern, None, &mut errors);
-            if errors.is_empty() {
-                // Leaked once per message and language at start-up: a few kilobytes.
-                plain.insert(key, &*Box::leak(text.into_owned().into_boxed_str()));
-            }
+            // Leaked once per message and language at start-up: a few hundred kilobytes.
+            plain.insert(key, &*Box::leak(text.into_owned().into_boxed_str()));
         }
     }
     Catalogue { bundle, plain }
@@ -195,16 +195,10 @@ impl Words {
     /// The text of `key`; `??` if missing (visible in review, never a crash; a test keeps it
     /// from shipping).
     pub fn t(&self, key: &str) -> &'static str {
-        if let Some(text) = self.try_t(key) {
-            return text;
-        }
-        if catalogue(self.lang).bundle.has_message(key) {
-            // A message that expects arguments, called without: say what it can, once.
-            tracing::warn!(key, "UI text called without its arguments");
-            return Box::leak(self.with(key, &[]).into_boxed_str());
-        }
-        tracing::warn!(key, lang = self.lang.code(), "missing UI text");
-        "??"
+        self.try_t(key).unwrap_or_else(|| {
+            tracing::warn!(key, lang = self.lang.code(), "missing UI text");
+            "??"
+        })
     }
 
     /// The text of `key`, if the catalogue has it.
