@@ -41,10 +41,11 @@ pub fn listing(i: u64, seed: u64) -> (Listing, usize) {
         6..=7 => [false, false, true],
         _ => [true, true, true],
     };
+    let named = crate::words::modified(&m, &name);
     let title = LocalizedText {
-        zh_hant: langs[0].then(|| format!("{}{}{} {model}", brand.0, m.0, name.0)),
-        zh_hans: langs[1].then(|| format!("{}{}{} {model}", brand.1, m.1, name.1)),
-        en: langs[2].then(|| format!("{} {} {} {model}", brand.2, m.2, name.2)),
+        zh_hant: langs[0].then(|| format!("{}{} {model}", brand.0, named.0)),
+        zh_hans: langs[1].then(|| format!("{}{} {model}", brand.1, named.1)),
+        en: langs[2].then(|| format!("{} {} {model}", brand.2, named.2)),
     };
     let moq = [50, 100, 500, 1000][rng.below(4)];
     let description = LocalizedText {

@@ -369,10 +369,11 @@ pub async fn load(store: &Store, show_progress: bool) -> Result<Summary, Storage
                 &brand.2[..2].to_uppercase(),
                 1000 + rng.below(9000)
             );
+            let named = words::modified(m, &pt.name);
             let title = (
-                format!("{}{} {}", m.0, pt.name.0, model),
-                format!("{}{} {}", m.1, pt.name.1, model),
-                format!("{} {} {}", m.2, pt.name.2, model),
+                format!("{} {}", named.0, model),
+                format!("{} {}", named.1, model),
+                format!("{} {}", named.2, model),
             );
             let moq = [50, 100, 200, 500, 1000, 5000][rng.below(6)];
             let days = 7 + rng.below(60);

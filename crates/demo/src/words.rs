@@ -331,6 +331,25 @@ pub static SECTORS: &[SectorWords] = &[
     },
 ];
 
+/// A product name with a modifier in front, in the three languages ("智能" + "藍牙耳機" →
+/// "智能藍牙耳機", "Smart Bluetooth earbuds"), except where the name already says it: "智能手錶"
+/// stays "智能手錶", not "智能智能手錶", and "smartwatch" is not made a "Smart smartwatch".
+pub fn modified(m: &Tri, name: &Tri) -> (String, String, String) {
+    let zh = |m: &str, n: &str| {
+        if n.contains(m) {
+            n.to_string()
+        } else {
+            format!("{m}{n}")
+        }
+    };
+    let en = if name.2.to_lowercase().contains(&m.2.to_lowercase()) {
+        name.2.to_string()
+    } else {
+        format!("{} {}", m.2, name.2)
+    };
+    (zh(m.0, name.0), zh(m.1, name.1), en)
+}
+
 pub static MODIFIERS: &[Tri] = &[
     ("智能", "智能", "Smart"),
     ("便攜式", "便携式", "Portable"),
@@ -503,3 +522,38 @@ pub static INTERNATIONAL_NAMES: &[&str] = &[
     "Park Ji-woo",
     "Olivia Brown",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_product_name_says_its_modifier_twice() {
+        let mut kept = 0;
+        for sector in SECTORS {
+            for p in sector.products {
+                for m in MODIFIERS {
+                    let (hant, hans, en) = modified(m, &p.name);
+                    assert_eq!(hant.matches(m.0).count(), 1, "{hant}");
+                    assert_eq!(hans.matches(m.1).count(), 1, "{hans}");
+                    assert_eq!(
+                        en.to_lowercase().matches(&m.2.to_lowercase()).count(),
+                        1,
+                        "{en}"
+                    );
+                    if hant == p.name.0 {
+                        kept += 1;
+                    }
+                }
+            }
+        }
+        // The case that prompted it: a smartwatch is not made smart twice.
+        let watch = SECTORS
+            .iter()
+            .flat_map(|s| s.products.iter())
+            .find(|p| p.name.0 == "智能手錶")
+            .expect("the demo sells smartwatches");
+        assert_eq!(modified(&MODIFIERS[0], &watch.name).0, "智能手錶");
+        assert!(kept > 0);
+    }
+}
