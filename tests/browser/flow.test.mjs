@@ -108,8 +108,14 @@ test(`search from the header box finds across scripts (${ENGINE})`, async () => 
   assert.ok(hits >= 5, `results for a Simplified query (${hits})`);
   assert.ok(await page.locator('ul.cards li mark').count() >= 1, 'matches are marked');
   await page.screenshot({ path: join(SHOTS, `search-zh-Hans-${ENGINE}.png`), fullPage: false });
+  // On the phone the filters are a folded bar above the results, not 4,000 px down.
+  const bar = await page.locator('details.filter-bar summary').boundingBox();
+  const first = await page.locator('ul.cards li >> nth=0').boundingBox();
+  assert.ok(bar && first && bar.y < first.y, `the filter bar (${bar?.y}) comes before the results (${first?.y})`);
+  assert.equal(await page.locator('aside.facets.side').isVisible(), false, 'no side column on a phone');
   // Narrow by a facet, then open a result.
-  await Promise.all([page.waitForNavigation(), page.click('.facets a >> nth=0')]);
+  await page.click('details.filter-bar summary');
+  await Promise.all([page.waitForNavigation(), page.click('details.filter-bar a >> nth=0')]);
   assert.ok(await page.locator('.active-filters a').count() >= 1);
   await Promise.all([page.waitForNavigation(), page.click('ul.cards li a.title >> nth=0')]);
   assert.match(page.url(), /\/(listings|organisations)\/\d+$/);
