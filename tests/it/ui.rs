@@ -586,8 +586,19 @@ async fn the_search_page_finds_across_scripts_with_facets_and_marks() {
             .1;
         assert!(
             html.contains("<mark>蓝牙耳机</mark>") || html.contains("<mark>蓝牙</mark>"),
-            "snippet in the query's script, marked"
+            "snippet in the reader's script, marked"
         );
+        // The same Simplified query on a Traditional page reads in Traditional.
+        c.get(s.url("/lang/zh-Hant?next=/")).send().await.unwrap();
+        let hant = page(&c, &s, "/search?q=%E8%93%9D%E7%89%99%E8%80%B3%E6%9C%BA")
+            .await
+            .1;
+        assert!(
+            hant.contains("<mark>藍牙耳機</mark>") || hant.contains("<mark>藍牙</mark>"),
+            "snippet in the reader's Traditional: {hant}"
+        );
+        assert!(!hant.contains("续航"), "no Simplified left in the snippet");
+        c.get(s.url("/lang/zh-Hans?next=/")).send().await.unwrap();
         assert!(
             html.contains("貿易") || html.contains("贸易"),
             "the market facet is shown"

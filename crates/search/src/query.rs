@@ -261,23 +261,28 @@ impl SearchIndex {
             facets.insert(root.to_string(), values);
         }
 
-        // Snippets come from the body in the query's script when there is one, else the reader's.
+        // Snippets are shown in the reader's script: a Simplified query on a Traditional page
+        // shows Traditional text (converted where the writer wrote only Simplified), with the
+        // matches marked. An English reader who types Chinese sees the script they typed; a
+        // Latin query takes its snippet from the English body first.
         let query_script = a.script(&req.q);
-        let order = match query_script {
-            Script::Simplified => [1, 0, 2],
-            Script::Traditional => [0, 1, 2],
-            Script::Latin => [2, 0, 1],
-            _ => match req.lang {
-                Language::ZhHans => [1, 0, 2],
-                Language::ZhHant => [0, 1, 2],
-                Language::En => [2, 0, 1],
+        let reader_script = match req.lang {
+            Language::ZhHant => Some(Target::Traditional),
+            Language::ZhHans => Some(Target::Simplified),
+            Language::En => match query_script {
+                Script::Simplified => Some(Target::Simplified),
+                Script::Traditional => Some(Target::Traditional),
+                _ => None,
             },
         };
-        let want_script = match query_script {
-            Script::Simplified => Some(Target::Simplified),
-            Script::Traditional => Some(Target::Traditional),
-            _ => None,
+        let order = match (query_script, reader_script) {
+            (Script::Latin, Some(Target::Simplified)) => [2, 1, 0],
+            (Script::Latin, _) => [2, 0, 1],
+            (_, Some(Target::Simplified)) => [1, 0, 2],
+            (_, Some(Target::Traditional)) => [0, 1, 2],
+            _ => [2, 0, 1],
         };
+        let want_script = reader_script;
         // Built on first use: most answers need one field's generator, empty answers none.
         let mut generators: [Option<SnippetGenerator>; 3] = [None, None, None];
         let mut hits = vec![];

@@ -120,6 +120,30 @@ async fn a_query_in_one_script_finds_text_in_the_other() {
         "snippet converted to Simplified: {}",
         r.hits[0].snippet
     );
+    // A Traditional reader who types Simplified reads Traditional, the match still marked; a
+    // Simplified reader the other way round.
+    let r = index
+        .search(&SearchRequest {
+            lang: Language::ZhHant,
+            ..req("续航")
+        })
+        .unwrap();
+    assert!(
+        r.hits[0].snippet.contains("<mark>續航</mark>") && r.hits[0].snippet.contains("無線"),
+        "snippet in the reader's Traditional: {}",
+        r.hits[0].snippet
+    );
+    let r = index
+        .search(&SearchRequest {
+            lang: Language::ZhHans,
+            ..req("續航")
+        })
+        .unwrap();
+    assert!(
+        r.hits[0].snippet.contains("<mark>续航</mark>") && !r.hits[0].snippet.contains("續"),
+        "snippet in the reader's Simplified: {}",
+        r.hits[0].snippet
+    );
 }
 
 #[tokio::test]
