@@ -73,35 +73,39 @@ impl ApiError {
         }
     }
 
+    /// Why, as the stable code the problem carries and pages translate.
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            ApiError::Invalid(_) => ErrorCode::InvalidInput,
+            ApiError::BadRequest { code, .. }
+            | ApiError::Conflict { code, .. }
+            | ApiError::Gone { code, .. } => *code,
+            ApiError::Unauthenticated => ErrorCode::Unauthenticated,
+            ApiError::Forbidden => ErrorCode::Forbidden,
+            ApiError::NotFound => ErrorCode::NotFound,
+            ApiError::UnsupportedMediaType => ErrorCode::UnsupportedMediaType,
+            ApiError::TooManyRequests { .. } => ErrorCode::TooManyRequests,
+            ApiError::Internal(_) => ErrorCode::Internal,
+        }
+    }
+
     pub fn problem(&self) -> Problem {
         let status = self.status();
-        let (code, detail, errors) = match self {
-            ApiError::Invalid(inv) => (ErrorCode::InvalidInput, inv.to_string(), inv.0.clone()),
-            ApiError::BadRequest { code, detail } => (*code, detail.clone(), vec![]),
-            ApiError::Unauthenticated => {
-                (ErrorCode::Unauthenticated, "sign in first".into(), vec![])
-            }
-            ApiError::Forbidden => (ErrorCode::Forbidden, "you may not do this".into(), vec![]),
-            ApiError::NotFound => (
-                ErrorCode::NotFound,
-                "no such thing, or not visible to you".into(),
-                vec![],
-            ),
-            ApiError::Conflict { code, detail } | ApiError::Gone { code, detail } => {
-                (*code, detail.clone(), vec![])
-            }
-            ApiError::UnsupportedMediaType => (
-                ErrorCode::UnsupportedMediaType,
-                "send the body as application/json".into(),
-                vec![],
-            ),
+        let code = self.code();
+        let (detail, errors) = match self {
+            ApiError::Invalid(inv) => (inv.to_string(), inv.0.clone()),
+            ApiError::BadRequest { detail, .. }
+            | ApiError::Conflict { detail, .. }
+            | ApiError::Gone { detail, .. } => (detail.clone(), vec![]),
+            ApiError::Unauthenticated => ("sign in first".into(), vec![]),
+            ApiError::Forbidden => ("you may not do this".into(), vec![]),
+            ApiError::NotFound => ("no such thing, or not visible to you".into(), vec![]),
+            ApiError::UnsupportedMediaType => ("send the body as application/json".into(), vec![]),
             ApiError::TooManyRequests { retry_after_secs } => (
-                ErrorCode::TooManyRequests,
                 format!("too many attempts; try again in {retry_after_secs} s"),
                 vec![],
             ),
             ApiError::Internal(_) => (
-                ErrorCode::Internal,
                 "something went wrong on our side; it has been logged".into(),
                 vec![],
             ),

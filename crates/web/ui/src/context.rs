@@ -182,7 +182,7 @@ impl Ctx {
         };
         let t = self.t();
         let message = match &e {
-            UiError::Api(other) if key.is_empty() => t.t(&other.problem().code.message_key()),
+            UiError::Api(other) if key.is_empty() => t.t(&other.code().message_key()),
             _ => t.t(key),
         };
         self.page_with(
