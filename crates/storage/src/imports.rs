@@ -280,7 +280,7 @@ impl Store {
                 .zip(ids)
                 .flat_map(|(r, id)| r.listing.codes.iter().map(move |c| (*id, c.as_str())))
                 .collect();
-            insert_pairs(&mut w, "listing_codes (listing_id, code)", &codes).await?;
+            crate::insert_pairs(&mut w, "listing_codes (listing_id, code)", &codes).await?;
             let regions: Vec<(i64, &str)> = chunk
                 .iter()
                 .zip(ids)
@@ -291,7 +291,7 @@ impl Store {
                         .map(move |l| (*id, l.code()))
                 })
                 .collect();
-            insert_pairs(&mut w, "listing_regions (listing_id, region)", &regions).await?;
+            crate::insert_pairs(&mut w, "listing_regions (listing_id, region)", &regions).await?;
             let changes: Vec<Entity> = ids.iter().map(|id| Entity::Listing(*id)).collect();
             changes::record_many(&mut w, &changes).await?;
             sum.created += chunk.len();
@@ -323,7 +323,7 @@ impl Store {
                 .iter()
                 .flat_map(|(id, r)| r.listing.codes.iter().map(move |c| (*id, c.as_str())))
                 .collect();
-            insert_pairs(&mut w, "listing_codes (listing_id, code)", &codes).await?;
+            crate::insert_pairs(&mut w, "listing_codes (listing_id, code)", &codes).await?;
             let regions: Vec<(i64, &str)> = chunk
                 .iter()
                 .flat_map(|(id, r)| {
@@ -333,7 +333,7 @@ impl Store {
                         .map(move |l| (*id, l.code()))
                 })
                 .collect();
-            insert_pairs(&mut w, "listing_regions (listing_id, region)", &regions).await?;
+            crate::insert_pairs(&mut w, "listing_regions (listing_id, region)", &regions).await?;
             let changes: Vec<Entity> = ids.iter().map(|id| Entity::Listing(*id)).collect();
             changes::record_many(&mut w, &changes).await?;
             sum.updated += chunk.len();
@@ -442,28 +442,6 @@ async fn insert_fair_products(
         let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
         for (e, r, id) in chunk {
             q = q.bind(fair).bind(e.clone()).bind(r.clone()).bind(*id);
-        }
-        q.execute(&mut *w.tx).await?;
-    }
-    Ok(())
-}
-
-/// Rows of a listing's side table (`listing_codes (listing_id, code)`), many per statement.
-async fn insert_pairs(
-    w: &mut crate::WriteTx<'_>,
-    table_and_columns: &'static str,
-    pairs: &[(i64, &str)],
-) -> Result<()> {
-    for chunk in pairs.chunks(crate::rows_per_statement(w.engine, 2)) {
-        let values = crate::values_list(chunk.len(), 2, "");
-        // A product listing the same code twice keeps it once.
-        let sql = format!(
-            "INSERT INTO {table_and_columns} VALUES {} ON CONFLICT DO NOTHING",
-            values
-        );
-        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
-        for (id, value) in chunk {
-            q = q.bind(*id).bind(value.to_string());
         }
         q.execute(&mut *w.tx).await?;
     }

@@ -382,3 +382,25 @@ pub(crate) fn on_unique(
         _ => StorageError::Database(e),
     }
 }
+
+/// Rows of a side table of (id, value) pairs (`listing_codes (listing_id, code)`), many per
+/// statement; a value given twice is kept once.
+pub(crate) async fn insert_pairs(
+    w: &mut crate::WriteTx<'_>,
+    table_and_columns: &'static str,
+    pairs: &[(i64, &str)],
+) -> Result<()> {
+    for chunk in pairs.chunks(crate::rows_per_statement(w.engine, 2)) {
+        let values = crate::values_list(chunk.len(), 2, "");
+        let sql = format!(
+            "INSERT INTO {table_and_columns} VALUES {} ON CONFLICT DO NOTHING",
+            values
+        );
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for (id, value) in chunk {
+            q = q.bind(*id).bind(value.to_string());
+        }
+        q.execute(&mut *w.tx).await?;
+    }
+    Ok(())
+}

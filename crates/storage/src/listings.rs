@@ -72,22 +72,14 @@ async fn replace_lists(w: &mut WriteTx<'_>, id: ListingId, input: &ListingInput)
         .execute(&mut *w.tx)
         .await?;
     }
-    for c in &input.codes {
-        sqlx::query(
-            "INSERT INTO listing_codes (listing_id, code) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-        )
-        .bind(id)
-        .bind(c.clone())
-        .execute(&mut *w.tx)
-        .await?;
-    }
-    for r in &input.target_regions {
-        sqlx::query("INSERT INTO listing_regions (listing_id, region) VALUES ($1, $2) ON CONFLICT DO NOTHING")
-            .bind(id)
-            .bind(r.code())
-            .execute(&mut *w.tx)
-            .await?;
-    }
+    let codes: Vec<(i64, &str)> = input.codes.iter().map(|c| (id, c.as_str())).collect();
+    crate::insert_pairs(w, "listing_codes (listing_id, code)", &codes).await?;
+    let regions: Vec<(i64, &str)> = input
+        .target_regions
+        .iter()
+        .map(|r| (id, r.code()))
+        .collect();
+    crate::insert_pairs(w, "listing_regions (listing_id, region)", &regions).await?;
     Ok(())
 }
 

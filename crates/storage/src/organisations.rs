@@ -64,20 +64,24 @@ async fn replace_lists(w: &mut WriteTx<'_>, id: OrgId, input: &OrganisationInput
         .execute(&mut *w.tx)
         .await?;
     }
-    for s in &input.sectors {
-        sqlx::query("INSERT INTO organisation_sectors (organisation_id, sector) VALUES ($1, $2) ON CONFLICT DO NOTHING")
-            .bind(id)
-            .bind(s.clone())
-            .execute(&mut *w.tx)
-            .await?;
-    }
-    for m in &input.markets_served {
-        sqlx::query("INSERT INTO organisation_markets (organisation_id, market) VALUES ($1, $2) ON CONFLICT DO NOTHING")
-            .bind(id)
-            .bind(m.code())
-            .execute(&mut *w.tx)
-            .await?;
-    }
+    let sectors: Vec<(i64, &str)> = input.sectors.iter().map(|s| (id, s.as_str())).collect();
+    crate::insert_pairs(
+        w,
+        "organisation_sectors (organisation_id, sector)",
+        &sectors,
+    )
+    .await?;
+    let markets: Vec<(i64, &str)> = input
+        .markets_served
+        .iter()
+        .map(|m| (id, m.code()))
+        .collect();
+    crate::insert_pairs(
+        w,
+        "organisation_markets (organisation_id, market)",
+        &markets,
+    )
+    .await?;
     Ok(())
 }
 
