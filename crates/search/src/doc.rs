@@ -20,11 +20,27 @@ fn texts(t: &LocalizedText) -> [Option<&str>; 3] {
     [t.zh_hant.as_deref(), t.zh_hans.as_deref(), t.en.as_deref()]
 }
 
-fn add_texts(d: &mut TantivyDocument, fields: [tantivy::schema::Field; 3], t: &LocalizedText) {
+/// Adds each language's text to its field, and the Chinese texts to the character field too.
+fn add_texts(
+    d: &mut TantivyDocument,
+    fields: [tantivy::schema::Field; 3],
+    chars: tantivy::schema::Field,
+    t: &LocalizedText,
+) {
     for (f, v) in fields.into_iter().zip(texts(t)) {
         if let Some(v) = v {
             d.add_text(f, v);
         }
+    }
+    // Traditional and Simplified fold to the same characters: one of them is enough, unless the
+    // writer said different things in each (told cheaply: a conversion keeps the length).
+    match (t.zh_hant.as_deref(), t.zh_hans.as_deref()) {
+        (Some(a), Some(b)) if a.chars().count() != b.chars().count() => {
+            d.add_text(chars, a);
+            d.add_text(chars, b);
+        }
+        (Some(a), _) | (None, Some(a)) => d.add_text(chars, a),
+        (None, None) => {}
     }
 }
 
@@ -53,11 +69,11 @@ pub(crate) fn listing(f: &Fields, l: &Listing, owner: Option<&OwnerInfo>) -> Tan
     d.add_text(f.key, listing_key(l.id));
     d.add_text(f.entity, "listing");
     d.add_u64(f.id, l.id as u64);
-    add_texts(&mut d, f.name, &l.title);
-    add_texts(&mut d, f.body, &l.description);
+    add_texts(&mut d, f.name, f.chars[0], &l.title);
+    add_texts(&mut d, f.body, f.chars[1], &l.description);
     if let Some(o) = owner {
         // The owner's name is searchable with the listing ("Huanan charger"), weighted as body.
-        add_texts(&mut d, f.body, &o.name);
+        add_texts(&mut d, f.body, f.chars[1], &o.name);
         if let Some(loc) = o.location {
             facet(&mut d, f, &["location", loc.code()]);
         }
@@ -91,8 +107,8 @@ pub(crate) fn organisation(f: &Fields, o: &Organisation, fairs: &[i64]) -> Tanti
     d.add_text(f.key, organisation_key(o.id));
     d.add_text(f.entity, "organisation");
     d.add_u64(f.id, o.id as u64);
-    add_texts(&mut d, f.name, &o.name);
-    add_texts(&mut d, f.body, &o.description);
+    add_texts(&mut d, f.name, f.chars[0], &o.name);
+    add_texts(&mut d, f.body, f.chars[1], &o.description);
     facet(&mut d, f, &["entity", "organisation"]);
     facet(&mut d, f, &["location", o.location.code()]);
     for s in &o.sectors {

@@ -35,6 +35,14 @@ pub type Result<T, E = SearchError> = std::result::Result<T, E>;
 
 /// The tokenizer name registered on the index.
 const TOKENIZER: &str = "sc";
+/// The tokenizer of the character fields: each Chinese character on its own.
+const CHARS_TOKENIZER: &str = "sc_chars";
+
+/// The shape of the index: its fields and how their text is cut into tokens. An index written in
+/// another shape is set aside and built again from the database (the first start after an
+/// upgrade takes as long as `reindex`).
+const FORMAT: &str = "2";
+const FORMAT_FILE: &str = "sc-format";
 
 /// Fields per language: zh-Hant, zh-Hans, en (stored for display and snippets).
 #[derive(Clone, Copy)]
@@ -45,19 +53,23 @@ pub(crate) struct Fields {
     name: [Field; 3],
     body: [Field; 3],
     codes: Field,
+    /// Each Chinese character of the names and of the bodies, for one-character queries and
+    /// words still being typed: `[name, body]`.
+    chars: [Field; 2],
     facets: Field,
 }
 
 fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
-    let text = |stored: bool| {
+    let with = |tokenizer: &str, stored: bool| {
         let o = TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
-                .set_tokenizer(TOKENIZER)
+                .set_tokenizer(tokenizer)
                 .set_index_option(IndexRecordOption::WithFreqsAndPositions),
         );
         if stored { o.set_stored() } else { o }
     };
+    let text = |stored: bool| with(TOKENIZER, stored);
     let fields = Fields {
         key: b.add_text_field("key", STRING | STORED),
         entity: b.add_text_field("entity", STRING | STORED),
@@ -73,6 +85,10 @@ fn schema() -> (Schema, Fields) {
             b.add_text_field("body_en", text(true)),
         ],
         codes: b.add_text_field("codes", text(false)),
+        chars: [
+            b.add_text_field("chars_name", with(CHARS_TOKENIZER, false)),
+            b.add_text_field("chars_body", with(CHARS_TOKENIZER, false)),
+        ],
         facets: b.add_facet_field("facets", tantivy::schema::FacetOptions::default()),
     };
     (b.build(), fields)
@@ -94,6 +110,14 @@ impl SearchIndex {
     pub fn open(dir: &Path) -> Result<SearchIndex> {
         std::fs::create_dir_all(dir)
             .map_err(|e| SearchError::Invalid(format!("cannot create {}: {e}", dir.display())))?;
+        let format_file = dir.join(FORMAT_FILE);
+        let format = std::fs::read_to_string(&format_file).ok();
+        if format.as_deref().map(str::trim) != Some(FORMAT) {
+            // An index of another shape (or none): start empty, so the first catch-up rebuilds
+            // it from the database.
+            set_aside(dir)?;
+            write_durably(&format_file, FORMAT)?;
+        }
         let (schema, fields) = schema();
         let directory = tantivy::directory::MmapDirectory::open(dir)?;
         let index = Index::open_or_create(directory, schema)?;
@@ -110,6 +134,9 @@ impl SearchIndex {
         index
             .tokenizers()
             .register(TOKENIZER, tokenizer::ScTokenizer);
+        index
+            .tokenizers()
+            .register(CHARS_TOKENIZER, tokenizer::CharsTokenizer);
         // Two indexing threads on a two-core machine; 100 MB before a segment is flushed.
         let writer = index.writer_with_num_threads(2, 100_000_000)?;
         let reader = index
@@ -182,6 +209,34 @@ impl SearchIndex {
         let mut rx = self.applied.subscribe();
         let _ = rx.wait_for(|applied| *applied >= seq).await;
     }
+}
+
+/// Removes the files of an index in another shape (everything in its directory).
+fn set_aside(dir: &Path) -> Result<()> {
+    let io = |e: std::io::Error| SearchError::Invalid(format!("{}: {e}", dir.display()));
+    for entry in std::fs::read_dir(dir).map_err(io)? {
+        let path = entry.map_err(io)?.path();
+        if path.is_dir() {
+            std::fs::remove_dir_all(&path).map_err(io)?;
+        } else {
+            std::fs::remove_file(&path).map_err(io)?;
+        }
+    }
+    Ok(())
+}
+
+fn write_durably(path: &Path, text: &str) -> Result<()> {
+    use std::io::Write;
+    let io = |e: std::io::Error| SearchError::Invalid(format!("{}: {e}", path.display()));
+    let mut f = std::fs::File::create(path).map_err(io)?;
+    f.write_all(text.as_bytes()).map_err(io)?;
+    f.sync_all().map_err(io)?;
+    if let Some(parent) = path.parent() {
+        std::fs::File::open(parent)
+            .and_then(|d| d.sync_all())
+            .map_err(io)?;
+    }
+    Ok(())
 }
 
 /// An HS filter: 2 to 10 digits, an even count.

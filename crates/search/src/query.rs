@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, HashSet};
 
 use sc_domain::{Language, LocalizedText};
-use sc_text::{Analyzer, Mode, Script, Target};
+use sc_text::{Analyzer, Kind, Mode, Script, Target};
 use tantivy::collector::{Count, FacetCollector, TopDocs};
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, PhraseQuery, Query,
@@ -69,6 +69,8 @@ pub struct SearchResults {
 
 const NAME_BOOST: f32 = 3.0;
 const PHRASE_BOOST: f32 = 2.0;
+/// Characters matched one by one, in names and in bodies: well below whole words.
+const CHAR_BOOST: [f32; 2] = [0.6, 0.2];
 
 fn boosted(q: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
     Box::new(BoostQuery::new(q, boost))
@@ -93,37 +95,79 @@ impl SearchIndex {
         };
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![];
 
-        // Every word must match somewhere; in a name it counts more.
+        // Every word must match somewhere; in a name it counts more. Words written apart that
+        // the pipeline also offers run together (`smart watch` → `smartwatch`) are not required
+        // themselves: each is an alternative for the words it covers.
         let mut seen = HashSet::new();
         let distinct: Vec<&sc_text::Token> = tokens
             .iter()
+            .filter(|t| t.kind != Kind::Joined)
             .filter(|t| seen.insert(t.text.clone()))
             .collect();
+        let joined: Vec<&sc_text::Token> =
+            tokens.iter().filter(|t| t.kind == Kind::Joined).collect();
         let short = distinct.len() <= 3;
         for (i, t) in distinct.iter().enumerate() {
             let mut alts: Vec<(Occur, Box<dyn Query>)> = vec![];
-            for field in f.name {
-                let term = Term::from_field_text(field, &t.text);
-                alts.push((
-                    Occur::Should,
-                    boosted(
-                        Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)),
-                        NAME_BOOST,
-                    ),
-                ));
-            }
-            for field in f.body.into_iter().chain([f.codes]) {
-                alts.push((
-                    Occur::Should,
-                    Box::new(TermQuery::new(
-                        Term::from_field_text(field, &t.text),
-                        IndexRecordOption::WithFreqs,
-                    )),
-                ));
+            self.word_alternatives(&mut alts, &t.text, 1.0);
+            for j in joined
+                .iter()
+                .filter(|j| j.start <= t.start && t.end <= j.end)
+            {
+                self.word_alternatives(&mut alts, &j.text, 1.0);
             }
             let latin = t.text.chars().all(|c| c.is_ascii_alphanumeric());
+            let han = t.text.chars().all(sc_text::is_han);
             let last = i + 1 == distinct.len();
             let unknown = !known(&t.text)?;
+            if latin {
+                // A word written whole may be two words written apart (`smartwatch` for
+                // `smart watch`): the halves as a phrase, where the index knows both.
+                let mut found = 0;
+                for (left, right) in a.splits(&t.text) {
+                    if found == 2 {
+                        break;
+                    }
+                    if left == t.text || !known(&left)? || !known(&right)? {
+                        continue;
+                    }
+                    found += 1;
+                    for (field, weight) in f
+                        .name
+                        .into_iter()
+                        .map(|n| (n, NAME_BOOST))
+                        .chain(f.body.into_iter().map(|b| (b, 1.0)))
+                    {
+                        let phrase = PhraseQuery::new(vec![
+                            Term::from_field_text(field, &left),
+                            Term::from_field_text(field, &right),
+                        ]);
+                        alts.push((Occur::Should, boosted(Box::new(phrase), weight)));
+                    }
+                }
+            }
+            if han && (t.text.chars().count() == 1 || unknown) && t.text.chars().count() <= 8 {
+                // One character (茶, 燈) finds the words that contain it; a word the index
+                // does not hold whole (the start of one still being typed, a compound jieba cut
+                // differently) finds the texts that contain its characters in a row. Weighted
+                // below whole words, so they still rank first.
+                for (field, weight) in f.chars.into_iter().zip(CHAR_BOOST) {
+                    let chars: Vec<Term> = t
+                        .text
+                        .chars()
+                        .map(|c| Term::from_field_text(field, c.encode_utf8(&mut [0; 4])))
+                        .collect();
+                    let q: Box<dyn Query> = if chars.len() == 1 {
+                        Box::new(TermQuery::new(
+                            chars.into_iter().next().expect("one"),
+                            IndexRecordOption::WithFreqs,
+                        ))
+                    } else {
+                        Box::new(PhraseQuery::new(chars))
+                    };
+                    alts.push((Occur::Should, boosted(q, weight)));
+                }
+            }
             if unknown
                 && latin
                 && t.text.chars().count() >= 4
@@ -182,7 +226,7 @@ impl SearchIndex {
         // words in order already, and phrase checks over the large Chinese posting lists cost
         // more than they change (measured: half the query time at a million listings).
         let mut by_position: Vec<&sc_text::Token> = vec![];
-        for t in &tokens {
+        for t in tokens.iter().filter(|t| t.kind == Kind::Word) {
             if by_position.last().is_none_or(|p| p.position != t.position) {
                 by_position.push(t);
             }
@@ -306,9 +350,7 @@ impl SearchIndex {
                 let generator = match &mut generators[i] {
                     Some(g) => g,
                     slot => {
-                        let mut g = SnippetGenerator::create(&searcher, &query, f.body[i])?;
-                        g.set_max_num_chars(160);
-                        slot.insert(g)
+                        slot.insert(snippet_generator(&searcher, &query, f.body[i], f.chars[1])?)
                     }
                 };
                 let s = generator.snippet_from_doc(&doc);
@@ -338,6 +380,35 @@ impl SearchIndex {
             facets,
             hits,
         })
+    }
+
+    /// A word in a name (weighted), in a body, or as a code.
+    fn word_alternatives(&self, alts: &mut Vec<(Occur, Box<dyn Query>)>, word: &str, weight: f32) {
+        let f = self.fields;
+        for field in f.name {
+            alts.push((
+                Occur::Should,
+                boosted(
+                    Box::new(TermQuery::new(
+                        Term::from_field_text(field, word),
+                        IndexRecordOption::WithFreqs,
+                    )),
+                    NAME_BOOST * weight,
+                ),
+            ));
+        }
+        for field in f.body.into_iter().chain([f.codes]) {
+            alts.push((
+                Occur::Should,
+                boosted(
+                    Box::new(TermQuery::new(
+                        Term::from_field_text(field, word),
+                        IndexRecordOption::WithFreqs,
+                    )),
+                    weight,
+                ),
+            ));
+        }
     }
 
     fn filter_terms(&self, filters: &Filters) -> Result<Vec<Term>> {
@@ -385,6 +456,37 @@ impl SearchIndex {
         }
         Ok(out)
     }
+}
+
+/// Snippets of a body field that mark the query's words and, where the query matched
+/// characters one by one (茶 in 普洱茶), those characters.
+fn snippet_generator(
+    searcher: &tantivy::Searcher,
+    query: &dyn Query,
+    body: tantivy::schema::Field,
+    chars: tantivy::schema::Field,
+) -> Result<SnippetGenerator> {
+    let mut terms: std::collections::BTreeSet<Term> = Default::default();
+    query.query_terms(&mut |term, _| {
+        if term.field() == body || term.field() == chars {
+            terms.insert(term.clone());
+        }
+    });
+    let mut with_chars = false;
+    let mut terms_text = BTreeMap::new();
+    for term in terms {
+        let Some(text) = term.value().as_str().map(str::to_string) else {
+            continue;
+        };
+        let doc_freq = searcher.doc_freq(&term)?;
+        if doc_freq > 0 {
+            with_chars |= term.field() == chars;
+            terms_text.insert(text, 1.0 / (1.0 + doc_freq as f32));
+        }
+    }
+    let tokenizer =
+        tantivy::tokenizer::TextAnalyzer::from(crate::tokenizer::SnippetTokenizer { with_chars });
+    Ok(SnippetGenerator::new(terms_text, tokenizer, body, 160))
 }
 
 fn escape(s: &str) -> String {

@@ -7,6 +7,39 @@ use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 #[derive(Clone)]
 pub(crate) struct ScTokenizer;
 
+/// Each Chinese character on its own, for the character fields.
+#[derive(Clone)]
+pub(crate) struct CharsTokenizer;
+
+impl Tokenizer for CharsTokenizer {
+    type TokenStream<'a> = ScTokenStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> ScTokenStream {
+        ScTokenStream::of(Analyzer::shared().characters(text))
+    }
+}
+
+/// For snippets: the words of a text and, when the query matched characters one by one, its
+/// characters too, in the order they are written.
+#[derive(Clone)]
+pub(crate) struct SnippetTokenizer {
+    pub(crate) with_chars: bool,
+}
+
+impl Tokenizer for SnippetTokenizer {
+    type TokenStream<'a> = ScTokenStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> ScTokenStream {
+        let a = Analyzer::shared();
+        let mut tokens = a.tokens(text, Mode::Index);
+        if self.with_chars {
+            tokens.extend(a.characters(text));
+            tokens.sort_by_key(|t| (t.start, t.end));
+        }
+        ScTokenStream::of(tokens)
+    }
+}
+
 pub(crate) struct ScTokenStream {
     tokens: Vec<Token>,
     next: usize,
@@ -16,8 +49,13 @@ impl Tokenizer for ScTokenizer {
     type TokenStream<'a> = ScTokenStream;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> ScTokenStream {
-        let tokens = Analyzer::shared()
-            .tokens(text, Mode::Index)
+        ScTokenStream::of(Analyzer::shared().tokens(text, Mode::Index))
+    }
+}
+
+impl ScTokenStream {
+    fn of(tokens: Vec<sc_text::Token>) -> ScTokenStream {
+        let tokens = tokens
             .into_iter()
             .map(|t| Token {
                 offset_from: t.start,

@@ -329,3 +329,130 @@ async fn hostile_queries_return_an_answer_not_a_panic() {
         let _ = index.search(&req(q)).unwrap();
     }
 }
+
+#[tokio::test]
+async fn one_character_and_the_start_of_a_word_find_the_words_containing_them() {
+    let w = world().await;
+    let tea = add(&w, json!({"kind": "product", "title": {"zh-Hant": "雲南普洱茶餅"}, "description": {"zh-Hant": "十年陳普洱茶"}})).await;
+    let lamp = add(&w, json!({"kind": "product", "title": {"zh-Hans": "LED灯泡 9W"}, "description": {"zh-Hans": "节能LED灯泡"}})).await;
+    let watch = add(
+        &w,
+        json!({"kind": "product", "title": {"zh-Hant": "智能手錶"}}),
+    )
+    .await;
+    let whole = add(
+        &w,
+        json!({"kind": "product", "title": {"zh-Hant": "茶 禮盒"}}),
+    )
+    .await;
+    let index = Arc::new(SearchIndex::in_memory().unwrap());
+    catch_up(&index, &w.store).await.unwrap();
+
+    // One character finds the compounds that contain it, in either script; the text with the
+    // character as a word of its own ranks first.
+    assert_eq!(ids(&index, req("茶")), vec![whole, tea]);
+    assert_eq!(
+        ids(&index, req("燈")),
+        vec![lamp],
+        "Traditional finds Simplified"
+    );
+    assert_eq!(ids(&index, req("灯")), vec![lamp]);
+    // Latin run into Chinese is read as two words.
+    assert_eq!(ids(&index, req("LED燈")), vec![lamp]);
+    assert_eq!(ids(&index, req("led灯")), vec![lamp]);
+    // The start of a word being typed.
+    assert_eq!(ids(&index, req("智")), vec![watch]);
+    assert_eq!(ids(&index, req("智能手")), vec![watch]);
+    assert_eq!(ids(&index, req("普洱")), vec![tea]);
+    // Characters must stand in a row, not merely both occur.
+    assert!(ids(&index, req("茶普")).is_empty());
+    // The matched character is marked in the snippet, in the writer's script for a Traditional
+    // reader.
+    let mut r = req("茶");
+    r.lang = Language::ZhHant;
+    let hits = index.search(&r).unwrap().hits;
+    let snippet = &hits.iter().find(|h| h.id == tea).unwrap().snippet;
+    assert!(snippet.contains("普洱<mark>茶</mark>"), "{snippet}");
+}
+
+#[tokio::test]
+async fn english_compounds_match_written_apart_or_together() {
+    let w = world().await;
+    let whole = add(
+        &w,
+        json!({"kind": "product", "title": {"en": "Smartwatch with heart-rate sensor"}}),
+    )
+    .await;
+    let apart = add(
+        &w,
+        json!({"kind": "product", "title": {"en": "Smart watch, steel strap"}}),
+    )
+    .await;
+    let bank = add(
+        &w,
+        json!({"kind": "product", "title": {"en": "Slim powerbank 10000mAh"}}),
+    )
+    .await;
+    let bank2 = add(&w, json!({"kind": "product", "title": {"en": "Power bank for laptops"}, "description": {"en": "Charges two laptops"}})).await;
+    let unrelated = add(&w, json!({"kind": "product", "title": {"en": "Smart plug"}, "description": {"en": "Watch your power use"}})).await;
+    let index = Arc::new(SearchIndex::in_memory().unwrap());
+    catch_up(&index, &w.store).await.unwrap();
+    let sorted = |mut v: Vec<i64>| {
+        v.sort();
+        v
+    };
+    assert_eq!(
+        sorted(ids(&index, req("smart watch"))),
+        sorted(vec![whole, apart, unrelated])
+    );
+    assert_eq!(
+        sorted(ids(&index, req("smartwatch"))),
+        sorted(vec![whole, apart])
+    );
+    assert_eq!(
+        sorted(ids(&index, req("smartwatches"))),
+        sorted(vec![whole, apart])
+    );
+    assert_eq!(
+        sorted(ids(&index, req("power bank"))),
+        sorted(vec![bank, bank2])
+    );
+    assert_eq!(
+        sorted(ids(&index, req("powerbank"))),
+        sorted(vec![bank, bank2])
+    );
+    // Written apart, the names holding both words as written rank above the loose match.
+    assert_ne!(ids(&index, req("smart watch"))[0], unrelated);
+}
+
+#[test]
+fn an_index_of_another_shape_is_set_aside_for_a_rebuild() {
+    let path = std::env::temp_dir().join(format!("sc-search-shape-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&path);
+    struct Gone(std::path::PathBuf);
+    impl Drop for Gone {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+    let dir = Gone(path);
+    let dir = &dir.0;
+    {
+        let index = SearchIndex::open(dir.as_path()).unwrap();
+        assert_eq!(index.applied_seq().unwrap(), None);
+    }
+    // The shape recorded in the directory is not this build's: opening starts empty.
+    std::fs::write(dir.as_path().join("sc-format"), "1").unwrap();
+    std::fs::write(dir.as_path().join("stale.idx"), "old segment").unwrap();
+    let index = SearchIndex::open(dir.as_path()).unwrap();
+    assert_eq!(
+        index.applied_seq().unwrap(),
+        None,
+        "nothing of the old index is kept"
+    );
+    assert!(!dir.as_path().join("stale.idx").exists());
+    assert_eq!(
+        std::fs::read_to_string(dir.as_path().join("sc-format")).unwrap(),
+        "2"
+    );
+}

@@ -12,13 +12,16 @@
 mod script;
 mod tokens;
 
+/// Longest run-together form offered for two words written apart, in characters.
+const MAX_JOINED_CHARS: usize = 32;
+
 use std::sync::OnceLock;
 
 use ferrous_opencc::OpenCC;
 use ferrous_opencc::config::BuiltinConfig;
 
-pub use script::Script;
-pub use tokens::{Mode, Token};
+pub use script::{Script, is_han};
+pub use tokens::{Kind, Mode, Token};
 
 /// The converters and dictionaries, built once (jieba's dictionary takes ~0.4 s to load).
 pub struct Analyzer {
@@ -83,6 +86,54 @@ impl Analyzer {
     pub fn tokens(&self, text: &str, mode: Mode) -> Vec<Token> {
         tokens::tokenize(self, text, mode)
     }
+
+    /// Every Chinese character of `text` on its own ([`Kind::Char`]), folded to Simplified: what
+    /// a one-character query (茶, 燈) or the start of a word still being typed (智) is looked up
+    /// in, so it finds the longer words that contain it (普洱茶, LED燈泡, 智能).
+    pub fn characters(&self, text: &str) -> Vec<Token> {
+        tokens::characters(self, text)
+    }
+
+    /// Two Latin words written apart as one (`smart` `watch` → `smartwatch`, stemmed like a
+    /// word), or `None` where running them together means nothing (no letter, too long).
+    pub fn joined(&self, first: &str, second: &str) -> Option<String> {
+        let raw = format!("{first}{second}");
+        let ok = raw.chars().count() <= MAX_JOINED_CHARS
+            && raw
+                .chars()
+                .all(|c| c.is_alphanumeric() && !script::is_han(c))
+            && raw.chars().any(|c| c.is_alphabetic());
+        ok.then(|| self.stem(&raw))
+    }
+
+    /// The ways one Latin word (as a token: folded, stemmed) may be two words written together
+    /// (`smartwatch` → `smart` + `watch`, `powerbank` → `power` + `bank`), each half stemmed
+    /// like a word and at least three letters long. Which of them are real is for the caller to
+    /// decide (search asks its index whether both halves occur).
+    pub fn splits(&self, word: &str) -> Vec<(String, String)> {
+        let chars: Vec<char> = word.chars().collect();
+        if chars.len() < 6
+            || chars.len() > MAX_JOINED_CHARS
+            || !chars.iter().all(|c| c.is_ascii_alphabetic())
+        {
+            return vec![];
+        }
+        (3..=chars.len() - 3)
+            .map(|i| {
+                let left: String = chars[..i].iter().collect();
+                let right: String = chars[i..].iter().collect();
+                (self.stem(&left), self.stem(&right))
+            })
+            .collect()
+    }
+
+    fn stem(&self, word: &str) -> String {
+        if word.chars().all(|c| c.is_alphabetic()) {
+            self.stemmer.stem(word).into_owned()
+        } else {
+            word.to_string()
+        }
+    }
 }
 
 #[cfg(test)]
@@ -129,7 +180,7 @@ mod tests {
     #[test]
     fn english_is_stemmed() {
         assert_eq!(
-            words("Chargers charging", Mode::Query),
+            words("Chargers, charging", Mode::Query),
             vec!["charger", "charg"]
         );
         assert_eq!(words("lights", Mode::Query), words("light", Mode::Query));
@@ -185,6 +236,101 @@ mod tests {
         );
     }
 
+    fn kinds(text: &str, mode: Mode) -> Vec<(String, Kind)> {
+        Analyzer::shared()
+            .tokens(text, mode)
+            .into_iter()
+            .map(|t| (t.text, t.kind))
+            .collect()
+    }
+
+    #[test]
+    fn words_written_apart_are_offered_run_together_in_queries() {
+        let q = kinds("Smart Watches", Mode::Query);
+        assert!(q.contains(&("smart".into(), Kind::Word)), "{q:?}");
+        assert!(q.contains(&("watch".into(), Kind::Word)), "{q:?}");
+        assert!(
+            q.contains(&("smartwatch".into(), Kind::Joined)),
+            "stemmed like the word written whole: {q:?}"
+        );
+        // The joined form covers both words and sits where the first one does.
+        let t = Analyzer::shared().tokens("power bank", Mode::Query);
+        let j = t.iter().find(|t| t.kind == Kind::Joined).expect("joined");
+        assert_eq!(
+            (j.text.as_str(), j.start, j.end, j.position),
+            ("powerbank", 0, 10, 0)
+        );
+        // Documents keep their words as written; punctuation, stop words and Chinese break a pair.
+        assert!(
+            kinds("smart watch", Mode::Index)
+                .iter()
+                .all(|(_, k)| *k != Kind::Joined)
+        );
+        for apart in [
+            "smart, watch",
+            "power of bank",
+            "smart 手錶 watch",
+            "65 100",
+        ] {
+            assert!(
+                kinds(apart, Mode::Query)
+                    .iter()
+                    .all(|(_, k)| *k != Kind::Joined),
+                "{apart}"
+            );
+        }
+        assert_eq!(
+            Analyzer::shared().joined("iphone", "15").as_deref(),
+            Some("iphone15")
+        );
+    }
+
+    #[test]
+    fn a_word_written_whole_offers_its_halves() {
+        let a = Analyzer::shared();
+        let s = a.splits("smartwatch");
+        assert!(s.contains(&("smart".into(), "watch".into())), "{s:?}");
+        assert!(a.splits("power").is_empty(), "too short to hold two words");
+        assert!(a.splits("usb3charger1").is_empty(), "letters only");
+        assert!(s.iter().all(|(l, r)| l.len() >= 3 && r.len() >= 3), "{s:?}");
+    }
+
+    #[test]
+    fn characters_stand_alone_folded_and_placed() {
+        let a = Analyzer::shared();
+        let t = a.characters("LED燈泡 普洱茶");
+        let texts: Vec<&str> = t.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(texts, ["灯", "泡", "普", "洱", "茶"]);
+        assert!(t.iter().all(|t| t.kind == Kind::Char));
+        let text = "LED燈泡 普洱茶";
+        assert_eq!(
+            &text[t[0].start..t[0].end],
+            "燈",
+            "offsets point at the writer's character"
+        );
+        assert_eq!(t[1].position, t[0].position + 1, "neighbours within a run");
+        assert!(t[2].position > t[1].position + 1, "a gap between runs");
+        assert!(a.characters("no chinese here").is_empty());
+    }
+
+    #[test]
+    fn sub_words_are_marked() {
+        let t = kinds("智能手錶", Mode::Index);
+        assert!(
+            t.contains(&("智能手表".into(), Kind::Word))
+                || t.contains(&("智能".into(), Kind::Word)),
+            "{t:?}"
+        );
+        if t.iter().any(|(w, _)| w == "智能手表") {
+            assert!(t.contains(&("智能".into(), Kind::Sub)), "{t:?}");
+        }
+        assert!(
+            kinds("智能手錶", Mode::Query)
+                .iter()
+                .all(|(_, k)| *k == Kind::Word)
+        );
+    }
+
     #[test]
     fn hostile_input_is_handled() {
         let a = Analyzer::shared();
@@ -205,6 +351,8 @@ mod tests {
             let _ = a.tokens(s, Mode::Query);
             let _ = a.fold(s);
             let _ = a.script(s);
+            let _ = a.characters(s);
+            let _ = a.splits(s);
         }
         assert!(a.tokens("!!!???", Mode::Query).is_empty());
     }

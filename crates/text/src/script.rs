@@ -29,7 +29,8 @@ impl Script {
     }
 }
 
-pub(crate) fn is_han(c: char) -> bool {
+/// Whether `c` is a Chinese character (the CJK unified ideograph blocks and compatibility forms).
+pub fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
 
