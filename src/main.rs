@@ -137,6 +137,9 @@ enum TextCommand {
         /// With --tokens: segment as a query (whole words) rather than as a document.
         #[arg(long)]
         query: bool,
+        /// With --tokens: print each token as token/kind (word, sub, compound, joined).
+        #[arg(long)]
+        kinds: bool,
     },
 }
 
@@ -374,9 +377,12 @@ async fn main() -> Result<()> {
                 a.platform_role.code()
             );
         }
-        Command::Text(TextCommand::Analyze { to, tokens, query }) => {
-            analyze(to.as_deref(), tokens, query)?
-        }
+        Command::Text(TextCommand::Analyze {
+            to,
+            tokens,
+            query,
+            kinds,
+        }) => analyze(to.as_deref(), tokens, query, kinds)?,
         Command::Bench(BenchCommand::Search {
             listings,
             dir,
@@ -417,7 +423,7 @@ async fn main() -> Result<()> {
 }
 
 /// `text analyze`: exactly one output line per input line, whatever the bytes.
-fn analyze(to: Option<&str>, tokens: bool, query: bool) -> Result<()> {
+fn analyze(to: Option<&str>, tokens: bool, query: bool, kinds: bool) -> Result<()> {
     use sc_text::{Analyzer, Mode, Target};
     use std::io::Write;
     let target = match to {
@@ -449,7 +455,13 @@ fn analyze(to: Option<&str>, tokens: bool, query: bool) -> Result<()> {
             };
             a.tokens(&source, mode)
                 .into_iter()
-                .map(|t| t.text)
+                .map(|t| {
+                    if kinds {
+                        format!("{}/{}", t.text, t.kind.code())
+                    } else {
+                        t.text
+                    }
+                })
                 .collect::<Vec<_>>()
                 .join(" ")
         } else {

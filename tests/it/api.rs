@@ -3,7 +3,7 @@
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
-use crate::harness::{client, org_body, product_body, servers};
+use crate::harness::{client, org_body, page, product_body, servers};
 
 #[tokio::test]
 async fn health_says_ok_and_the_openapi_document_names_every_promised_path() {
@@ -361,6 +361,23 @@ async fn the_analyzer_explains_how_text_is_read_and_refuses_what_it_cannot() {
             tokens.contains(&"usbc") && tokens.contains(&"充电器"),
             "{tokens:?}"
         );
+        let kind_of = |v: &Value, token: &str| {
+            v["tokens"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|t| t["token"] == token)
+                .map(|t| t["kind"].as_str().unwrap().to_string())
+        };
+        assert_eq!(kind_of(&v, "usbc").as_deref(), Some("compound"));
+        assert_eq!(kind_of(&v, "充电器").as_deref(), Some("word"));
+        // As a query, words written apart are also offered run together.
+        let q = s
+            .get("/api/v1/text/analyze?text=smart%20watch&mode=query", None)
+            .await
+            .json();
+        assert_eq!(kind_of(&q, "smartwatch").as_deref(), Some("joined"), "{q}");
+        assert_eq!(kind_of(&q, "smart").as_deref(), Some("word"));
         let long = "a".repeat(10_001);
         let r = s
             .get(&format!("/api/v1/text/analyze?text={long}"), None)
@@ -467,5 +484,92 @@ async fn search_finds_across_scripts_once_indexed_and_refuses_bad_input_clearly(
                 "{empty}"
             );
         }
+    }
+}
+
+/// `q=…` with the text percent-encoded.
+fn q_param(text: &str) -> String {
+    reqwest::Url::parse_with_params("http://x/", &[("q", text)])
+        .unwrap()
+        .query()
+        .unwrap()
+        .to_string()
+}
+
+#[tokio::test]
+async fn search_finds_what_buyers_type_partial_chinese_mixed_and_compounds_in_both_scripts() {
+    for s in servers().await {
+        let (_, token) = s.register("typist@example.com", "HK", "en").await;
+        let t = Some(token.as_str());
+        let org = s.post("/api/v1/organisations", t, json!({"kind": "company", "name": {"zh-Hant": "雲嶺貿易", "en": "Yunling Trading"}, "location": "CN-GD-GZ", "sectors": ["electronics"]})).await.json()["id"].as_i64().unwrap();
+        let add = async |title: Value| -> i64 {
+            let r = s
+                .post(
+                    "/api/v1/listings",
+                    t,
+                    json!({"organisation_id": org, "kind": "product", "title": title}),
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+            r.json()["id"].as_i64().unwrap()
+        };
+        let tea = add(json!({"zh-Hant": "雲南普洱茶餅"})).await;
+        let lamp = add(json!({"zh-Hans": "LED灯泡 9W"})).await;
+        let watch = add(json!({"zh-Hant": "智能手錶"})).await;
+        let cable = add(json!({"zh-Hans": "USB-C充电线 1米"})).await;
+        let smartwatch = add(json!({"en": "Smartwatch, steel"})).await;
+        let bank = add(json!({"en": "Power bank 10000mAh"})).await;
+        s.searchable().await;
+        let ids = |v: &Value| -> Vec<i64> {
+            v.as_array()
+                .unwrap()
+                .iter()
+                .map(|h| h["id"].as_i64().unwrap())
+                .collect()
+        };
+        for (typed, expect) in [
+            // One character, in each script.
+            ("茶", tea),
+            ("燈", lamp),
+            ("灯", lamp),
+            // The start of a word still being typed, in each script.
+            ("智", watch),
+            ("智能手", watch),
+            ("智能手表", watch),
+            // Latin run into Chinese, in each script.
+            ("LED燈", lamp),
+            ("led灯", lamp),
+            ("USB-C充電", cable),
+            ("usb-c充电线", cable),
+            // English compounds both ways.
+            ("smart watch", smartwatch),
+            ("smartwatches", smartwatch),
+            ("powerbank", bank),
+        ] {
+            let q = q_param(typed);
+            let found = s
+                .get(&format!("/api/v1/search?{q}&entity=listing"), None)
+                .await
+                .json();
+            assert_eq!(
+                ids(&found["results"]),
+                vec![expect],
+                "[{}] search {typed}: {found}",
+                s.engine
+            );
+            let suggested = s
+                .get(&format!("/api/v1/search/suggest?{q}"), None)
+                .await
+                .json();
+            assert!(
+                ids(&suggested).contains(&expect),
+                "[{}] type-ahead {typed}: {suggested}",
+                s.engine
+            );
+        }
+        // The page a phone shows: the match is there and its character marked.
+        let (status, html) = page(&client(), &s, &format!("/search?{}", q_param("茶"))).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains(&format!("/listings/{tea}")), "{html}");
     }
 }

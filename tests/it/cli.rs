@@ -142,6 +142,17 @@ async fn text_analyze_writes_one_line_per_input_line() {
     assert_eq!(lines.len(), 5, "{out:?}");
     assert!(lines[0].split(' ').any(|t| t == "usbc"));
     assert_eq!(lines[1], "");
+    let (ok, out, err) = run(
+        &["text", "analyze", "--tokens", "--query", "--kinds"],
+        "power bank\n",
+    )
+    .await;
+    assert!(ok, "{err}");
+    assert!(
+        out.split_whitespace().any(|t| t == "powerbank/joined"),
+        "{out:?}"
+    );
+    assert!(out.split_whitespace().any(|t| t == "power/word"), "{out:?}");
     let (_, out, _) = run(&["text", "analyze", "--to", "zh-Hant"], "头发 发展\n").await;
     assert_eq!(out, "頭髮 發展\n");
     let (_, out, _) = run(&["text", "analyze"], "香港會議展覽中心 ＵＳＢ\n").await;

@@ -123,8 +123,10 @@ impl SearchIndex {
             if latin {
                 // A word written whole may be two words written apart (`smartwatch` for
                 // `smart watch`): the halves as a phrase, where the index knows both.
+                // Split the word as typed, not its stem (`eggrolls`, not `eggrol`).
+                let typed = a.fold(&req.q[t.start..t.end]);
                 let mut found = 0;
-                for (left, right) in a.splits(&t.text) {
+                for (left, right) in a.splits(&typed) {
                     if found == 2 {
                         break;
                     }

@@ -395,6 +395,11 @@ async fn english_compounds_match_written_apart_or_together() {
     .await;
     let bank2 = add(&w, json!({"kind": "product", "title": {"en": "Power bank for laptops"}, "description": {"en": "Charges two laptops"}})).await;
     let unrelated = add(&w, json!({"kind": "product", "title": {"en": "Smart plug"}, "description": {"en": "Watch your power use"}})).await;
+    let rolls = add(
+        &w,
+        json!({"kind": "product", "title": {"en": "Hand-made egg rolls"}}),
+    )
+    .await;
     let index = Arc::new(SearchIndex::in_memory().unwrap());
     catch_up(&index, &w.store).await.unwrap();
     let sorted = |mut v: Vec<i64>| {
@@ -421,6 +426,9 @@ async fn english_compounds_match_written_apart_or_together() {
         sorted(ids(&index, req("powerbank"))),
         sorted(vec![bank, bank2])
     );
+    // The word as typed is split, not its stem (`eggrolls` stems to `eggrol`).
+    assert_eq!(ids(&index, req("eggrolls")), vec![rolls]);
+    assert_eq!(ids(&index, req("egg rolls")), vec![rolls]);
     // Written apart, the names holding both words as written rank above the loose match.
     assert_ne!(ids(&index, req("smart watch"))[0], unrelated);
 }

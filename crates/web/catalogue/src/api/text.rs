@@ -32,6 +32,34 @@ pub struct AnalyzedToken {
     start: usize,
     end: usize,
     position: usize,
+    /// What the token stands for: `word` (as written, stemmed if English), `sub` (a shorter
+    /// word inside a long Chinese word), `compound` (Latin words joined by a hyphen, run
+    /// together), `joined` (two Latin words written apart, run together; query mode only: an
+    /// alternative for the words it covers).
+    kind: TokenKind,
+}
+
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum TokenKind {
+    Word,
+    Sub,
+    Compound,
+    Joined,
+    /// One Chinese character (not produced here; search adds them beside the words).
+    Char,
+}
+
+impl From<sc_text::Kind> for TokenKind {
+    fn from(k: sc_text::Kind) -> Self {
+        match k {
+            sc_text::Kind::Word => TokenKind::Word,
+            sc_text::Kind::Sub => TokenKind::Sub,
+            sc_text::Kind::Compound => TokenKind::Compound,
+            sc_text::Kind::Joined => TokenKind::Joined,
+            sc_text::Kind::Char => TokenKind::Char,
+        }
+    }
 }
 
 #[derive(Serialize, ToSchema)]
@@ -96,6 +124,7 @@ pub async fn analyze(ApiQuery(q): ApiQuery<AnalyzeQuery>) -> ApiResult<Json<Anal
                     start: t.start,
                     end: t.end,
                     position: t.position,
+                    kind: t.kind.into(),
                 })
                 .collect(),
             text,
