@@ -963,3 +963,169 @@ async fn a_link_from_another_site_shows_the_booth_but_makes_no_lead() {
         assert_eq!(s.store.bookmarks(buyer, f.id).await.unwrap().len(), 2);
     }
 }
+
+/// The calendar date `offset` days from today (UTC), `YYYY-MM-DD`.
+fn day(offset: i64) -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    // Days since 1970-01-01 to a civil date (H. Hinnant's algorithm).
+    let z = secs.div_euclid(86_400) + offset + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+#[tokio::test]
+async fn search_results_say_where_to_find_the_exhibitor_at_fairs_not_yet_over() {
+    use sc_storage::{NewBooth, NewHall};
+    for s in servers().await {
+        let (user, _) = s.register("stands@example.com", "HK", "en").await;
+        let mut b = s.store.batch().await.unwrap();
+        let mut fairs = vec![];
+        // On now, over last week, coming next month.
+        for (slug, name, starts, ends) in [
+            ("now", ("燈飾展", "灯饰展", "Lighting Fair"), -1, 2),
+            ("old", ("舊展", "旧展", "Old Fair"), -9, -7),
+            ("next", ("下屆展", "下届展", "Next Fair"), 30, 33),
+        ] {
+            let input = FairInput {
+                name: sc_domain::LocalizedText::new(name.0, name.1, name.2),
+                venue: Default::default(),
+                starts_on: day(starts),
+                ends_on: day(ends),
+                online_until: day(ends + 30),
+                time_zone: "Asia/Hong_Kong".into(),
+            };
+            let id = b.insert_fair(&input, slug).await.unwrap();
+            let hall = b
+                .insert_hall(
+                    id,
+                    &NewHall {
+                        code: "1C".into(),
+                        name: sc_domain::LocalizedText::new("1C館", "1C馆", "Hall 1C"),
+                    },
+                )
+                .await
+                .unwrap();
+            fairs.push((id, hall));
+        }
+        let org =
+            |name: &str| -> OrganisationInput { serde_json::from_value(org_body(name)).unwrap() };
+        let lumen = b.insert_organisation(&org("Lumen"), true).await.unwrap();
+        let nowhere = b.insert_organisation(&org("Nowhere"), true).await.unwrap();
+        for ((_, hall), booth) in fairs.iter().zip(["1C-A12", "Z1", "N5"]) {
+            b.insert_booth(
+                *hall,
+                &NewBooth {
+                    code: booth.into(),
+                    organisation_id: Some(lumen),
+                },
+            )
+            .await
+            .unwrap();
+        }
+        let product = |title: &str| -> sc_domain::listing::ListingInput {
+            serde_json::from_value(product_body(None, title, "published")).unwrap()
+        };
+        let bulb = b
+            .insert_listing(
+                Owner::Organisation(lumen),
+                &product("Tungsten filament bulb"),
+                user,
+            )
+            .await
+            .unwrap();
+        let lamp = b
+            .insert_listing(
+                Owner::Organisation(nowhere),
+                &product("Tungsten desk lamp"),
+                user,
+            )
+            .await
+            .unwrap();
+        b.commit().await.unwrap();
+        s.searchable().await;
+        let (now, old, next) = (fairs[0].0, fairs[1].0, fairs[2].0);
+
+        let r = s.get("/api/v1/search?q=tungsten&lang=en", None).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        let v = r.json();
+        let hit = |id: i64| {
+            v["results"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|h| h["id"] == id && h["kind"] == "listing")
+                .unwrap_or_else(|| panic!("[{}] {id} in {v}", s.engine))
+                .clone()
+        };
+        let booths = hit(bulb)["booths"].clone();
+        assert_eq!(
+            booths,
+            json!([
+                {"fair_id": now, "fair": "Lighting Fair", "starts_on": day(-1), "ends_on": day(2),
+                 "hall_code": "1C", "hall": "Hall 1C", "booth": "1C-A12",
+                 "plan_url": format!("/fairs/{now}/plan?hall=1C&to=1C-A12")},
+                {"fair_id": next, "fair": "Next Fair", "starts_on": day(30), "ends_on": day(33),
+                 "hall_code": "1C", "hall": "Hall 1C", "booth": "N5",
+                 "plan_url": format!("/fairs/{next}/plan?hall=1C&to=N5")},
+            ]),
+            "[{}] the fair on now and the next one, not the one that is over",
+            s.engine
+        );
+        assert_eq!(hit(lamp)["booths"], json!([]), "no booth anywhere");
+
+        // Narrowed to one fair, that fair's booth, over or not.
+        let v = s
+            .get(&format!("/api/v1/search?q=tungsten&fair={old}"), None)
+            .await
+            .json();
+        let results = v["results"].as_array().unwrap();
+        assert_eq!(results.len(), 1, "{v}");
+        assert_eq!(results[0]["booths"][0]["booth"], "Z1");
+        assert_eq!(results[0]["booths"].as_array().unwrap().len(), 1);
+
+        // The exhibitor itself as a result.
+        let v = s
+            .get(
+                "/api/v1/search?q=lumen&entity=organisation&lang=zh-Hant",
+                None,
+            )
+            .await
+            .json();
+        assert_eq!(v["results"][0]["id"], lumen, "{v}");
+        assert_eq!(v["results"][0]["booths"][0]["fair"], "燈飾展");
+        assert_eq!(v["results"][0]["booths"][0]["hall"], "1C館");
+
+        // The results page, in each language, names the booth and links to the way there.
+        let c = browser();
+        for (lang, says) in [
+            ("zh-Hant", "燈飾展：1C館 1C-A12 號攤位"),
+            ("zh-Hans", "灯饰展：1C馆 1C-A12 号展位"),
+            ("en", "Lighting Fair: Hall 1C, booth 1C-A12"),
+        ] {
+            let r = c
+                .get(s.url("/search?q=tungsten"))
+                .header("accept-language", lang)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status(), StatusCode::OK);
+            let html = r.text().await.unwrap();
+            assert!(html.contains(says), "[{}] {lang}: {html}", s.engine);
+            let href = format!("/fairs/{now}/plan?hall=1C&#38;to=1C-A12");
+            assert!(html.contains(&href), "[{}] {lang}: {html}", s.engine);
+        }
+        let (st, plan) = page(&c, &s, &format!("/fairs/{now}/plan?hall=1C&to=1C-A12")).await;
+        assert_eq!(st, StatusCode::OK);
+        assert!(plan.contains("1C-A12"), "{plan}");
+    }
+}

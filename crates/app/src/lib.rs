@@ -36,7 +36,7 @@ pub use staging::ImportKind;
 pub use sc_storage::{
     Bookmark, BoothCode, BoothView, FairStats, HallWithPlan, ImageInfo, ImageOwner, ImportSummary,
     Lead, ListingFilter, NewExhibitor, NewHall, NewProduct, OrganisationFilter, Page, PageRequest,
-    ProductSummary, RevealedContact, ScanOutcome, Source, TokenTarget, TopBooth, now_ms,
+    ProductSummary, RevealedContact, ScanOutcome, Source, Stand, TokenTarget, TopBooth, now_ms,
     split_tags,
 };
 

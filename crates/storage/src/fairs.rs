@@ -36,6 +36,20 @@ pub struct BoothView {
     pub organisation_name: Option<LocalizedText>,
 }
 
+/// Where an exhibitor stands at a fair: what a search result shows so a buyer can walk there.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stand {
+    pub organisation_id: OrgId,
+    pub fair_id: FairId,
+    pub fair_name: LocalizedText,
+    pub starts_on: String,
+    pub ends_on: String,
+    pub time_zone: String,
+    pub hall_code: String,
+    pub hall_name: LocalizedText,
+    pub booth_code: String,
+}
+
 const FAIR_COLUMNS: &str = "id, name_zh_hant, name_zh_hans, name_en, venue_zh_hant, venue_zh_hans, venue_en, starts_on, ends_on, online_until, time_zone";
 
 fn fair(row: &AnyRow) -> Result<Fair> {
@@ -187,6 +201,73 @@ impl Store {
                     } else {
                         None
                     },
+                })
+            })
+            .collect()
+    }
+
+    /// The organisations owning these listings (listings of a person are left out).
+    pub async fn listing_owners(
+        &self,
+        ids: &[ListingId],
+    ) -> Result<std::collections::HashMap<ListingId, OrgId>> {
+        let mut out = std::collections::HashMap::new();
+        if ids.is_empty() {
+            return Ok(out);
+        }
+        let mut q = crate::query::Query::new(
+            "SELECT id, owner_organisation FROM listings WHERE owner_organisation IS NOT NULL AND id IN ",
+        );
+        q.bind_list(ids);
+        for r in sqlx::query_with(sqlx::AssertSqlSafe(q.sql.clone()), q.arguments())
+            .fetch_all(self.pool())
+            .await?
+        {
+            out.insert(r.try_get("id")?, r.try_get("owner_organisation")?);
+        }
+        Ok(out)
+    }
+
+    /// The booths of these organisations: at `fair` only, or else at fairs whose last day is
+    /// `from` (`YYYY-MM-DD`) or later; soonest fair first, then by hall and booth.
+    pub async fn stands(
+        &self,
+        orgs: &[OrgId],
+        fair: Option<FairId>,
+        from: &str,
+    ) -> Result<Vec<Stand>> {
+        if orgs.is_empty() {
+            return Ok(vec![]);
+        }
+        let mut q = crate::query::Query::new(
+            "SELECT b.organisation_id, b.code, h.code AS hall_code, h.fair_id,
+                    h.name_zh_hant AS hall_zh_hant, h.name_zh_hans AS hall_zh_hans, h.name_en AS hall_en,
+                    f.name_zh_hant AS fair_zh_hant, f.name_zh_hans AS fair_zh_hans, f.name_en AS fair_en,
+                    f.starts_on, f.ends_on, f.time_zone
+             FROM booths b JOIN halls h ON h.id = b.hall_id JOIN fairs f ON f.id = h.fair_id
+             WHERE b.organisation_id IN ",
+        );
+        q.bind_list(orgs);
+        match fair {
+            Some(id) => q.push(" AND f.id = ").bind(id),
+            None => q.push(" AND f.ends_on >= ").bind(from),
+        };
+        q.push(" ORDER BY f.starts_on, f.id, h.code, b.code");
+        sqlx::query_with(sqlx::AssertSqlSafe(q.sql.clone()), q.arguments())
+            .fetch_all(self.pool())
+            .await?
+            .iter()
+            .map(|r| {
+                Ok(Stand {
+                    organisation_id: r.try_get("organisation_id")?,
+                    fair_id: r.try_get("fair_id")?,
+                    fair_name: text(r, "fair")?,
+                    starts_on: r.try_get("starts_on")?,
+                    ends_on: r.try_get("ends_on")?,
+                    time_zone: r.try_get("time_zone")?,
+                    hall_code: r.try_get("hall_code")?,
+                    hall_name: text(r, "hall")?,
+                    booth_code: r.try_get("code")?,
                 })
             })
             .collect()

@@ -36,7 +36,7 @@ use tokio::sync::{Mutex, MutexGuard};
 pub use bookmarks::{Bookmark, Source, split_tags};
 pub use changes::Entity;
 pub use dashboard::{FairStats, TopBooth};
-pub use fairs::{Batch, BoothView, NewBooth, NewHall};
+pub use fairs::{Batch, BoothView, NewBooth, NewHall, Stand};
 pub use floorplans::{HallWithPlan, SavePlanError};
 pub use images::{ImageInfo, ImageOwner, MAX_IMAGES, NewImage};
 pub use imports::{ImportSummary, NewExhibitor, NewProduct, ProductSummary};

@@ -82,6 +82,8 @@ pub struct SearchRow {
     pub title_lang: &'static str,
     /// Escaped HTML from the index, with `<mark>` around matches.
     pub snippet: String,
+    /// Where the exhibitor stands at a fair: (what to read, the plan with the way there).
+    pub stands: Vec<(String, String)>,
 }
 
 pub struct FacetLink {

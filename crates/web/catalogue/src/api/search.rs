@@ -55,6 +55,50 @@ pub struct SearchHit {
     /// HTML: matches in `<mark>`, everything else escaped; in the query's script.
     pub snippet: String,
     pub url: String,
+    /// Where to find the exhibitor (the organisation, or the listing's owner): its booths at
+    /// the fair asked for with `fair`, else at the fairs not yet over, soonest first.
+    pub booths: Vec<HitBooth>,
+}
+
+/// A booth of the exhibitor behind a result.
+#[derive(Serialize, ToSchema)]
+pub struct HitBooth {
+    pub fair_id: i64,
+    /// The fair's name in the answer's language (or the closest one present).
+    pub fair: String,
+    /// First and last day of the fair at the venue, `YYYY-MM-DD`.
+    pub starts_on: String,
+    pub ends_on: String,
+    pub hall_code: String,
+    pub hall: String,
+    pub booth: String,
+    /// The fair's floor plan with the way to this booth.
+    pub plan_url: String,
+}
+
+impl HitBooth {
+    pub fn new(s: sc_app::Stand, lang: Language) -> Self {
+        HitBooth {
+            plan_url: plan_url(s.fair_id, &s.hall_code, &s.booth_code),
+            fair_id: s.fair_id,
+            fair: s.fair_name.best(lang).to_string(),
+            starts_on: s.starts_on,
+            ends_on: s.ends_on,
+            hall: s.hall_name.best(lang).to_string(),
+            hall_code: s.hall_code,
+            booth: s.booth_code,
+        }
+    }
+}
+
+/// The floor plan of `fair` at `hall`, with the way to `booth`.
+pub fn plan_url(fair: i64, hall: &str, booth: &str) -> String {
+    use sc_web_ui::context::encode;
+    format!(
+        "/fairs/{fair}/plan?hall={}&to={}",
+        encode(hall),
+        encode(booth)
+    )
 }
 
 #[derive(Serialize, ToSchema)]
@@ -135,6 +179,22 @@ pub async fn run(
     Ok((results, page, per_page))
 }
 
+/// The booths of the exhibitors behind `results` (see [`SearchHit::booths`]).
+pub async fn booths(
+    s: &AppState,
+    caller: &Caller,
+    q: &SearchQuery,
+    results: &SearchResults,
+    lang: Language,
+) -> Result<Vec<Vec<HitBooth>>, ApiError> {
+    Ok(s.app
+        .stands_for(caller, &results.hits, q.fair)
+        .await?
+        .into_iter()
+        .map(|v| v.into_iter().map(|st| HitBooth::new(st, lang)).collect())
+        .collect())
+}
+
 /// Searches organisations and listings. A Simplified query finds Traditional text and the
 /// reverse; English finds English fields; short queries match word prefixes.
 #[utoipa::path(get, path = "/api/v1/search", tag = "search", params(SearchQuery),
@@ -147,6 +207,7 @@ pub async fn search(
 ) -> ApiResult<Json<SearchAnswer>> {
     let lang = answer_language(q.lang.as_deref(), &caller, &headers)?;
     let (r, page, per_page) = run(&s, &caller, &q, lang).await?;
+    let mut stands = booths(&s, &caller, &q, &r, lang).await?.into_iter();
     Ok(Json(SearchAnswer {
         total: r.total,
         page,
@@ -173,6 +234,7 @@ pub async fn search(
                 title: h.title,
                 title_lang: h.title_lang,
                 snippet: h.snippet,
+                booths: stands.next().unwrap_or_default(),
             })
             .collect(),
     }))

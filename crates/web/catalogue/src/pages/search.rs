@@ -5,7 +5,7 @@ use axum::response::Response;
 use sc_domain::Location;
 use sc_domain::market::{ListingKind, Market};
 
-use crate::api::search::{SearchQuery, run, url_of};
+use crate::api::search::{SearchQuery, booths, run, url_of};
 use crate::views::{FacetGroup, FacetLink, SearchPage, SearchRow};
 use sc_web_http::AppState;
 use sc_web_http::extract::ApiQuery;
@@ -137,10 +137,29 @@ pub async fn page(
                 links,
             });
         }
+        let mut stands = booths(&s, &ctx.caller, &q, &results, t.lang)
+            .await?
+            .into_iter();
         let rows = results
             .hits
             .into_iter()
             .map(|h| SearchRow {
+                stands: stands
+                    .next()
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|b| {
+                        let label = t.with(
+                            "search-stand",
+                            &[
+                                ("fair", (&b.fair).into()),
+                                ("hall", (&b.hall).into()),
+                                ("booth", (&b.booth).into()),
+                            ],
+                        );
+                        (label, b.plan_url)
+                    })
+                    .collect(),
                 url: url_of(&h.entity, h.id),
                 kind: t.t(if h.entity == "organisation" {
                     "search-an_organisation"
