@@ -55,3 +55,8 @@ results-count =
         [one] { $count } result
        *[other] { $count } results
     }
+
+## Text written only in the other Chinese script, converted for display. English pages never
+## convert, but every language has every key.
+text-converted_from_hans = Converted from Simplified Chinese · show the original
+text-converted_from_hant = Converted from Traditional Chinese · show the original

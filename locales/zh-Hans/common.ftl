@@ -51,3 +51,7 @@ word-any = 不限
 word-no = 否
 word-yes = 是
 results-count = { $count } 项结果
+
+## 只以另一种中文书写的文字，显示时转换。
+text-converted_from_hans = 由简体自动转换 · 看原文
+text-converted_from_hant = 由繁体自动转换 · 看原文

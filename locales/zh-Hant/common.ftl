@@ -51,3 +51,7 @@ word-any = 不限
 word-no = 否
 word-yes = 是
 results-count = { $count } 項結果
+
+## 只以另一種中文書寫的文字，顯示時轉換。
+text-converted_from_hans = 由簡體自動轉換 · 看原文
+text-converted_from_hant = 由繁體自動轉換 · 看原文

@@ -667,3 +667,66 @@ async fn every_form_refuses_a_post_without_its_token() {
         assert!(html.contains("forms@example.com"));
     }
 }
+
+#[tokio::test]
+async fn text_written_only_in_the_other_script_is_converted_with_the_original_a_tap_away() {
+    for s in servers().await {
+        let (_, token) = s
+            .register("mainland@example.com", "CN-GD-SZ", "zh-Hans")
+            .await;
+        let org = s
+            .post(
+                "/api/v1/organisations",
+                Some(&token),
+                json!({"kind": "company", "name": {"zh-Hans": "华南电器有限公司"},
+                       "description": {"zh-Hans": "专业生产电动牙刷"}, "location": "CN-GD-SZ"}),
+            )
+            .await
+            .json()["id"]
+            .as_i64()
+            .unwrap();
+        let r = s.post("/api/v1/listings", Some(&token), json!({"organisation_id": org, "kind": "product", "title": {"zh-Hans": "声波电动牙刷"}, "description": {"zh-Hans": "续航三十天"}})).await;
+        assert_eq!(r.status, StatusCode::CREATED);
+        let listing = r.json()["id"].as_i64().unwrap();
+        s.searchable().await;
+        let c = browser();
+        c.get(s.url("/lang/zh-Hant?next=/")).send().await.unwrap();
+        for path in [
+            format!("/listings/{listing}"),
+            format!("/organisations/{org}"),
+        ] {
+            let (st, html) = page(&c, &s, &path).await;
+            assert_eq!(st, StatusCode::OK);
+            // Shown in the reader's script, marked as such …
+            assert!(
+                html.contains("電動牙刷") && html.contains("lang=\"zh-Hant\""),
+                "[{}] {path}: {html}",
+                s.engine
+            );
+            // … the page says it was converted, and the original is one tap away.
+            let at = html
+                .find("<details class=\"converted\">")
+                .unwrap_or_else(|| panic!("[{}] {path}: no note: {html}", s.engine));
+            let note = &html[at..];
+            assert!(note.contains("由簡體自動轉換"), "{note}");
+            assert!(note.contains("lang=\"zh-Hans\""), "{note}");
+            assert!(
+                note.contains("声波电动牙刷") || note.contains("华南电器有限公司"),
+                "{note}"
+            );
+        }
+        let (_, results) = page(&c, &s, "/search?q=%E7%89%99%E5%88%B7").await;
+        assert!(
+            results.contains(">聲波電動牙刷</a>"),
+            "[{}] a result's title in the reader's script: {results}",
+            s.engine
+        );
+        // Read in the script it was written in, nothing is converted or noted.
+        c.get(s.url("/lang/zh-Hans?next=/")).send().await.unwrap();
+        let (_, html) = page(&c, &s, &format!("/listings/{listing}")).await;
+        assert!(html.contains("声波电动牙刷") && !html.contains("class=\"converted\""));
+        c.get(s.url("/lang/en?next=/")).send().await.unwrap();
+        let (_, html) = page(&c, &s, &format!("/listings/{listing}")).await;
+        assert!(html.contains("声波电动牙刷") && !html.contains("class=\"converted\""));
+    }
+}

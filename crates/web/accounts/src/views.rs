@@ -25,6 +25,7 @@ pub struct OrgPage {
     pub org: OrgCard,
     pub description: String,
     pub description_lang: &'static str,
+    pub converted: Option<sc_web_ui::present::Converted>,
     pub website: Option<String>,
     pub markets: Vec<String>,
     pub booths: Vec<String>,

@@ -35,6 +35,7 @@ pub struct ListingPage {
     pub market: &'static str,
     pub description: String,
     pub description_lang: &'static str,
+    pub converted: Option<sc_web_ui::present::Converted>,
     pub attributes: Vec<(&'static str, String)>,
     pub regions: Vec<String>,
     pub can_edit: bool,

@@ -29,6 +29,7 @@ pub struct ExhibitorPage {
     pub org: OrgCard,
     pub description: String,
     pub description_lang: &'static str,
+    pub converted: Option<sc_web_ui::present::Converted>,
     pub website: Option<String>,
     pub booths: Vec<BoothLink>,
     /// Inline SVG, built by `sc_floorplan::svg` (which escapes every text it draws).

@@ -11,6 +11,86 @@ use sc_domain::{Language, LocalizedText, Location};
 use crate::views::{FairCard, ListingCard, Opt, OrgCard, Pager};
 use sc_i18n::Words;
 
+/// Text as a reader sees it. Written only in the other Chinese script, it is converted to the
+/// reader's for display (Hong Kong forms for Traditional), and the original is kept for the
+/// page to offer; otherwise it is shown as written, in the closest language present.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Shown {
+    pub text: String,
+    /// The language of `text`, for the HTML `lang` attribute.
+    pub lang: &'static str,
+    /// When converted: the text as written, and its language.
+    pub original: Option<(String, &'static str)>,
+}
+
+impl Shown {
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+/// See [`Shown`].
+pub fn shown(text: &LocalizedText, reader: Language) -> Shown {
+    shown_as(text.best(reader), text.best_lang(reader), reader)
+}
+
+/// [`Shown`] for one text written in `written`.
+pub fn shown_as(text: &str, written: Language, reader: Language) -> Shown {
+    let target = match (reader, written) {
+        (Language::ZhHant, Language::ZhHans) => Some(sc_text::Target::Traditional),
+        (Language::ZhHans, Language::ZhHant) => Some(sc_text::Target::Simplified),
+        _ => None,
+    };
+    let Some(to) = target else {
+        return Shown {
+            text: text.to_string(),
+            lang: written.code(),
+            original: None,
+        };
+    };
+    let converted = sc_text::Analyzer::shared().convert(text, to);
+    if converted == text {
+        // The same in both scripts (智能音箱): nothing was converted.
+        return Shown {
+            text: converted,
+            lang: written.code(),
+            original: None,
+        };
+    }
+    Shown {
+        text: converted,
+        lang: reader.code(),
+        original: Some((text.to_string(), written.code())),
+    }
+}
+
+/// What a page says when it shows text converted from the other script, with the original
+/// one tap away (`_converted.html`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Converted {
+    /// Message key: which script the text was converted from.
+    pub note: &'static str,
+    pub lang: &'static str,
+    /// The originals of the converted parts, in page order.
+    pub parts: Vec<String>,
+}
+
+/// The note and originals for the parts of a page that were converted, if any was.
+pub fn converted(parts: &[&Shown]) -> Option<Converted> {
+    let originals: Vec<&(String, &'static str)> =
+        parts.iter().filter_map(|p| p.original.as_ref()).collect();
+    let lang = originals.first()?.1;
+    Some(Converted {
+        note: if lang == Language::ZhHans.code() {
+            "text-converted_from_hans"
+        } else {
+            "text-converted_from_hant"
+        },
+        lang,
+        parts: originals.into_iter().map(|o| o.0.clone()).collect(),
+    })
+}
+
 pub fn kind_label(kind: OrgKind, t: Words) -> &'static str {
     t.t(match kind {
         OrgKind::Company => "kind-company",
@@ -31,10 +111,11 @@ pub fn status_label(s: ListingStatus, t: Words) -> &'static str {
 }
 
 pub fn org_card(o: &Organisation, t: Words, booth: Option<String>) -> OrgCard {
+    let name = shown(&o.name, t.lang);
     OrgCard {
         id: o.id,
-        name: o.name.best(t.lang).to_string(),
-        name_lang: o.name.best_lang(t.lang).code(),
+        name: name.text,
+        name_lang: name.lang,
         kind: kind_label(o.kind, t),
         location: t.place(&o.location).to_string(),
         sectors: o.sectors.iter().filter_map(|s| t.sector(s)).collect(),
@@ -53,17 +134,18 @@ pub fn listing_card(
         Owner::Organisation(id) => (
             org_names
                 .get(&id)
-                .map(|n| n.best(t.lang).to_string())
+                .map(|n| shown(n, t.lang).text)
                 .unwrap_or_default(),
             Some(format!("/organisations/{id}")),
         ),
         Owner::Person(id) => (person_names.get(&id).cloned().unwrap_or_default(), None),
     };
+    let title = shown(&l.title, t.lang);
     ListingCard {
         id: l.id,
         thumb: None,
-        title: l.title.best(t.lang).to_string(),
-        title_lang: l.title.best_lang(t.lang).code(),
+        title: title.text,
+        title_lang: title.lang,
         kind: t.listing_kind(l.kind),
         owner,
         owner_href,
@@ -73,10 +155,11 @@ pub fn listing_card(
 }
 
 pub fn fair_card(f: &Fair, t: Words) -> FairCard {
+    let name = shown(&f.name, t.lang);
     FairCard {
         id: f.id,
-        name: f.name.best(t.lang).to_string(),
-        name_lang: f.name.best_lang(t.lang).code(),
+        name: name.text,
+        name_lang: name.lang,
         dates: format!("{} – {}", f.starts_on, f.ends_on),
         venue: f.venue.best(t.lang).to_string(),
     }
@@ -174,4 +257,50 @@ pub fn notice_text(code: Option<&str>, t: Words) -> Option<String> {
             .or_else(|| t.try_t(&format!("err-{n}")))
     })
     .map(str::to_string)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_only_in_the_other_script_is_converted_and_the_original_kept() {
+        let hans = LocalizedText::new("", "电动牙刷 声波震动", "");
+        let s = shown(&hans, Language::ZhHant);
+        assert_eq!(s.text, "電動牙刷 聲波震動");
+        assert_eq!(s.lang, "zh-Hant");
+        assert_eq!(
+            s.original,
+            Some(("电动牙刷 声波震动".to_string(), "zh-Hans"))
+        );
+        let hant = LocalizedText::new("頭髮護理", "", "");
+        let s = shown(&hant, Language::ZhHans);
+        assert_eq!(s.text, "头发护理");
+        assert_eq!(s.original, Some(("頭髮護理".to_string(), "zh-Hant")));
+        let c = converted(&[&s, &shown(&LocalizedText::default(), Language::ZhHans)]).unwrap();
+        assert_eq!(c.note, "text-converted_from_hant");
+        assert_eq!(c.parts, vec!["頭髮護理".to_string()]);
+    }
+
+    #[test]
+    fn text_in_the_readers_script_or_the_same_in_both_is_shown_as_written() {
+        let both = LocalizedText::new("電動牙刷", "电动牙刷", "");
+        assert_eq!(shown(&both, Language::ZhHant).text, "電動牙刷");
+        assert_eq!(shown(&both, Language::ZhHant).original, None);
+        // 智能音箱 is written the same in both scripts: nothing to say.
+        let same = shown(&LocalizedText::new("", "智能音箱", ""), Language::ZhHant);
+        assert_eq!(
+            (same.text.as_str(), same.original.clone()),
+            ("智能音箱", None)
+        );
+        // English readers read Chinese as written; an English text is never converted.
+        let en = shown(&LocalizedText::new("", "电动牙刷", ""), Language::En);
+        assert_eq!((en.text.as_str(), en.lang), ("电动牙刷", "zh-Hans"));
+        let only_en = shown(&LocalizedText::new("", "", "Toothbrush"), Language::ZhHant);
+        assert_eq!(
+            (only_en.text.as_str(), only_en.original.clone()),
+            ("Toothbrush", None)
+        );
+        assert_eq!(converted(&[&en, &only_en]), None);
+    }
 }

@@ -139,11 +139,14 @@ pub async fn organisation(
                 selected: r == OrgRole::Member,
             })
             .collect();
+        let name = shown(&o.name, t.lang);
+        let description = shown(&o.description, t.lang);
         Ok(ctx.page(OrgPage {
             c: ctx.chrome("organisations"),
             t,
-            description: o.description.best(t.lang).to_string(),
-            description_lang: o.description.best_lang(t.lang).code(),
+            converted: converted(&[&name, &description]),
+            description: description.text,
+            description_lang: description.lang,
             website: o.website.clone(),
             markets: o
                 .markets_served

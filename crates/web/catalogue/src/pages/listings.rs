@@ -104,12 +104,15 @@ pub async fn listing(
                 Some((t.attr(spec), show_value(spec.ty, v, t)))
             })
             .collect();
+        let title = shown(&l.title, t.lang);
+        let description = shown(&l.description, t.lang);
         Ok(ctx.page(ListingPage {
             c: ctx.chrome("listings"),
             t,
             market: t.market(l.market),
-            description: l.description.best(t.lang).to_string(),
-            description_lang: l.description.best_lang(t.lang).code(),
+            converted: converted(&[&title, &description]),
+            description: description.text,
+            description_lang: description.lang,
             attributes,
             regions: l
                 .target_regions

@@ -11,7 +11,7 @@ use sc_web_http::AppState;
 use sc_web_http::extract::ApiQuery;
 use sc_web_ui::Words;
 use sc_web_ui::context::{Ctx, UiError, encode};
-use sc_web_ui::present::pager;
+use sc_web_ui::present::{pager, shown_as};
 
 /// The filters, in the order the page lists them.
 const FILTERS: [&str; 8] = [
@@ -143,32 +143,36 @@ pub async fn page(
         let rows = results
             .hits
             .into_iter()
-            .map(|h| SearchRow {
-                stands: stands
-                    .next()
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(|b| {
-                        let label = t.with(
-                            "search-stand",
-                            &[
-                                ("fair", (&b.fair).into()),
-                                ("hall", (&b.hall).into()),
-                                ("booth", (&b.booth).into()),
-                            ],
-                        );
-                        (label, b.plan_url)
-                    })
-                    .collect(),
-                url: url_of(&h.entity, h.id),
-                kind: t.t(if h.entity == "organisation" {
-                    "search-an_organisation"
-                } else {
-                    "search-a_listing"
-                }),
-                title: h.title,
-                title_lang: h.title_lang.code(),
-                snippet: h.snippet,
+            .map(|h| {
+                // Written only in the other script: converted, like every name on a page.
+                let title = shown_as(&h.title, h.title_lang, t.lang);
+                SearchRow {
+                    stands: stands
+                        .next()
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|b| {
+                            let label = t.with(
+                                "search-stand",
+                                &[
+                                    ("fair", (&b.fair).into()),
+                                    ("hall", (&b.hall).into()),
+                                    ("booth", (&b.booth).into()),
+                                ],
+                            );
+                            (label, b.plan_url)
+                        })
+                        .collect(),
+                    url: url_of(&h.entity, h.id),
+                    kind: t.t(if h.entity == "organisation" {
+                        "search-an_organisation"
+                    } else {
+                        "search-a_listing"
+                    }),
+                    title: title.text,
+                    title_lang: title.lang,
+                    snippet: h.snippet,
+                }
             })
             .collect();
         let base = with(&q, "", None);

@@ -272,12 +272,15 @@ async fn page(
         None => format!("/fairs/{fair_id}/exhibitors/{org_id}"),
     };
     let notice = notice_text(notice, t);
+    let name = shown(&o.name, t.lang);
+    let description = shown(&o.description, t.lang);
     Ok(ctx.page(ExhibitorPage {
         c: ctx.chrome("fairs"),
         t,
         fair: fair_card(fair, t),
-        description: o.description.best(t.lang).to_string(),
-        description_lang: o.description.best_lang(t.lang).code(),
+        converted: converted(&[&name, &description]),
+        description: description.text,
+        description_lang: description.lang,
         website: o.website.clone(),
         org: org_card(o, t, None),
         booths,

@@ -66,25 +66,28 @@ pub async fn page(
         let rows = marks
             .iter()
             .filter(|b| tag.is_empty() || b.tags.contains(&tag))
-            .map(|b| BookmarkRow {
-                org_id: b.organisation_id,
-                name: b.organisation_name.best(t.lang).to_string(),
-                name_lang: b.organisation_name.best_lang(t.lang).code(),
-                booths: booths_text(b),
-                plan_href: match b.booths.first() {
-                    Some((h, c)) => {
-                        format!("/fairs/{fair_id}/plan?hall={}&to={}", encode(h), encode(c))
-                    }
-                    None => format!("/fairs/{fair_id}/plan"),
-                },
-                note: b.note.clone(),
-                tags: b.tags.join(" "),
-                visited: b.visited_at.is_some(),
-                source: t.t(match b.source {
-                    Source::Scan => "my-source_scan",
-                    Source::Online => "my-source_online",
-                }),
-                created: local_time(b.created_at, offset),
+            .map(|b| {
+                let name = sc_web_ui::present::shown(&b.organisation_name, t.lang);
+                BookmarkRow {
+                    org_id: b.organisation_id,
+                    name: name.text,
+                    name_lang: name.lang,
+                    booths: booths_text(b),
+                    plan_href: match b.booths.first() {
+                        Some((h, c)) => {
+                            format!("/fairs/{fair_id}/plan?hall={}&to={}", encode(h), encode(c))
+                        }
+                        None => format!("/fairs/{fair_id}/plan"),
+                    },
+                    note: b.note.clone(),
+                    tags: b.tags.join(" "),
+                    visited: b.visited_at.is_some(),
+                    source: t.t(match b.source {
+                        Source::Scan => "my-source_scan",
+                        Source::Online => "my-source_online",
+                    }),
+                    created: local_time(b.created_at, offset),
+                }
             })
             .collect();
         let notice = notice_text(q.notice.as_deref(), t);
