@@ -323,6 +323,24 @@ async fn measure(
             }
         }
     }
+    if std::env::var("SC_BENCH_EACH").is_ok() {
+        // Median latency of each query over the rounds, slowest first (to find what costs).
+        let queries: Vec<&String> = load.iter().chain(labelled.iter().map(|(q, _)| q)).collect();
+        let per_round = queries.len();
+        let mut each: Vec<(Duration, &String)> = queries
+            .iter()
+            .enumerate()
+            .map(|(i, q)| {
+                let mut l: Vec<Duration> = (0..rounds).map(|r| lat[r * per_round + i]).collect();
+                l.sort();
+                (l[l.len() / 2], *q)
+            })
+            .collect();
+        each.sort_by(|a, b| b.0.cmp(&a.0));
+        for (d, q) in each.iter().take(15) {
+            eprintln!("{:>8.3} ms  {q}", d.as_secs_f64() * 1000.0);
+        }
+    }
     Ok((lat, found as f64 / labelled.len().max(1) as f64, missed))
 }
 

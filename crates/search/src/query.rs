@@ -93,6 +93,14 @@ impl SearchIndex {
             }
             Ok(false)
         };
+        let known_en = |text: &str| -> Result<bool> {
+            for field in [f.name[2], f.body[2]] {
+                if searcher.doc_freq(&Term::from_field_text(field, text))? > 0 {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        };
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![];
 
         // Every word must match somewhere; in a name it counts more. Words written apart that
@@ -114,7 +122,10 @@ impl SearchIndex {
                 .iter()
                 .filter(|j| j.start <= t.start && t.end <= j.end)
             {
-                self.word_alternatives(&mut alts, &j.text, 1.0);
+                // Only a run-together form some text holds is worth seven term lookups.
+                if known(&j.text)? {
+                    self.word_alternatives(&mut alts, &j.text, 1.0);
+                }
             }
             let latin = t.text.chars().all(|c| c.is_ascii_alphanumeric());
             let han = t.text.chars().all(sc_text::is_han);
@@ -130,7 +141,8 @@ impl SearchIndex {
                     if found == 2 {
                         break;
                     }
-                    if left == t.text || !known(&left)? || !known(&right)? {
+                    // Halves of a Latin word are English words: the English fields tell.
+                    if left == t.text || !known_en(&left)? || !known_en(&right)? {
                         continue;
                     }
                     found += 1;
