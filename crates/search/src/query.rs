@@ -399,7 +399,12 @@ impl SearchIndex {
     /// A word in a name (weighted), in a body, or as a code.
     fn word_alternatives(&self, alts: &mut Vec<(Occur, Box<dyn Query>)>, word: &str, weight: f32) {
         let f = self.fields;
-        for field in f.name {
+        let fields = f
+            .name
+            .into_iter()
+            .map(|n| (n, NAME_BOOST))
+            .chain(f.body.into_iter().chain([f.codes]).map(|b| (b, 1.0)));
+        for (field, boost) in fields {
             alts.push((
                 Occur::Should,
                 boosted(
@@ -407,19 +412,7 @@ impl SearchIndex {
                         Term::from_field_text(field, word),
                         IndexRecordOption::WithFreqs,
                     )),
-                    NAME_BOOST * weight,
-                ),
-            ));
-        }
-        for field in f.body.into_iter().chain([f.codes]) {
-            alts.push((
-                Occur::Should,
-                boosted(
-                    Box::new(TermQuery::new(
-                        Term::from_field_text(field, word),
-                        IndexRecordOption::WithFreqs,
-                    )),
-                    weight,
+                    boost * weight,
                 ),
             ));
         }
