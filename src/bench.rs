@@ -381,6 +381,7 @@ pub async fn run(o: Options) -> Result<()> {
     let started = Instant::now();
     if !reuse {
         let b = bar(total, "index");
+        index.begin_bulk();
         let mut batch = Vec::with_capacity(10_000);
         for i in 0..total {
             batch.push((corpus(i, n), None));
@@ -421,8 +422,9 @@ pub async fn run(o: Options) -> Result<()> {
         recall,
         typed,
         extra: format!(
-            "index {:.0} MiB on disk; process RSS {:.0} MiB (+{:.0} MiB while indexing)",
+            "index {:.0} MiB on disk in {} segment(s); process RSS {:.0} MiB (+{:.0} MiB while indexing)",
             dir_mib(&tantivy_dir),
+            index.segment_count(),
             rss_mib(),
             rss_mib() - rss_before
         ),

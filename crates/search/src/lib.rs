@@ -14,6 +14,7 @@ use std::sync::Mutex;
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
+use tantivy::indexer::{LogMergePolicy, NoMergePolicy};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy};
 
 pub use doc::OwnerInfo;
@@ -171,6 +172,12 @@ impl SearchIndex {
         self.reader.searcher().num_docs()
     }
 
+    /// Starts a bulk load: background merges wait until [`commit_bulk`](Self::commit_bulk),
+    /// which merges everything once instead of merging segments while they are written.
+    pub fn begin_bulk(&self) {
+        self.writer().set_merge_policy(Box::new(NoMergePolicy));
+    }
+
     /// Adds listings straight to the index (no database), for benchmarks and bulk loads.
     /// Nothing is searchable until [`commit_bulk`](Self::commit_bulk).
     pub fn add_listings(
@@ -184,10 +191,36 @@ impl SearchIndex {
         Ok(())
     }
 
-    /// Commits a bulk load (recording change 0: such an index follows no database).
+    /// Commits a bulk load (recording change 0: such an index follows no database) and
+    /// [compacts](Self::compact) it.
     pub fn commit_bulk(&self) -> Result<()> {
         let mut w = self.writer();
-        self.commit(&mut w, 0)
+        self.commit(&mut w, 0)?;
+        drop(w);
+        self.compact()
+    }
+
+    /// Merges every segment into one, removes the files no longer used, and lets background
+    /// merges resume. A bulk load or a rebuild leaves a segment per flushed memory budget (seven
+    /// at a million listings), and every query pays for each segment (term dictionaries,
+    /// scorers), so a built index is compacted before it serves. The merged segment replaces the
+    /// others in one atomic metadata write that keeps the recorded change: a crash during the
+    /// merge leaves the committed segments as they were.
+    pub fn compact(&self) -> Result<()> {
+        let mut w = self.writer();
+        let ids = self.index.searchable_segment_ids()?;
+        if ids.len() > 1 {
+            w.merge(&ids).wait()?;
+        }
+        w.set_merge_policy(Box::new(LogMergePolicy::default()));
+        let _ = w.garbage_collect_files().wait();
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    /// Number of segments searches go through (after a compaction: one).
+    pub fn segment_count(&self) -> usize {
+        self.reader.searcher().segment_readers().len()
     }
 
     pub(crate) fn writer(&self) -> std::sync::MutexGuard<'_, IndexWriter> {

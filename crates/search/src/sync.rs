@@ -157,7 +157,11 @@ pub async fn rebuild(index: &Arc<SearchIndex>, store: &Store, show_progress: boo
     });
     {
         let idx = index.clone();
-        tokio::task::spawn_blocking(move || idx.writer().delete_all_documents().map(|_| ()))
+        tokio::task::spawn_blocking(move || {
+            // Merged once at the end, not while the segments are written.
+            idx.begin_bulk();
+            idx.writer().delete_all_documents().map(|_| ())
+        })
             .await
             .map_err(|e| crate::SearchError::Invalid(e.to_string()))??;
     }
@@ -206,10 +210,15 @@ pub async fn rebuild(index: &Arc<SearchIndex>, store: &Store, show_progress: boo
             b.set_position(done);
         }
     }
+    if let Some(b) = &bar {
+        b.set_message("merging");
+    }
     let idx = index.clone();
     tokio::task::spawn_blocking(move || {
         let mut w = idx.writer();
-        idx.commit(&mut w, start_seq)
+        idx.commit(&mut w, start_seq)?;
+        drop(w);
+        idx.compact()
     })
     .await
     .map_err(|e| crate::SearchError::Invalid(e.to_string()))??;
