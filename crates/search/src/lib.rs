@@ -11,10 +11,10 @@ mod tokenizer;
 use std::path::Path;
 use std::sync::Mutex;
 
+use tantivy::indexer::{LogMergePolicy, NoMergePolicy};
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
-use tantivy::indexer::{LogMergePolicy, NoMergePolicy};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy};
 
 pub use doc::OwnerInfo;

@@ -464,3 +464,81 @@ fn an_index_of_another_shape_is_set_aside_for_a_rebuild() {
         "2"
     );
 }
+
+#[tokio::test]
+async fn a_rebuild_serves_from_one_segment_that_survives_a_restart() {
+    let w = world().await;
+    let dir = std::env::temp_dir().join(format!(
+        "sc-search-compact-{}-{}",
+        std::process::id(),
+        sc_storage::now_ms()
+    ));
+    let index = Arc::new(SearchIndex::open(&dir).unwrap());
+    // Each catch-up commits a segment of its own.
+    let mut solar = vec![];
+    for i in 0..3 {
+        solar.push(
+            add(
+                &w,
+                json!({"kind": "product", "title": {"en": format!("Solar lamp {i}")}}),
+            )
+            .await,
+        );
+        add(
+            &w,
+            json!({"kind": "product", "title": {"zh-Hant": format!("智能手錶 {i}")}}),
+        )
+        .await;
+        catch_up(&index, &w.store).await.unwrap();
+    }
+    assert!(
+        index.segment_count() > 1,
+        "{} segments",
+        index.segment_count()
+    );
+    let before = answers(&index);
+
+    rebuild(&index, &w.store, false).await.unwrap();
+    assert_eq!(index.segment_count(), 1);
+    let seq = w.store.last_change_seq().await.unwrap();
+    assert_eq!(
+        index.applied_seq().unwrap(),
+        Some(seq),
+        "the merge keeps the recorded change"
+    );
+    assert_eq!(answers(&index), before);
+    drop(index);
+
+    let index = Arc::new(SearchIndex::open(&dir).unwrap());
+    assert_eq!(
+        index.segment_count(),
+        1,
+        "the merged segment is what was made durable"
+    );
+    assert_eq!(index.applied_seq().unwrap(), Some(seq));
+    assert_eq!(answers(&index), before);
+    // Following writes goes on after a compaction.
+    let wind = add(
+        &w,
+        json!({"kind": "product", "title": {"en": "Wind turbine"}}),
+    )
+    .await;
+    catch_up(&index, &w.store).await.unwrap();
+    assert_eq!(ids(&index, req("turbine")), vec![wind]);
+    assert_eq!(answers(&index).0, solar);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// What two queries find (as sets: equal scores may come in another order once segments are
+/// merged) and how many documents there are.
+fn answers(index: &SearchIndex) -> (Vec<i64>, Vec<i64>, u64) {
+    let sorted = |mut v: Vec<i64>| {
+        v.sort();
+        v
+    };
+    (
+        sorted(ids(index, req("solar"))),
+        sorted(ids(index, req("智能"))),
+        index.num_docs(),
+    )
+}
