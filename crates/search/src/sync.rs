@@ -162,8 +162,8 @@ pub async fn rebuild(index: &Arc<SearchIndex>, store: &Store, show_progress: boo
             idx.begin_bulk();
             idx.writer().delete_all_documents().map(|_| ())
         })
-            .await
-            .map_err(|e| crate::SearchError::Invalid(e.to_string()))??;
+        .await
+        .map_err(|e| crate::SearchError::Invalid(e.to_string()))??;
     }
     let mut done = 0u64;
     let mut indexed = 0u64;

@@ -234,11 +234,7 @@ async fn filters_and_facets_narrow_and_count() {
 #[tokio::test]
 async fn the_index_follows_writes_and_heals_after_a_crash() {
     let w = world().await;
-    let dir = std::env::temp_dir().join(format!(
-        "sc-search-test-{}-{}",
-        std::process::id(),
-        sc_storage::now_ms()
-    ));
+    let dir = temp_index_dir("sc-search-test");
     let first = add(
         &w,
         json!({"kind": "product", "title": {"en": "Solar panel"}}),
@@ -468,11 +464,7 @@ fn an_index_of_another_shape_is_set_aside_for_a_rebuild() {
 #[tokio::test]
 async fn a_rebuild_serves_from_one_segment_that_survives_a_restart() {
     let w = world().await;
-    let dir = std::env::temp_dir().join(format!(
-        "sc-search-compact-{}-{}",
-        std::process::id(),
-        sc_storage::now_ms()
-    ));
+    let dir = temp_index_dir("sc-search-compact");
     let index = Arc::new(SearchIndex::open(&dir).unwrap());
     // Each catch-up commits a segment of its own.
     let mut solar = vec![];
@@ -541,4 +533,13 @@ fn answers(index: &SearchIndex) -> (Vec<i64>, Vec<i64>, u64) {
         sorted(ids(index, req("智能"))),
         index.num_docs(),
     )
+}
+
+/// A fresh directory for an index on disk.
+fn temp_index_dir(name: &str) -> std::path::PathBuf {
+    std::env::temp_dir().join(format!(
+        "{name}-{}-{}",
+        std::process::id(),
+        sc_storage::now_ms()
+    ))
 }
