@@ -3,6 +3,7 @@
 mod bench;
 mod bench_import;
 mod import;
+mod matching;
 
 use std::io::{BufRead, IsTerminal};
 use std::net::SocketAddr;
@@ -50,6 +51,45 @@ enum Command {
     /// Benchmarks whose figures go into docs/BENCHMARKS.md.
     #[command(subcommand)]
     Bench(BenchCommand),
+    /// Matching: evaluate on an interaction log (docs/MATCHING.md), write the synthetic fair.
+    #[command(subcommand)]
+    Match(MatchCommand),
+}
+
+#[derive(Subcommand)]
+enum MatchCommand {
+    /// Split an interaction log (a directory of features.csv, kinds.csv, entities.csv,
+    /// events.csv) by time, train on the past, measure on the future, beside random,
+    /// popularity, content-only and one-sided versions of the engine; prints a Markdown table.
+    Evaluate {
+        /// The log's directory.
+        dir: PathBuf,
+        /// Share of the events, in time order, to learn from.
+        #[arg(long, default_value_t = 0.7)]
+        train_share: f64,
+        /// List length of the ranking metrics.
+        #[arg(long, default_value_t = 10)]
+        k: usize,
+        /// Also write the split for an external system (scripts/lightfm-eval.py) here.
+        #[arg(long)]
+        export: Option<PathBuf>,
+        /// Measure an external system's scores too: NAME=FILE (side,viewer,candidate,score).
+        #[arg(long)]
+        external: Vec<String>,
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+    },
+    /// Write the synthetic fair's interaction log (hidden preferences, three languages).
+    Synthetic {
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long, default_value_t = 2000)]
+        buyers: usize,
+        #[arg(long, default_value_t = 300)]
+        exhibitors: usize,
+        #[arg(long, default_value_t = 7)]
+        seed: u64,
+    },
 }
 
 #[derive(Subcommand)]
@@ -415,6 +455,27 @@ async fn main() -> Result<()> {
             })
             .await?;
         }
+        Command::Match(MatchCommand::Evaluate {
+            dir,
+            train_share,
+            k,
+            export,
+            external,
+            seed,
+        }) => matching::evaluate(matching::EvaluateArgs {
+            dir,
+            train_share,
+            k,
+            export,
+            external,
+            seed,
+        })?,
+        Command::Match(MatchCommand::Synthetic {
+            out,
+            buyers,
+            exhibitors,
+            seed,
+        }) => matching::synthetic(&out, buyers, exhibitors, seed)?,
         Command::Openapi => {
             println!("{}", sc_web::openapi().to_pretty_json()?);
         }

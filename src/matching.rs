@@ -1,0 +1,203 @@
+//! `superconnector match …`: evaluate matching on an interaction log, write the synthetic fair's
+//! log. The engine and the metrics are in `sc-match`; this is the files and the terminal.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use indicatif::{ProgressBar, ProgressStyle};
+use sc_match::eval::{self, Config, Ours, Popularity, Random, Row, Scorer, Task};
+use sc_match::log::{Files, Log};
+use sc_match::{Engine, Options, Side};
+
+fn read(dir: &Path, name: &str) -> anyhow::Result<Vec<u8>> {
+    std::fs::read(dir.join(name)).with_context(|| format!("reading {}", dir.join(name).display()))
+}
+
+/// Reads and checks a log directory, printing every problem.
+pub fn load(dir: &Path) -> anyhow::Result<Log> {
+    let (features, kinds, entities, events) = (
+        read(dir, "features.csv")?,
+        read(dir, "kinds.csv")?,
+        read(dir, "entities.csv")?,
+        read(dir, "events.csv")?,
+    );
+    match Log::parse(Files {
+        features: &features,
+        kinds: &kinds,
+        entities: &entities,
+        events: &events,
+    }) {
+        Ok(log) => Ok(log),
+        Err(problems) => {
+            for p in &problems {
+                eprintln!("{}: {p}", dir.display());
+            }
+            bail!("{} problem(s) in the log; nothing evaluated", problems.len())
+        }
+    }
+}
+
+fn bar(len: u64, what: &str) -> ProgressBar {
+    let pb = ProgressBar::new(len);
+    pb.set_style(
+        ProgressStyle::with_template("{msg:28} [{bar:30}] {pos}/{len} {elapsed}")
+            .expect("template")
+            .progress_chars("=> "),
+    );
+    pb.set_message(what.to_string());
+    pb
+}
+
+pub struct EvaluateArgs {
+    pub dir: PathBuf,
+    pub train_share: f64,
+    pub k: usize,
+    pub export: Option<PathBuf>,
+    pub external: Vec<String>,
+    pub seed: u64,
+}
+
+/// Splits the log by time, trains every system on the past and measures it on the future;
+/// prints a Markdown table.
+pub fn evaluate(a: EvaluateArgs) -> anyhow::Result<()> {
+    if !(a.train_share > 0.0 && a.train_share < 1.0) {
+        bail!("--train-share must lie between 0 and 1");
+    }
+    let log = load(&a.dir)?;
+    let config = Config {
+        train_share: a.train_share,
+        k: a.k,
+        seed: a.seed,
+    };
+    let (pool, events) = log.build();
+    eprintln!(
+        "{}: {} entities of side a, {} of side b, {} events",
+        a.dir.display(),
+        pool.len(Side::A),
+        pool.len(Side::B),
+        events.len()
+    );
+    let task = Task::new(&Engine::new(log.build().0, log.spec.clone(), Options::default()), &events, &config);
+    // Popularity counts what the training period shows.
+    let mut base = Engine::new(log.build().0, log.spec.clone(), Options::default());
+    for e in &task.train {
+        base.record(e);
+    }
+    eprintln!(
+        "split at time {}: {} events to learn from, {} to predict; viewers with a future success: {} (a), {} (b)",
+        task.at,
+        task.train.len(),
+        task.test.len(),
+        task.viewers[0].len(),
+        task.viewers[1].len()
+    );
+    if let Some(dir) = &a.export {
+        std::fs::create_dir_all(dir)?;
+        for (name, text) in eval::export(&log, &pool, &task) {
+            std::fs::write(dir.join(name), text)?;
+        }
+        eprintln!("wrote the split for external systems to {}", dir.display());
+    }
+
+    let mut systems: Vec<Box<dyn Scorer>> = vec![
+        Box::new(Random(config.seed)),
+        Box::new(Popularity {
+            engine: &base,
+            seed: config.seed,
+        }),
+    ];
+    let variants = [
+        (
+            "content only",
+            Options {
+                behaviour: false,
+                ..Options::default()
+            },
+        ),
+        (
+            "one-sided",
+            Options {
+                reciprocal: false,
+                ..Options::default()
+            },
+        ),
+        (
+            "ours, no capacity",
+            Options {
+                capacity: 0.0,
+                ..Options::default()
+            },
+        ),
+        ("ours", Options::default()),
+    ];
+    for (name, options) in variants {
+        let pb = bar(1, &format!("training {name}"));
+        let ours = Ours::train(name, &log, options, &task, config.seed);
+        pb.finish_and_clear();
+        for side in [Side::A, Side::B] {
+            if let Some(m) = ours.engine.model(side) {
+                eprintln!(
+                    "{name}: side {} model from {} examples ({} positive); weights: {}",
+                    side.code(),
+                    m.examples.1,
+                    m.examples.0,
+                    m.names
+                        .iter()
+                        .zip(&m.weights)
+                        .filter(|(_, w)| w.abs() > 0.05)
+                        .map(|(n, w)| format!("{n} {w:+.2}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
+            }
+        }
+        systems.push(Box::new(ours));
+    }
+    for spec in &a.external {
+        let Some((name, file)) = spec.split_once('=') else {
+            bail!("--external takes NAME=FILE, not {spec:?}");
+        };
+        let bytes = std::fs::read(file).with_context(|| format!("reading {file}"))?;
+        let ext = eval::read_scores(name, &bytes, &pool).map_err(|e| anyhow::anyhow!("{file}: {e}"))?;
+        systems.push(Box::new(ext));
+    }
+
+    let mut rows: Vec<Row> = Vec::new();
+    for side in [Side::A, Side::B] {
+        let n = task.viewers[side.ix()].len() as u64;
+        if n == 0 {
+            continue;
+        }
+        for s in systems.iter_mut() {
+            let pb = bar(n, &format!("{} (side {})", s.name(), side.code()));
+            if let Some(row) = eval::measure(s.as_mut(), &task, &pool, side, config.k, &mut |d, _| {
+                pb.set_position(d as u64)
+            }) {
+                rows.push(row);
+            }
+            pb.finish_and_clear();
+        }
+    }
+    println!("{}", eval::table(&rows, config.k));
+    Ok(())
+}
+
+/// Writes the synthetic fair's log into `out`.
+pub fn synthetic(out: &Path, buyers: usize, exhibitors: usize, seed: u64) -> anyhow::Result<()> {
+    let log = sc_demo::matchlog::synthetic(buyers, exhibitors, seed);
+    std::fs::create_dir_all(out)?;
+    for (name, text) in [
+        ("features.csv", &log.features),
+        ("kinds.csv", &log.kinds),
+        ("entities.csv", &log.entities),
+        ("events.csv", &log.events),
+    ] {
+        std::fs::write(out.join(name), text)?;
+    }
+    eprintln!(
+        "wrote a synthetic fair of {buyers} buyers and {exhibitors} exhibitors ({} events) to {}",
+        log.events.lines().count() - 1,
+        out.display()
+    );
+    Ok(())
+}
