@@ -78,6 +78,9 @@ enum MatchCommand {
         external: Vec<String>,
         #[arg(long, default_value_t = 2026)]
         seed: u64,
+        /// Judge by known preferences too (the synthetic fair's truth.csv).
+        #[arg(long)]
+        truth: Option<PathBuf>,
     },
     /// Write the synthetic fair's interaction log (hidden preferences, three languages).
     Synthetic {
@@ -462,6 +465,7 @@ async fn main() -> Result<()> {
             export,
             external,
             seed,
+            truth,
         }) => matching::evaluate(matching::EvaluateArgs {
             dir,
             train_share,
@@ -469,6 +473,7 @@ async fn main() -> Result<()> {
             export,
             external,
             seed,
+            truth,
         })?,
         Command::Match(MatchCommand::Synthetic {
             out,

@@ -32,7 +32,10 @@ pub fn load(dir: &Path) -> anyhow::Result<Log> {
             for p in &problems {
                 eprintln!("{}: {p}", dir.display());
             }
-            bail!("{} problem(s) in the log; nothing evaluated", problems.len())
+            bail!(
+                "{} problem(s) in the log; nothing evaluated",
+                problems.len()
+            )
         }
     }
 }
@@ -55,6 +58,8 @@ pub struct EvaluateArgs {
     pub export: Option<PathBuf>,
     pub external: Vec<String>,
     pub seed: u64,
+    /// Known preferences to judge by as well (`truth.csv` of the synthetic fair).
+    pub truth: Option<PathBuf>,
 }
 
 /// Splits the log by time, trains every system on the past and measures it on the future;
@@ -77,7 +82,11 @@ pub fn evaluate(a: EvaluateArgs) -> anyhow::Result<()> {
         pool.len(Side::B),
         events.len()
     );
-    let task = Task::new(&Engine::new(log.build().0, log.spec.clone(), Options::default()), &events, &config);
+    let task = Task::new(
+        &Engine::new(log.build().0, log.spec.clone(), Options::default()),
+        &events,
+        &config,
+    );
     // Popularity counts what the training period shows.
     let mut base = Engine::new(log.build().0, log.spec.clone(), Options::default());
     for e in &task.train {
@@ -158,27 +167,51 @@ pub fn evaluate(a: EvaluateArgs) -> anyhow::Result<()> {
             bail!("--external takes NAME=FILE, not {spec:?}");
         };
         let bytes = std::fs::read(file).with_context(|| format!("reading {file}"))?;
-        let ext = eval::read_scores(name, &bytes, &pool).map_err(|e| anyhow::anyhow!("{file}: {e}"))?;
+        let ext =
+            eval::read_scores(name, &bytes, &pool).map_err(|e| anyhow::anyhow!("{file}: {e}"))?;
         systems.push(Box::new(ext));
     }
 
-    let mut rows: Vec<Row> = Vec::new();
-    for side in [Side::A, Side::B] {
-        let n = task.viewers[side.ix()].len() as u64;
-        if n == 0 {
-            continue;
+    let judged = match &a.truth {
+        Some(file) => {
+            let bytes =
+                std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
+            let truth = eval::read_truth(&bytes, &pool)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+            Some(task.judged_by(&truth))
         }
-        for s in systems.iter_mut() {
-            let pb = bar(n, &format!("{} (side {})", s.name(), side.code()));
-            if let Some(row) = eval::measure(s.as_mut(), &task, &pool, side, config.k, &mut |d, _| {
-                pb.set_position(d as u64)
-            }) {
-                rows.push(row);
-            }
-            pb.finish_and_clear();
-        }
+        None => None,
+    };
+    let mut tables = vec![("judged by the future events", &task)];
+    if let Some(j) = &judged {
+        tables.push(("judged by the hidden preferences", j));
     }
-    println!("{}", eval::table(&rows, config.k));
+    for (title, task) in tables {
+        let mut rows: Vec<Row> = Vec::new();
+        for side in [Side::A, Side::B] {
+            let n = task.viewers[side.ix()].len() as u64;
+            if n == 0 {
+                continue;
+            }
+            for s in systems.iter_mut() {
+                let pb = bar(n, &format!("{} (side {})", s.name(), side.code()));
+                if let Some(row) =
+                    eval::measure(s.as_mut(), task, &pool, side, config.k, &mut |d, _| {
+                        pb.set_position(d as u64)
+                    })
+                {
+                    rows.push(row);
+                }
+                pb.finish_and_clear();
+            }
+        }
+        println!(
+            "{}, k = {}:\n\n{}",
+            title,
+            config.k,
+            eval::table(&rows, config.k)
+        );
+    }
     Ok(())
 }
 
@@ -191,6 +224,7 @@ pub fn synthetic(out: &Path, buyers: usize, exhibitors: usize, seed: u64) -> any
         ("kinds.csv", &log.kinds),
         ("entities.csv", &log.entities),
         ("events.csv", &log.events),
+        ("truth.csv", &log.truth),
     ] {
         std::fs::write(out.join(name), text)?;
     }

@@ -30,6 +30,10 @@ pub struct MatchLog {
     pub kinds: String,
     pub entities: String,
     pub events: String,
+    /// The hidden preferences: `side,viewer,candidate` for every pair whose noise-free
+    /// utility clears the threshold (the buyer would bookmark it on seeing it; the exhibitor
+    /// would answer the buyer's lead).
+    pub truth: String,
 }
 
 impl Rng {
@@ -116,7 +120,9 @@ pub fn synthetic(buyers: usize, exhibitors: usize, seed: u64) -> MatchLog {
         })
         .collect();
     let by_sector = |s: usize| -> Vec<usize> {
-        (0..products.len()).filter(|&p| products[p].sector == s).collect()
+        (0..products.len())
+            .filter(|&p| products[p].sector == s)
+            .collect()
     };
     let tastes: Vec<Vec<usize>> = (0..TASTES)
         .map(|_| (0..6).map(|_| rng.below(products.len())).collect())
@@ -134,7 +140,8 @@ pub fn synthetic(buyers: usize, exhibitors: usize, seed: u64) -> MatchLog {
             ps.sort_unstable();
             ps.dedup();
             let u = rng.unit();
-            let wants: Vec<&'static str> = (0..2 + rng.below(4)).map(|_| *rng.pick(&regions)).collect();
+            let wants: Vec<&'static str> =
+                (0..2 + rng.below(4)).map(|_| *rng.pick(&regions)).collect();
             Exhibitor {
                 products: ps,
                 quality: u * u * u,
@@ -150,7 +157,8 @@ pub fn synthetic(buyers: usize, exhibitors: usize, seed: u64) -> MatchLog {
         .map(|_| {
             let sector = rng.below(SECTORS.len());
             let own = by_sector(sector);
-            let mut interests: Vec<usize> = (0..1 + rng.below(3)).map(|_| *rng.pick(&own)).collect();
+            let mut interests: Vec<usize> =
+                (0..1 + rng.below(3)).map(|_| *rng.pick(&own)).collect();
             interests.sort_unstable();
             interests.dedup();
             Buyer {
@@ -200,9 +208,16 @@ pub fn synthetic(buyers: usize, exhibitors: usize, seed: u64) -> MatchLog {
         let stated: Vec<usize> = if rng.chance(33) {
             vec![]
         } else {
-            b.interests.iter().copied().filter(|_| rng.chance(75)).collect()
+            b.interests
+                .iter()
+                .copied()
+                .filter(|_| rng.chance(75))
+                .collect()
         };
-        let names: Vec<&str> = stated.iter().map(|&p| word(&products[p].name, lang)).collect();
+        let names: Vec<&str> = stated
+            .iter()
+            .map(|&p| word(&products[p].name, lang))
+            .collect();
         let sources = if names.is_empty() {
             String::new()
         } else {
@@ -288,7 +303,9 @@ pub fn synthetic(buyers: usize, exhibitors: usize, seed: u64) -> MatchLog {
     let total: f64 = weights.iter().sum();
     let mut events: Vec<(i64, String)> = Vec::new();
     for (i, b) in bs.iter().enumerate() {
-        let relevant: Vec<usize> = (0..ex.len()).filter(|&e| relevance(b, &ex[e]) >= 0.8).collect();
+        let relevant: Vec<usize> = (0..ex.len())
+            .filter(|&e| relevance(b, &ex[e]) >= 0.8)
+            .collect();
         let sessions = 1 + rng.below(4);
         for _ in 0..sessions {
             let day = b.first_day + rng.below((10 - b.first_day).max(1) as usize) as i64;
@@ -332,6 +349,21 @@ pub fn synthetic(buyers: usize, exhibitors: usize, seed: u64) -> MatchLog {
         }
     }
     events.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+    let mut truth = String::from("side,viewer,candidate\n");
+    for (i, b) in bs.iter().enumerate() {
+        for (j, e) in ex.iter().enumerate() {
+            if buyer_utility(b, e, 0.0) > 1.0 {
+                truth.push_str(&format!("a,b{i},e{j}\n"));
+            }
+        }
+    }
+    for (j, e) in ex.iter().enumerate() {
+        for (i, b) in bs.iter().enumerate() {
+            if exhibitor_utility(b, e, 0.0) > 0.75 {
+                truth.push_str(&format!("b,e{j},b{i}\n"));
+            }
+        }
+    }
     let mut ev = String::from("time,side,actor,target,kind\n");
     for (_, line) in events {
         ev.push_str(&line);
@@ -358,5 +390,6 @@ pub fn synthetic(buyers: usize, exhibitors: usize, seed: u64) -> MatchLog {
             .into(),
         entities,
         events: ev,
+        truth,
     }
 }

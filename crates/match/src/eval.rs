@@ -73,7 +73,8 @@ impl Task {
     pub fn new(engine: &Engine, events: &[Event], config: &Config) -> Task {
         let mut sorted = events.to_vec();
         sorted.sort_by_key(|e| e.time);
-        let cut = ((sorted.len() as f64 * config.train_share) as usize).min(sorted.len().saturating_sub(1));
+        let cut = ((sorted.len() as f64 * config.train_share) as usize)
+            .min(sorted.len().saturating_sub(1));
         let at = sorted.get(cut).map_or(0, |e| e.time);
         let (train, test): (Vec<Event>, Vec<Event>) = sorted.into_iter().partition(|e| e.time < at);
         let spec = &engine.spec;
@@ -92,8 +93,13 @@ impl Task {
             }
         }
         for e in &test {
-            if e.meaning == Meaning::Success && !wanted_train[e.actor_side.ix()].contains(&(e.actor, e.target)) {
-                wanted_test[e.actor_side.ix()].entry(e.actor).or_default().insert(e.target);
+            if e.meaning == Meaning::Success
+                && !wanted_train[e.actor_side.ix()].contains(&(e.actor, e.target))
+            {
+                wanted_test[e.actor_side.ix()]
+                    .entry(e.actor)
+                    .or_default()
+                    .insert(e.target);
                 wanted_any[e.actor_side.ix()].insert((e.actor, e.target));
             }
         }
@@ -147,8 +153,41 @@ impl Task {
         }
     }
 
+    /// The same viewers and candidates judged by known preferences instead of the future
+    /// events: `truth[side]` holds (x, y) where x of `side` wants y (a synthetic log's hidden
+    /// preferences). The AUC is then taken over every viewer's candidates.
+    pub fn judged_by(&self, truth: &[HashSet<(EntityId, EntityId)>; 2]) -> Task {
+        let mut wanted_test: [HashMap<EntityId, HashSet<EntityId>>; 2] = Default::default();
+        let mut pairs: [Vec<(i64, EntityId, EntityId)>; 2] = Default::default();
+        for side in [Side::A, Side::B] {
+            for &v in &self.viewers[side.ix()] {
+                let cands = &self.candidates[side.ix()][&v];
+                let wanted: HashSet<EntityId> = cands
+                    .iter()
+                    .copied()
+                    .filter(|c| truth[side.ix()].contains(&(v, *c)))
+                    .collect();
+                wanted_test[side.ix()].insert(v, wanted);
+                pairs[side.ix()].extend(cands.iter().map(|&c| (self.at, v, c)));
+            }
+        }
+        Task {
+            at: self.at,
+            train: self.train.clone(),
+            test: self.test.clone(),
+            viewers: self.viewers.clone(),
+            candidates: self.candidates.clone(),
+            pairs,
+            wanted_test,
+            wanted_any: truth.clone(),
+            two_sided: !truth[0].is_empty() && !truth[1].is_empty(),
+        }
+    }
+
     fn relevant(&self, side: Side, v: EntityId, c: EntityId) -> bool {
-        self.wanted_test[side.ix()].get(&v).is_some_and(|s| s.contains(&c))
+        self.wanted_test[side.ix()]
+            .get(&v)
+            .is_some_and(|s| s.contains(&c))
     }
 
     /// The viewer wanted it in the test period and the other side wanted the viewer, then or
@@ -163,11 +202,17 @@ pub trait Scorer {
     fn name(&self) -> String;
     /// Starts a batch of rankings for one side (the exposure discount counts within it).
     fn start(&mut self, _side: Side, _viewers: usize, _candidates: usize, _k: usize) {}
-    fn rank(&mut self, side: Side, v: EntityId, candidates: &[EntityId], k: usize) -> Vec<EntityId>;
+    fn rank(&mut self, side: Side, v: EntityId, candidates: &[EntityId], k: usize)
+    -> Vec<EntityId>;
     fn score(&mut self, side: Side, v: EntityId, c: EntityId) -> f64;
     /// Scores for `pairs` of `side`, each just before its time, having seen every earlier test
     /// event; `None` for systems that do not learn as events arrive.
-    fn online(&mut self, _side: Side, _test: &[Event], _pairs: &[(i64, EntityId, EntityId)]) -> Option<Vec<f64>> {
+    fn online(
+        &mut self,
+        _side: Side,
+        _test: &[Event],
+        _pairs: &[(i64, EntityId, EntityId)],
+    ) -> Option<Vec<f64>> {
         None
     }
 }
@@ -197,8 +242,20 @@ impl Scorer for Random {
     fn name(&self) -> String {
         "random".into()
     }
-    fn rank(&mut self, side: Side, v: EntityId, candidates: &[EntityId], k: usize) -> Vec<EntityId> {
-        top_by(candidates.iter().map(|&c| (self.score(side, v, c), c)).collect(), k)
+    fn rank(
+        &mut self,
+        side: Side,
+        v: EntityId,
+        candidates: &[EntityId],
+        k: usize,
+    ) -> Vec<EntityId> {
+        top_by(
+            candidates
+                .iter()
+                .map(|&c| (self.score(side, v, c), c))
+                .collect(),
+            k,
+        )
     }
     fn score(&mut self, side: Side, v: EntityId, c: EntityId) -> f64 {
         jitter(self.0, side, v, c)
@@ -215,8 +272,20 @@ impl Scorer for Popularity<'_> {
     fn name(&self) -> String {
         "popularity".into()
     }
-    fn rank(&mut self, side: Side, v: EntityId, candidates: &[EntityId], k: usize) -> Vec<EntityId> {
-        top_by(candidates.iter().map(|&c| (self.score(side, v, c), c)).collect(), k)
+    fn rank(
+        &mut self,
+        side: Side,
+        v: EntityId,
+        candidates: &[EntityId],
+        k: usize,
+    ) -> Vec<EntityId> {
+        top_by(
+            candidates
+                .iter()
+                .map(|&c| (self.score(side, v, c), c))
+                .collect(),
+            k,
+        )
     }
     fn score(&mut self, side: Side, v: EntityId, c: EntityId) -> f64 {
         self.engine.behaviour.popularity(side, c) as f64 + 0.5 * jitter(self.seed, side, v, c)
@@ -248,9 +317,16 @@ impl Scorer for Ours {
         self.name.clone()
     }
     fn start(&mut self, _side: Side, viewers: usize, candidates: usize, k: usize) {
-        self.exposure = (self.engine.options.capacity > 0.0).then(|| Exposure::new(candidates, viewers, k));
+        self.exposure =
+            (self.engine.options.capacity > 0.0).then(|| Exposure::new(candidates, viewers, k));
     }
-    fn rank(&mut self, side: Side, v: EntityId, candidates: &[EntityId], k: usize) -> Vec<EntityId> {
+    fn rank(
+        &mut self,
+        side: Side,
+        v: EntityId,
+        candidates: &[EntityId],
+        k: usize,
+    ) -> Vec<EntityId> {
         self.engine
             .recommend(side, v, candidates, k, self.exposure.as_mut())
             .into_iter()
@@ -260,7 +336,12 @@ impl Scorer for Ours {
     fn score(&mut self, side: Side, v: EntityId, c: EntityId) -> f64 {
         self.engine.pair_score(side, v, c, None).0
     }
-    fn online(&mut self, side: Side, test: &[Event], pairs: &[(i64, EntityId, EntityId)]) -> Option<Vec<f64>> {
+    fn online(
+        &mut self,
+        side: Side,
+        test: &[Event],
+        pairs: &[(i64, EntityId, EntityId)],
+    ) -> Option<Vec<f64>> {
         let saved = self.engine.behaviour.clone();
         let mut order: Vec<usize> = (0..pairs.len()).collect();
         order.sort_by_key(|&i| pairs[i].0);
@@ -290,8 +371,20 @@ impl Scorer for External {
     fn name(&self) -> String {
         self.name.clone()
     }
-    fn rank(&mut self, side: Side, v: EntityId, candidates: &[EntityId], k: usize) -> Vec<EntityId> {
-        top_by(candidates.iter().map(|&c| (self.score(side, v, c), c)).collect(), k)
+    fn rank(
+        &mut self,
+        side: Side,
+        v: EntityId,
+        candidates: &[EntityId],
+        k: usize,
+    ) -> Vec<EntityId> {
+        top_by(
+            candidates
+                .iter()
+                .map(|&c| (self.score(side, v, c), c))
+                .collect(),
+            k,
+        )
     }
     fn score(&mut self, side: Side, v: EntityId, c: EntityId) -> f64 {
         match self.scores.get(&(side, v, c)) {
@@ -340,7 +433,11 @@ pub fn gini(counts: &[u32]) -> f64 {
     if n == 0.0 || total == 0.0 {
         return 0.0;
     }
-    let weighted: f64 = x.iter().enumerate().map(|(i, v)| (i as f64 + 1.0) * v).sum();
+    let weighted: f64 = x
+        .iter()
+        .enumerate()
+        .map(|(i, v)| (i as f64 + 1.0) * v)
+        .sum();
     2.0 * weighted / (n * total) - (n + 1.0) / n
 }
 
@@ -373,7 +470,10 @@ pub fn measure(
             in_play[c as usize] = true;
         }
         let list = scorer.rank(side, v, cands, k);
-        let rel = task.wanted_test[side.ix()][&v].iter().filter(|c| cands.contains(c)).count();
+        let rel = task.wanted_test[side.ix()][&v]
+            .iter()
+            .filter(|c| cands.contains(c))
+            .count();
         let mut hits = 0;
         let mut dcg = 0.0;
         let mut mutual_hits = 0;
@@ -387,7 +487,9 @@ pub fn measure(
                 mutual_hits += 1;
             }
         }
-        let ideal: f64 = (0..rel.min(k)).map(|pos| 1.0 / (pos as f64 + 2.0).log2()).sum();
+        let ideal: f64 = (0..rel.min(k))
+            .map(|pos| 1.0 / (pos as f64 + 2.0).log2())
+            .sum();
         p += hits as f64 / k as f64;
         if rel > 0 {
             r += hits as f64 / rel as f64;
@@ -402,11 +504,23 @@ pub fn measure(
     }
     let n = order.len() as f64;
     let pairs = &task.pairs[side.ix()];
-    let labels: Vec<bool> = pairs.iter().map(|&(_, v, c)| task.mutual(side, v, c)).collect();
-    let scores: Vec<f64> = pairs.iter().map(|&(_, v, c)| scorer.score(side, v, c)).collect();
-    let auc_static = if task.two_sided { auc(&scores, &labels) } else { None };
+    let labels: Vec<bool> = pairs
+        .iter()
+        .map(|&(_, v, c)| task.mutual(side, v, c))
+        .collect();
+    let scores: Vec<f64> = pairs
+        .iter()
+        .map(|&(_, v, c)| scorer.score(side, v, c))
+        .collect();
+    let auc_static = if task.two_sided {
+        auc(&scores, &labels)
+    } else {
+        None
+    };
     let auc_online = if task.two_sided {
-        scorer.online(side, &task.test, pairs).and_then(|s| auc(&s, &labels))
+        scorer
+            .online(side, &task.test, pairs)
+            .and_then(|s| auc(&s, &labels))
     } else {
         None
     };
@@ -553,7 +667,10 @@ pub fn read_scores(name: &str, bytes: &[u8], pool: &Pool) -> Result<External, St
     for (i, rec) in r.records().enumerate() {
         let line = i + 2;
         let rec = rec.map_err(|e| format!("line {line}: {e}"))?;
-        let side = rec.get(0).and_then(Side::parse).ok_or(format!("line {line}: side is not a or b"))?;
+        let side = rec
+            .get(0)
+            .and_then(Side::parse)
+            .ok_or(format!("line {line}: side is not a or b"))?;
         let v = rec
             .get(1)
             .and_then(|k| pool.id(side, k))
@@ -573,6 +690,31 @@ pub fn read_scores(name: &str, bytes: &[u8], pool: &Pool) -> Result<External, St
         scores,
         missing: 0,
     })
+}
+
+/// Reads known preferences, `side,viewer,candidate` (the viewer of `side` wants the
+/// candidate), against the pool.
+pub fn read_truth(bytes: &[u8], pool: &Pool) -> Result<[HashSet<(EntityId, EntityId)>; 2], String> {
+    let mut r = csv::Reader::from_reader(bytes);
+    let mut out: [HashSet<(EntityId, EntityId)>; 2] = Default::default();
+    for (i, rec) in r.records().enumerate() {
+        let line = i + 2;
+        let rec = rec.map_err(|e| format!("line {line}: {e}"))?;
+        let side = rec
+            .get(0)
+            .and_then(Side::parse)
+            .ok_or(format!("line {line}: side is not a or b"))?;
+        let v = rec
+            .get(1)
+            .and_then(|k| pool.id(side, k))
+            .ok_or(format!("line {line}: unknown viewer"))?;
+        let c = rec
+            .get(2)
+            .and_then(|k| pool.id(side.other(), k))
+            .ok_or(format!("line {line}: unknown candidate"))?;
+        out[side.ix()].insert((v, c));
+    }
+    Ok(out)
 }
 
 /// The table of rows, as Markdown.

@@ -92,7 +92,8 @@ fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f64 {
 /// Shared depth of two codes, in whole levels: two digits per level for HS-like codes, dotted
 /// segments otherwise. Returns (shared length in characters, shared share of `wanting`).
 fn code_share(wanting: &str, wanted: &str) -> (usize, f64) {
-    let digits = wanting.bytes().all(|b| b.is_ascii_digit()) && wanted.bytes().all(|b| b.is_ascii_digit());
+    let digits =
+        wanting.bytes().all(|b| b.is_ascii_digit()) && wanted.bytes().all(|b| b.is_ascii_digit());
     if digits {
         let common = wanting
             .bytes()
@@ -124,13 +125,20 @@ fn best_code(a: &[String], b: &[String]) -> Option<(f64, String)> {
 }
 
 fn shared(a: &[u32], b: &[u32]) -> Vec<u32> {
-    a.iter().filter(|x| b.binary_search(x).is_ok()).copied().collect()
+    a.iter()
+        .filter(|x| b.binary_search(x).is_ok())
+        .copied()
+        .collect()
 }
 
 fn pearson(a: &[(u32, f64)], b: &[(u32, f64)]) -> Option<f64> {
     let pairs: Vec<(f64, f64)> = a
         .iter()
-        .filter_map(|(k, x)| b.binary_search_by_key(k, |(j, _)| *j).ok().map(|i| (*x, b[i].1)))
+        .filter_map(|(k, x)| {
+            b.binary_search_by_key(k, |(j, _)| *j)
+                .ok()
+                .map(|i| (*x, b[i].1))
+        })
         .collect();
     if pairs.len() < 3 {
         return None;
@@ -278,7 +286,11 @@ pub(crate) fn untrained(compiled: &Compiled, wanting: Side, values: &[f64]) -> f
             n += 1;
         }
     }
-    if n == 0 { 0.5 } else { 0.05 + 0.9 * sum / n as f64 }
+    if n == 0 {
+        0.5
+    } else {
+        0.05 + 0.9 * sum / n as f64
+    }
 }
 
 /// The reasons one direction gives: each signal that raised the pair's logit, as data.
@@ -316,7 +328,9 @@ pub(crate) fn explain(
                 let mut common: Vec<(f32, u32)> = a
                     .iter()
                     .filter_map(|(t, x)| {
-                        b.binary_search_by_key(t, |(u, _)| *u).ok().map(|j| (x * b[j].1, *t))
+                        b.binary_search_by_key(t, |(u, _)| *u)
+                            .ok()
+                            .map(|j| (x * b[j].1, *t))
                     })
                     .collect();
                 common.sort_by(|x, y| y.0.total_cmp(&x.0));

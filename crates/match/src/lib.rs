@@ -500,7 +500,13 @@ impl Engine {
     }
 
     /// The signals that raised the pair most, from both directions, strongest first.
-    pub fn reasons(&self, side: Side, v: EntityId, c: EntityId, nb_v: &Neighbourhood) -> Vec<Reason> {
+    pub fn reasons(
+        &self,
+        side: Side,
+        v: EntityId,
+        c: EntityId,
+        nb_v: &Neighbourhood,
+    ) -> Vec<Reason> {
         let mut out = Vec::new();
         let fwd = self.signals(side, v, c, Some(nb_v));
         out.extend(features::explain(

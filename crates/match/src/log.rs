@@ -147,7 +147,12 @@ impl Log {
         for (line, r) in &recs {
             let side = col(&h, r, "side");
             let Some(wanting) = Side::parse(side) else {
-                p.push("features.csv", *line, Some("side"), format!("{side:?} is not a or b"));
+                p.push(
+                    "features.csv",
+                    *line,
+                    Some("side"),
+                    format!("{side:?} is not a or b"),
+                );
                 continue;
             };
             let compare = col(&h, r, "compare");
@@ -162,7 +167,12 @@ impl Log {
             };
             let name = col(&h, r, "name");
             if name.is_empty() {
-                p.push("features.csv", *line, Some("name"), "a feature needs a name".into());
+                p.push(
+                    "features.csv",
+                    *line,
+                    Some("name"),
+                    "a feature needs a name".into(),
+                );
                 continue;
             }
             let by = col(&h, r, "weight_by");
@@ -176,11 +186,21 @@ impl Log {
             });
         }
 
-        let (h, recs) = rows("kinds.csv", files.kinds, &["kind", "side", "meaning"], &mut p);
+        let (h, recs) = rows(
+            "kinds.csv",
+            files.kinds,
+            &["kind", "side", "meaning"],
+            &mut p,
+        );
         for (line, r) in &recs {
             let side = col(&h, r, "side");
             let Some(s) = Side::parse(side) else {
-                p.push("kinds.csv", *line, Some("side"), format!("{side:?} is not a or b"));
+                p.push(
+                    "kinds.csv",
+                    *line,
+                    Some("side"),
+                    format!("{side:?} is not a or b"),
+                );
                 continue;
             };
             let m = col(&h, r, "meaning");
@@ -193,10 +213,16 @@ impl Log {
                 );
                 continue;
             };
-            spec.kinds.insert((col(&h, r, "kind").to_string(), s), meaning);
+            spec.kinds
+                .insert((col(&h, r, "kind").to_string(), s), meaning);
         }
         if !spec.kinds.values().any(|m| *m == Meaning::Success) {
-            p.push("kinds.csv", 0, None, "no kind counts as success for either side".into());
+            p.push(
+                "kinds.csv",
+                0,
+                None,
+                "no kind counts as success for either side".into(),
+            );
         }
 
         let (h, recs) = rows("entities.csv", files.entities, &["side", "id"], &mut p);
@@ -213,7 +239,9 @@ impl Log {
                     "entities.csv",
                     1,
                     Some(name),
-                    format!("{name:?} should be FIELD:TYPE with TYPE text, codes, set, num or vector"),
+                    format!(
+                        "{name:?} should be FIELD:TYPE with TYPE text, codes, set, num or vector"
+                    ),
                 ),
             }
         }
@@ -222,12 +250,22 @@ impl Log {
         for (line, r) in &recs {
             let side = col(&h, r, "side");
             let Some(s) = Side::parse(side) else {
-                p.push("entities.csv", *line, Some("side"), format!("{side:?} is not a or b"));
+                p.push(
+                    "entities.csv",
+                    *line,
+                    Some("side"),
+                    format!("{side:?} is not a or b"),
+                );
                 continue;
             };
             let id = col(&h, r, "id");
             if id.is_empty() {
-                p.push("entities.csv", *line, Some("id"), "an entity needs an id".into());
+                p.push(
+                    "entities.csv",
+                    *line,
+                    Some("id"),
+                    "an entity needs an id".into(),
+                );
                 continue;
             }
             if let Some(first) = seen.insert((s, id.to_string()), *line) {
@@ -255,14 +293,22 @@ impl Log {
                     "num" => match cell.parse::<f64>() {
                         Ok(n) if n.is_finite() => Value::Num(n),
                         _ => {
-                            p.push("entities.csv", *line, Some(&column), format!("{cell:?} is not a number"));
+                            p.push(
+                                "entities.csv",
+                                *line,
+                                Some(&column),
+                                format!("{cell:?} is not a number"),
+                            );
                             continue;
                         }
                     },
                     _ => {
                         let mut v = Vec::new();
                         for item in items() {
-                            match item.split_once('=').map(|(k, x)| (k.trim(), x.trim().parse::<f64>())) {
+                            match item
+                                .split_once('=')
+                                .map(|(k, x)| (k.trim(), x.trim().parse::<f64>()))
+                            {
                                 Some((k, Ok(x))) if !k.is_empty() && x.is_finite() => {
                                     v.push((k.to_string(), x))
                                 }
@@ -287,7 +333,10 @@ impl Log {
             });
         }
         for f in &spec.features {
-            for (field, role) in [(&f.wanting_field, "wanting_field"), (&f.wanted_field, "wanted_field")] {
+            for (field, role) in [
+                (&f.wanting_field, "wanting_field"),
+                (&f.wanted_field, "wanted_field"),
+            ] {
                 let unused = match (f.compare, role) {
                     (Compare::Own, "wanted_field") | (Compare::Their, "wanting_field") => true,
                     _ => false,
@@ -313,12 +362,22 @@ impl Log {
         for (line, r) in &recs {
             let t = col(&h, r, "time");
             let Ok(time) = t.parse::<i64>() else {
-                p.push("events.csv", *line, Some("time"), format!("{t:?} is not a whole number"));
+                p.push(
+                    "events.csv",
+                    *line,
+                    Some("time"),
+                    format!("{t:?} is not a whole number"),
+                );
                 continue;
             };
             let side = col(&h, r, "side");
             let Some(s) = Side::parse(side) else {
-                p.push("events.csv", *line, Some("side"), format!("{side:?} is not a or b"));
+                p.push(
+                    "events.csv",
+                    *line,
+                    Some("side"),
+                    format!("{side:?} is not a or b"),
+                );
                 continue;
             };
             let (actor, target) = (col(&h, r, "actor"), col(&h, r, "target"));

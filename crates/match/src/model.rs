@@ -271,7 +271,9 @@ pub(crate) fn examples(
     for (x, y) in &mut out {
         if x.len() > MAX_EXAMPLES {
             let step = x.len() as f64 / MAX_EXAMPLES as f64;
-            let keep: Vec<usize> = (0..MAX_EXAMPLES).map(|k| (k as f64 * step) as usize).collect();
+            let keep: Vec<usize> = (0..MAX_EXAMPLES)
+                .map(|k| (k as f64 * step) as usize)
+                .collect();
             *x = keep.iter().map(|&k| x[k].clone()).collect();
             *y = keep.iter().map(|&k| y[k]).collect();
         }

@@ -23,7 +23,13 @@ fn trade_spec() -> Spec {
         features: vec![
             feature("topic", Side::A, Compare::Text, "sources", "offers"),
             feature("hs", Side::A, Compare::Codes, "hs", "hs"),
-            feature("region", Side::B, Compare::Overlap, "wants_regions", "location"),
+            feature(
+                "region",
+                Side::B,
+                Compare::Overlap,
+                "wants_regions",
+                "location",
+            ),
         ],
         ..Spec::default()
     };
@@ -44,7 +50,10 @@ fn buyer(key: &str, sources: &str, hs: &[&str], location: &str) -> EntityInput {
         group: None,
         fields: vec![
             ("sources".into(), Value::Text(sources.into())),
-            ("hs".into(), Value::Codes(hs.iter().map(|s| s.to_string()).collect())),
+            (
+                "hs".into(),
+                Value::Codes(hs.iter().map(|s| s.to_string()).collect()),
+            ),
             ("location".into(), Value::Set(vec![location.into()])),
         ],
     }
@@ -57,7 +66,10 @@ fn exhibitor(key: &str, offers: &str, hs: &[&str], wants: &[&str]) -> EntityInpu
         group: None,
         fields: vec![
             ("offers".into(), Value::Text(offers.into())),
-            ("hs".into(), Value::Codes(hs.iter().map(|s| s.to_string()).collect())),
+            (
+                "hs".into(),
+                Value::Codes(hs.iter().map(|s| s.to_string()).collect()),
+            ),
             (
                 "wants_regions".into(),
                 Value::Set(wants.iter().map(|s| s.to_string()).collect()),
@@ -71,8 +83,18 @@ fn exhibitor(key: &str, offers: &str, hs: &[&str], wants: &[&str]) -> EntityInpu
 fn market() -> sc_match::Engine {
     let mut pool = Pool::new();
     pool.add(buyer("hk-buyer", "採購充電器和流動電源", &["8504"], "HK"));
-    pool.add(exhibitor("mutual", "USB-C 充电器 移动电源", &["850440"], &["HK", "SG"]));
-    pool.add(exhibitor("one-sided", "USB-C 充电器 移动电源", &["850440"], &["DE", "FR"]));
+    pool.add(exhibitor(
+        "mutual",
+        "USB-C 充电器 移动电源",
+        &["850440"],
+        &["HK", "SG"],
+    ));
+    pool.add(exhibitor(
+        "one-sided",
+        "USB-C 充电器 移动电源",
+        &["850440"],
+        &["DE", "FR"],
+    ));
     pool.add(exhibitor("tea", "普洱茶 烏龍茶", &["090230"], &["HK"]));
     pool.weigh();
     sc_match::Engine::new(pool, trade_spec(), Options::default())
@@ -126,10 +148,17 @@ fn text_matches_across_scripts_and_codes_by_hierarchy_with_reasons() {
     let words = words.expect("a reason naming shared words");
     // Traditional 充電器 in the buyer's text met Simplified 充电器 in the exhibitor's.
     assert!(words.iter().any(|w| w.contains("充")), "{words:?}");
-    assert!(reasons.iter().any(|r| matches!(&r.signal,
-        Signal::Code { code, .. } if code == "8504")), "{reasons:?}");
-    assert!(reasons.iter().any(|r| r.wanting == Side::B && matches!(&r.signal,
-        Signal::Shared { values, .. } if values == &["HK".to_string()])), "{reasons:?}");
+    assert!(
+        reasons.iter().any(|r| matches!(&r.signal,
+        Signal::Code { code, .. } if code == "8504")),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons.iter().any(|r| r.wanting == Side::B
+            && matches!(&r.signal,
+        Signal::Shared { values, .. } if values == &["HK".to_string()])),
+        "{reasons:?}"
+    );
 }
 
 #[test]
@@ -277,7 +306,8 @@ fn log_problems_name_file_line_and_column() {
     })
     .unwrap_err();
     let has = |file: &str, line: u64, column: Option<&str>| {
-        err.iter().any(|p| p.file == file && p.line == line && p.column.as_deref() == column)
+        err.iter()
+            .any(|p| p.file == file && p.line == line && p.column.as_deref() == column)
     };
     assert!(has("features.csv", 2, Some("side")), "{err:#?}");
     assert!(has("features.csv", 3, Some("compare")), "{err:#?}");
