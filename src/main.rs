@@ -2,6 +2,7 @@
 
 mod bench;
 mod bench_import;
+mod bench_match;
 mod import;
 mod matching;
 
@@ -132,6 +133,38 @@ enum BenchCommand {
         #[arg(long)]
         database: Option<String>,
     },
+    /// Matching at fair scale: one buyer's top 20 among the products (fast path beside a
+    /// brute-force scan of the same scores) and the recompute for every buyer, per size.
+    Match {
+        /// Sizes as PRODUCTS:EXHIBITORS:BUYERS, comma-separated.
+        #[arg(long, value_delimiter = ',', value_parser = parse_size,
+              default_value = "50000:1000:10000,150000:3000:30000,500000:10000:100000")]
+        sizes: Vec<(usize, usize, usize)>,
+        /// Buyers timed one at a time.
+        #[arg(long, default_value_t = 1000)]
+        queries: usize,
+        /// Of those, how many are also ranked by brute force.
+        #[arg(long, default_value_t = 30)]
+        brute: usize,
+        /// Events the models learn from (the rest is replayed into the behaviour state).
+        #[arg(long, default_value_t = 300_000)]
+        train_events: usize,
+        #[arg(long, default_value_t = 2)]
+        threads: usize,
+    },
+}
+
+/// Parses `PRODUCTS:EXHIBITORS:BUYERS`.
+fn parse_size(s: &str) -> Result<(usize, usize, usize), String> {
+    let parts: Vec<usize> = s
+        .split(':')
+        .map(|x| x.trim().replace('_', "").parse::<usize>())
+        .collect::<std::result::Result<_, _>>()
+        .map_err(|e| format!("{s:?}: {e}"))?;
+    match parts[..] {
+        [p, e, b] if p > 0 && e > 0 && b > 0 => Ok((p, e, b)),
+        _ => Err(format!("{s:?}: expected PRODUCTS:EXHIBITORS:BUYERS, all above zero")),
+    }
 }
 
 #[derive(Subcommand)]
@@ -458,6 +491,19 @@ async fn main() -> Result<()> {
             })
             .await?;
         }
+        Command::Bench(BenchCommand::Match {
+            sizes,
+            queries,
+            brute,
+            train_events,
+            threads,
+        }) => bench_match::run(bench_match::Options {
+            sizes,
+            queries,
+            brute,
+            train_events,
+            threads,
+        })?,
         Command::Match(MatchCommand::Evaluate {
             dir,
             train_share,

@@ -63,6 +63,14 @@ struct Exhibitor {
     wants: Vec<&'static str>,
 }
 
+/// What the B side of the log is: exhibitors (each offering a few product types), or their
+/// products one by one (each carrying its exhibitor's wishes).
+struct Item {
+    types: Vec<usize>,
+    owner: usize,
+    price: f64,
+}
+
 struct Buyer {
     sector: usize,
     interests: Vec<usize>,
@@ -71,6 +79,17 @@ struct Buyer {
     order: f64,
     budget: f64,
     first_day: i64,
+}
+
+/// The size and shape of a synthetic fair.
+#[derive(Debug, Clone, Copy)]
+pub struct Shape {
+    pub buyers: usize,
+    pub exhibitors: usize,
+    /// 0: the B side is the exhibitors; otherwise each exhibitor's products, this many each.
+    pub products_per_exhibitor: usize,
+    /// Write the hidden preferences of every pair (buyers × B side: small fairs only).
+    pub truth: bool,
 }
 
 fn cell(s: &str) -> String {
@@ -105,8 +124,22 @@ fn word(t: &Tri, lang: usize) -> &'static str {
     }
 }
 
-/// Generates the synthetic fair: `buyers` and `exhibitors`, from `seed`.
+/// Generates the synthetic fair of `buyers` buyers and `exhibitors` exhibitors from `seed`,
+/// with its hidden preferences (the B side is the exhibitors).
 pub fn synthetic(buyers: usize, exhibitors: usize, seed: u64) -> MatchLog {
+    generate(
+        Shape {
+            buyers,
+            exhibitors,
+            products_per_exhibitor: 0,
+            truth: true,
+        },
+        seed,
+    )
+}
+
+/// Generates a synthetic fair of any shape from `seed`.
+pub fn generate(shape: Shape, seed: u64) -> MatchLog {
     let mut rng = Rng::new(seed);
     let products: Vec<Product> = SECTORS
         .iter()
@@ -120,16 +153,14 @@ pub fn synthetic(buyers: usize, exhibitors: usize, seed: u64) -> MatchLog {
         })
         .collect();
     let by_sector = |s: usize| -> Vec<usize> {
-        (0..products.len())
-            .filter(|&p| products[p].sector == s)
-            .collect()
+        (0..products.len()).filter(|&p| products[p].sector == s).collect()
     };
     let tastes: Vec<Vec<usize>> = (0..TASTES)
         .map(|_| (0..6).map(|_| rng.below(products.len())).collect())
         .collect();
     let regions: Vec<&'static str> = BUYER_LOCATIONS.iter().map(|(l, _)| *l).collect();
 
-    let ex: Vec<Exhibitor> = (0..exhibitors)
+    let ex: Vec<Exhibitor> = (0..shape.exhibitors)
         .map(|_| {
             let home = rng.below(SECTORS.len());
             let own = by_sector(home);
@@ -140,8 +171,7 @@ pub fn synthetic(buyers: usize, exhibitors: usize, seed: u64) -> MatchLog {
             ps.sort_unstable();
             ps.dedup();
             let u = rng.unit();
-            let wants: Vec<&'static str> =
-                (0..2 + rng.below(4)).map(|_| *rng.pick(&regions)).collect();
+            let wants: Vec<&'static str> = (0..2 + rng.below(4)).map(|_| *rng.pick(&regions)).collect();
             Exhibitor {
                 products: ps,
                 quality: u * u * u,
@@ -153,12 +183,39 @@ pub fn synthetic(buyers: usize, exhibitors: usize, seed: u64) -> MatchLog {
             }
         })
         .collect();
-    let bs: Vec<Buyer> = (0..buyers)
+    let items: Vec<Item> = if shape.products_per_exhibitor == 0 {
+        ex.iter()
+            .enumerate()
+            .map(|(i, e)| Item {
+                types: e.products.clone(),
+                owner: i,
+                price: e.price,
+            })
+            .collect()
+    } else {
+        ex.iter()
+            .enumerate()
+            .flat_map(|(i, e)| {
+                (0..shape.products_per_exhibitor).map(move |k| (i, e.products[k % e.products.len()], e.price))
+            })
+            .map(|(i, t, price)| Item {
+                types: vec![t],
+                owner: i,
+                price,
+            })
+            .collect()
+    };
+    let mut items_of_type: Vec<Vec<usize>> = vec![vec![]; products.len()];
+    for (j, it) in items.iter().enumerate() {
+        for &t in &it.types {
+            items_of_type[t].push(j);
+        }
+    }
+    let bs: Vec<Buyer> = (0..shape.buyers)
         .map(|_| {
             let sector = rng.below(SECTORS.len());
             let own = by_sector(sector);
-            let mut interests: Vec<usize> =
-                (0..1 + rng.below(3)).map(|_| *rng.pick(&own)).collect();
+            let mut interests: Vec<usize> = (0..1 + rng.below(3)).map(|_| *rng.pick(&own)).collect();
             interests.sort_unstable();
             interests.dedup();
             Buyer {
@@ -173,8 +230,8 @@ pub fn synthetic(buyers: usize, exhibitors: usize, seed: u64) -> MatchLog {
         })
         .collect();
 
-    let relevance = |b: &Buyer, e: &Exhibitor| -> f64 {
-        e.products
+    let relevance = |b: &Buyer, it: &Item| -> f64 {
+        it.types
             .iter()
             .map(|&p| {
                 if b.interests.contains(&p) {
@@ -189,14 +246,15 @@ pub fn synthetic(buyers: usize, exhibitors: usize, seed: u64) -> MatchLog {
             })
             .fold(0.0, f64::max)
     };
-    let buyer_utility = |b: &Buyer, e: &Exhibitor, noise: f64| -> f64 {
-        let price = if e.price <= b.budget { 0.15 } else { 0.0 };
-        relevance(b, e) + 0.35 * e.quality + price + noise
+    let buyer_utility = |b: &Buyer, it: &Item, noise: f64| -> f64 {
+        let price = if it.price <= b.budget { 0.15 } else { 0.0 };
+        relevance(b, it) + 0.35 * ex[it.owner].quality + price + noise
     };
-    let exhibitor_utility = |b: &Buyer, e: &Exhibitor, noise: f64| -> f64 {
+    let exhibitor_utility = |b: &Buyer, it: &Item, noise: f64| -> f64 {
+        let e = &ex[it.owner];
         0.5 * f64::from(u8::from(e.wants.contains(&b.location)))
             + 0.4 * f64::from(u8::from(b.order >= e.min_order))
-            + 0.4 * relevance(b, e)
+            + 0.4 * relevance(b, it)
             + noise
     };
 
@@ -208,16 +266,9 @@ pub fn synthetic(buyers: usize, exhibitors: usize, seed: u64) -> MatchLog {
         let stated: Vec<usize> = if rng.chance(33) {
             vec![]
         } else {
-            b.interests
-                .iter()
-                .copied()
-                .filter(|_| rng.chance(75))
-                .collect()
+            b.interests.iter().copied().filter(|_| rng.chance(75)).collect()
         };
-        let names: Vec<&str> = stated
-            .iter()
-            .map(|&p| word(&products[p].name, lang))
-            .collect();
+        let names: Vec<&str> = stated.iter().map(|&p| word(&products[p].name, lang)).collect();
         let sources = if names.is_empty() {
             String::new()
         } else {
@@ -248,10 +299,22 @@ pub fn synthetic(buyers: usize, exhibitors: usize, seed: u64) -> MatchLog {
             num(b.budget, says && rng.chance(50)),
         ));
     }
-    for (i, e) in ex.iter().enumerate() {
-        let lang = language(e.location, &mut rng);
-        let names: Vec<String> = e
-            .products
+    let langs: Vec<usize> = ex.iter().map(|e| language(e.location, &mut rng)).collect();
+    let exports: Vec<String> = ex
+        .iter()
+        .map(|_| {
+            let mut m: Vec<&str> = (0..1 + rng.below(4)).map(|_| *rng.pick(&regions)).collect();
+            m.sort_unstable();
+            m.dedup();
+            m.join("|")
+        })
+        .collect();
+    let prefix = if shape.products_per_exhibitor == 0 { "e" } else { "p" };
+    for (j, it) in items.iter().enumerate() {
+        let e = &ex[it.owner];
+        let lang = langs[it.owner];
+        let names: Vec<String> = it
+            .types
             .iter()
             .map(|&p| {
                 if rng.chance(40) {
@@ -267,18 +330,15 @@ pub fn synthetic(buyers: usize, exhibitors: usize, seed: u64) -> MatchLog {
         let mut offers = names.join(sep);
         if lang == 0 && rng.chance(40) {
             // Hong Kong exhibitors often add English.
-            let en: Vec<&str> = e.products.iter().map(|&p| products[p].name.2).collect();
+            let en: Vec<&str> = it.types.iter().map(|&p| products[p].name.2).collect();
             offers = format!("{offers} / {}", en.join(", "));
         }
-        let hs: Vec<&str> = e
-            .products
+        let hs: Vec<&str> = it
+            .types
             .iter()
             .filter(|_| rng.chance(80))
             .map(|&p| products[p].hs)
             .collect();
-        let mut markets: Vec<&str> = (0..1 + rng.below(4)).map(|_| *rng.pick(&regions)).collect();
-        markets.sort_unstable();
-        markets.dedup();
         let wants = {
             let mut w = e.wants.clone();
             w.sort_unstable();
@@ -286,25 +346,33 @@ pub fn synthetic(buyers: usize, exhibitors: usize, seed: u64) -> MatchLog {
             w
         };
         entities.push_str(&format!(
-            "b,e{i},fair,,{},{},{},{},{},,{},{},,{}\n",
+            "b,{prefix}{j},fair,,{},{},{},{},{},,{},{},,{}\n",
             cell(&offers),
             hs.join("|"),
             e.location,
-            markets.join("|"),
+            exports[it.owner],
             wants.join("|"),
             e.moq,
             e.min_order,
-            (e.price * 100.0).round() / 100.0,
+            (it.price * 100.0).round() / 100.0,
         ));
     }
 
     // What happened: sessions of views, bookmarks, contacts; exhibitors reading and answering.
-    let weights: Vec<f64> = ex.iter().map(|e| 0.05 + e.quality).collect();
-    let total: f64 = weights.iter().sum();
+    let mut cumulative: Vec<f64> = Vec::with_capacity(items.len());
+    let mut total = 0.0;
+    for it in &items {
+        total += 0.05 + ex[it.owner].quality;
+        cumulative.push(total);
+    }
     let mut events: Vec<(i64, String)> = Vec::new();
     for (i, b) in bs.iter().enumerate() {
-        let relevant: Vec<usize> = (0..ex.len())
-            .filter(|&e| relevance(b, &ex[e]) >= 0.8)
+        let wanted_types: Vec<usize> = b
+            .interests
+            .iter()
+            .chain(&tastes[b.taste])
+            .copied()
+            .filter(|&t| !items_of_type[t].is_empty())
             .collect();
         let sessions = 1 + rng.below(4);
         for _ in 0..sessions {
@@ -314,53 +382,49 @@ pub fn synthetic(buyers: usize, exhibitors: usize, seed: u64) -> MatchLog {
                 t += 20_000 + rng.below(600) as i64 * 1000;
                 let r = rng.unit();
                 let e = if r < 0.4 {
-                    let mut x = rng.unit() * total;
-                    let mut pick = 0;
-                    for (j, w) in weights.iter().enumerate() {
-                        if x < *w {
-                            pick = j;
-                            break;
-                        }
-                        x -= w;
-                    }
-                    pick
-                } else if r < 0.8 && !relevant.is_empty() {
-                    *rng.pick(&relevant)
+                    let x = rng.unit() * total;
+                    cumulative.partition_point(|c| *c <= x).min(items.len() - 1)
+                } else if r < 0.8 && !wanted_types.is_empty() {
+                    let ty = *rng.pick(&wanted_types);
+                    *rng.pick(&items_of_type[ty])
                 } else {
-                    rng.below(ex.len())
+                    rng.below(items.len())
                 };
-                events.push((t, format!("{t},a,b{i},e{e},view")));
-                let u = buyer_utility(b, &ex[e], 0.25 * rng.normal());
+                let it = &items[e];
+                events.push((t, format!("{t},a,b{i},{prefix}{e},view")));
+                let u = buyer_utility(b, it, 0.25 * rng.normal());
                 if u > 1.0 {
-                    events.push((t + 1000, format!("{},a,b{i},e{e},bookmark", t + 1000)));
+                    events.push((t + 1000, format!("{},a,b{i},{prefix}{e},bookmark", t + 1000)));
                     if rng.chance(40) {
-                        events.push((t + 2000, format!("{},a,b{i},e{e},contact", t + 2000)));
+                        events.push((t + 2000, format!("{},a,b{i},{prefix}{e},contact", t + 2000)));
                     }
                     let seen = t + HOUR_MS + rng.below(20 * 3600) as i64 * 1000;
-                    events.push((seen, format!("{seen},b,e{e},b{i},lead_view")));
-                    if exhibitor_utility(b, &ex[e], 0.25 * rng.normal()) > 0.75 {
+                    events.push((seen, format!("{seen},b,{prefix}{e},b{i},lead_view")));
+                    if exhibitor_utility(b, it, 0.25 * rng.normal()) > 0.75 {
                         let replied = seen + 60_000;
-                        events.push((replied, format!("{replied},b,e{e},b{i},reply")));
+                        events.push((replied, format!("{replied},b,{prefix}{e},b{i},reply")));
                     }
                 } else if u < 0.3 && rng.chance(10) {
-                    events.push((t + 1000, format!("{},a,b{i},e{e},not_interested", t + 1000)));
+                    events.push((t + 1000, format!("{},a,b{i},{prefix}{e},not_interested", t + 1000)));
                 }
             }
         }
     }
     events.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
     let mut truth = String::from("side,viewer,candidate\n");
-    for (i, b) in bs.iter().enumerate() {
-        for (j, e) in ex.iter().enumerate() {
-            if buyer_utility(b, e, 0.0) > 1.0 {
-                truth.push_str(&format!("a,b{i},e{j}\n"));
+    if shape.truth {
+        for (i, b) in bs.iter().enumerate() {
+            for (j, it) in items.iter().enumerate() {
+                if buyer_utility(b, it, 0.0) > 1.0 {
+                    truth.push_str(&format!("a,b{i},{prefix}{j}\n"));
+                }
             }
         }
-    }
-    for (j, e) in ex.iter().enumerate() {
-        for (i, b) in bs.iter().enumerate() {
-            if exhibitor_utility(b, e, 0.0) > 0.75 {
-                truth.push_str(&format!("b,e{j},b{i}\n"));
+        for (j, it) in items.iter().enumerate() {
+            for (i, b) in bs.iter().enumerate() {
+                if exhibitor_utility(b, it, 0.0) > 0.75 {
+                    truth.push_str(&format!("b,{prefix}{j},b{i}\n"));
+                }
             }
         }
     }

@@ -22,12 +22,12 @@ pub struct Signals {
     popular: u32,
 }
 
-struct Slot {
-    name: String,
-    compare: Compare,
-    wanting_field: Option<u16>,
-    wanted_field: Option<u16>,
-    weight_by: Option<u16>,
+pub(crate) struct Slot {
+    pub(crate) name: String,
+    pub(crate) compare: Compare,
+    pub(crate) wanting_field: Option<u16>,
+    pub(crate) wanted_field: Option<u16>,
+    pub(crate) weight_by: Option<u16>,
 }
 
 /// The specification resolved against the pool's field names.
@@ -61,6 +61,10 @@ impl Compiled {
         Compiled { slots, names }
     }
 
+    pub(crate) fn slots(&self, side: Side) -> &[Slot] {
+        &self.slots[side.ix()]
+    }
+
     pub(crate) fn names(&self, side: Side) -> &[String] {
         &self.names[side.ix()]
     }
@@ -91,7 +95,7 @@ fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f64 {
 
 /// Shared depth of two codes, in whole levels: two digits per level for HS-like codes, dotted
 /// segments otherwise. Returns (shared length in characters, shared share of `wanting`).
-fn code_share(wanting: &str, wanted: &str) -> (usize, f64) {
+pub(crate) fn code_share(wanting: &str, wanted: &str) -> (usize, f64) {
     let digits =
         wanting.bytes().all(|b| b.is_ascii_digit()) && wanted.bytes().all(|b| b.is_ascii_digit());
     if digits {

@@ -34,11 +34,13 @@ mod features;
 pub mod log;
 mod model;
 mod pool;
+mod retrieval;
 
 pub use behaviour::{Behaviour, Neighbourhood};
 pub use features::{BEHAVIOUR_SIGNALS, Signals};
 pub use model::Model;
 pub use pool::{EntityId, Pool};
+pub use retrieval::Retrieval;
 
 use std::collections::HashMap;
 
@@ -339,6 +341,7 @@ pub struct Engine {
     models: [Option<Model>; 2],
     pub options: Options,
     compiled: features::Compiled,
+    retrieval: Option<Retrieval>,
 }
 
 impl Engine {
@@ -352,7 +355,49 @@ impl Engine {
             models: [None, None],
             options,
             compiled,
+            retrieval: None,
         }
+    }
+
+    /// Builds the inverted lists that [`Engine::recommend_fast`] retrieves from (after the
+    /// pool is loaded and the behaviour replayed; the most-wanted list is taken from it).
+    pub fn build_retrieval(&mut self) {
+        self.retrieval = Some(Retrieval::build(&self.pool, &self.compiled, &self.behaviour));
+    }
+
+    /// Whether `c` may be recommended to `v`: same group (or either has none), not refused,
+    /// not already wanted.
+    pub fn admissible(&self, side: Side, v: EntityId, c: EntityId) -> bool {
+        let (vg, cg) = (self.pool.group(side, v), self.pool.group(side.other(), c));
+        (vg.is_none() || cg.is_none() || vg == cg)
+            && self.behaviour.refused(side, v).binary_search(&c).is_err()
+            && self.behaviour.wanted_list(side, v).binary_search(&c).is_err()
+    }
+
+    /// The candidates worth scoring for `v`, from the inverted lists, the neighbourhood and
+    /// the most wanted (all of them when no lists were built).
+    pub fn retrieve(&self, side: Side, v: EntityId, nb: &Neighbourhood) -> Vec<EntityId> {
+        match &self.retrieval {
+            Some(r) => {
+                let mut c = r.retrieve(&self.pool, &self.compiled, side, v, nb);
+                c.retain(|&c| self.admissible(side, v, c));
+                c
+            }
+            None => self.candidates(side, v),
+        }
+    }
+
+    /// [`Engine::recommend`] over the retrieved candidates.
+    pub fn recommend_fast(
+        &self,
+        side: Side,
+        v: EntityId,
+        k: usize,
+        exposure: Option<&mut Exposure>,
+    ) -> Vec<Match> {
+        let nb = self.neighbourhood(side, v);
+        let c = self.retrieve(side, v, &nb);
+        self.rank(side, v, &nb, &c, k, exposure)
     }
 
     /// The model of one side's wishes, once trained.
@@ -461,25 +506,53 @@ impl Engine {
         k: usize,
         exposure: Option<&mut Exposure>,
     ) -> Vec<Match> {
-        let nb_v = self.neighbourhood(side, v);
-        let mut scored: Vec<(f64, EntityId, f64, f64, f64)> = candidates
+        let nb = self.neighbourhood(side, v);
+        self.rank(side, v, &nb, candidates, k, exposure)
+    }
+
+    fn rank(
+        &self,
+        side: Side,
+        v: EntityId,
+        nb_v: &Neighbourhood,
+        candidates: &[EntityId],
+        k: usize,
+        exposure: Option<&mut Exposure>,
+    ) -> Vec<Match> {
+        let lambda = self.options.capacity;
+        let discount = |c: EntityId| exposure.as_deref().map_or(0.0, |e| e.discount(c, lambda));
+        let order = |a: &(f64, EntityId, f64, f64, f64), b: &(f64, EntityId, f64, f64, f64)| {
+            b.0.total_cmp(&a.0).then(a.1.cmp(&b.1))
+        };
+        // The viewer's wish first: since the other side's is at most 1, a candidate whose
+        // wish alone cannot beat the k-th best so far is not scored further (exact).
+        let mut first: Vec<(f64, EntityId, f64)> = candidates
             .iter()
             .map(|&c| {
-                let (s, f, b) = self.pair_score(side, v, c, Some(&nb_v));
-                let mut key = (s + 1e-12).ln();
-                if let Some(e) = exposure.as_deref() {
-                    key -= e.discount(c, self.options.capacity);
-                }
-                (key, c, s, f, b)
+                let f = self.wish(side, v, c, Some(nb_v));
+                ((f + 1e-12).ln() - discount(c), c, f)
             })
             .collect();
-        let k = k.min(scored.len());
-        if k == 0 {
-            return vec![];
+        first.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut scored: Vec<(f64, EntityId, f64, f64, f64)> = Vec::with_capacity(k + 1);
+        for (bound, c, f) in first {
+            if scored.len() >= k && k > 0 && bound < scored[k - 1].0 {
+                break;
+            }
+            let (s, b) = if self.options.reciprocal {
+                let b = self.wish(side.other(), c, v, None);
+                (f * b, b)
+            } else {
+                (f, f64::NAN)
+            };
+            let key = (s + 1e-12).ln() - discount(c);
+            let item = (key, c, s, f, b);
+            let at = scored.partition_point(|x| order(x, &item) == std::cmp::Ordering::Less);
+            if at < k {
+                scored.insert(at, item);
+                scored.truncate(k);
+            }
         }
-        scored.select_nth_unstable_by(k - 1, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        scored.truncate(k);
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         if let Some(e) = exposure {
             for s in &scored {
                 if let Some(n) = e.counts.get_mut(s.1 as usize) {
@@ -494,7 +567,7 @@ impl Engine {
                 score: s,
                 forward: f,
                 backward: b,
-                reasons: self.reasons(side, v, c, &nb_v),
+                reasons: self.reasons(side, v, c, nb_v),
             })
             .collect()
     }

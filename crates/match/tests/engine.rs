@@ -350,3 +350,49 @@ fn auc_and_gini_agree_with_hand_computed_values() {
     // One of four has everything: (n-1)/n.
     assert!((gini(&[0, 0, 0, 8]) - 0.75).abs() < 1e-12);
 }
+
+#[test]
+fn the_pruned_ranking_equals_scoring_every_candidate() {
+    let (mut engine, events) = behaviour_market();
+    engine.train(&events, 1);
+    for v in 0..40u32 {
+        let cands = engine.candidates(Side::A, v);
+        let fast: Vec<(u32, f64)> = engine
+            .recommend(Side::A, v, &cands, 4, None)
+            .into_iter()
+            .map(|m| (m.candidate, m.score))
+            .collect();
+        let mut all: Vec<(u32, f64)> = cands
+            .iter()
+            .map(|&c| (c, engine.pair_score(Side::A, v, c, None).0))
+            .collect();
+        all.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        all.truncate(4);
+        assert_eq!(fast.len(), all.len());
+        for (f, a) in fast.iter().zip(&all) {
+            assert!((f.1 - a.1).abs() < 1e-12, "viewer {v}: {fast:?} against {all:?}");
+        }
+    }
+}
+
+#[test]
+fn the_exposure_discount_spreads_a_batch() {
+    let (mut engine, events) = behaviour_market();
+    engine.train(&events, 1);
+    let count = |capacity: f64, engine: &mut sc_match::Engine| {
+        engine.options.capacity = capacity;
+        let mut exposure = sc_match::Exposure::new(10, 40, 2);
+        let mut listed = std::collections::HashSet::new();
+        for v in 0..40u32 {
+            let cands = engine.candidates(Side::A, v);
+            for m in engine.recommend(Side::A, v, &cands, 2, Some(&mut exposure)) {
+                listed.insert(m.candidate);
+            }
+        }
+        (listed.len(), gini(&exposure.counts))
+    };
+    let (without, g0) = count(0.0, &mut engine);
+    let (with, g1) = count(1.0, &mut engine);
+    assert!(with >= without, "{with} vs {without}");
+    assert!(g1 < g0, "{g1} vs {g0}");
+}
