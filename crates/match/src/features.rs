@@ -115,13 +115,15 @@ pub(crate) fn code_share(wanting: &str, wanted: &str) -> (usize, f64) {
     }
 }
 
-fn best_code(a: &[String], b: &[String]) -> Option<(f64, String)> {
-    let mut best: Option<(f64, String)> = None;
+fn best_code<'p>(pool: &'p Pool, a: &[u32], b: &[u32]) -> Option<(f64, &'p str)> {
+    let mut best: Option<(f64, &'p str)> = None;
     for x in a {
+        let x = pool.value_name(*x);
         for y in b {
+            let y = pool.value_name(*y);
             let (len, share) = code_share(x, y);
             if len > 0 && best.as_ref().is_none_or(|(s, _)| share > *s) {
-                best = Some((share, y[..len].to_string()));
+                best = Some((share, &y[..len]));
             }
         }
     }
@@ -187,7 +189,7 @@ fn compare(slot: &Slot, pool: &Pool, wanting: Side, w: EntityId, c: EntityId) ->
             match (slot.compare, mine, theirs) {
                 (Compare::Text, Prepared::Text(a), Prepared::Text(b)) => dot(a, b),
                 (Compare::Codes, Prepared::Codes(a), Prepared::Codes(b)) => {
-                    best_code(a, b).map_or(0.0, |(s, _)| s)
+                    best_code(pool, a, b).map_or(0.0, |(s, _)| s)
                 }
                 (Compare::Overlap, Prepared::Set(a), Prepared::Set(b)) => {
                     shared(a, b).len() as f64 / a.len() as f64
@@ -346,8 +348,11 @@ pub(crate) fn explain(
                 Signal::Words { feature, words }
             }
             (Compare::Codes, Some(Prepared::Codes(a)), Some(Prepared::Codes(b))) => {
-                match best_code(a, b) {
-                    Some((_, code)) => Signal::Code { feature, code },
+                match best_code(pool, a, b) {
+                    Some((_, code)) => Signal::Code {
+                        feature,
+                        code: code.to_string(),
+                    },
                     None => continue,
                 }
             }

@@ -10,13 +10,17 @@ use crate::pool::Prepared;
 use crate::{Behaviour, Compare, EntityId, Neighbourhood, Pool, Side};
 
 /// How many candidates the inverted lists hand to exact scoring.
-pub const FROM_CONTENT: usize = 1500;
+pub const FROM_CONTENT: usize = 800;
 /// How many from the neighbourhood.
-pub const FROM_NEIGHBOURS: usize = 500;
+pub const FROM_NEIGHBOURS: usize = 300;
 /// How many of the most wanted.
-pub const FROM_POPULAR: usize = 200;
+pub const FROM_POPULAR: usize = 100;
 /// A query word found in more texts than this is skipped once enough candidates are found.
 const COMMON: usize = 20_000;
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<(Vec<f32>, Vec<bool>)> = const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+}
 
 #[derive(Default)]
 struct Lists {
@@ -63,7 +67,7 @@ impl Retrieval {
                         }
                         Some(Prepared::Codes(codes)) if slot.compare == Compare::Codes => {
                             for code in codes {
-                                for p in prefixes(code) {
+                                for p in prefixes(pool.value_name(*code)) {
                                     let l = lists.codes.entry((field, p)).or_default();
                                     if l.last() != Some(&c) {
                                         l.push(c);
@@ -96,7 +100,13 @@ impl Retrieval {
     ) -> Vec<EntityId> {
         let lists = &self.lists[side.ix()];
         let n = pool.len(side.other());
-        let mut acc = vec![0f32; n];
+        // Scratch space per thread, cleared where used: zeroing a fresh accumulator for half a
+        // million candidates on every query would cost more than the lists.
+        let (mut acc, mut credited) = SCRATCH.with(|s| std::mem::take(&mut *s.borrow_mut()));
+        if acc.len() < n {
+            acc.resize(n, 0.0);
+            credited.resize(n, false);
+        }
         let mut touched: Vec<EntityId> = Vec::new();
         fn add(c: EntityId, x: f32, acc: &mut [f32], touched: &mut Vec<EntityId>) {
             if acc[c as usize] == 0.0 {
@@ -107,7 +117,6 @@ impl Retrieval {
         // Text first, strongest query words first; codes from the deepest level up, a level
         // shallower only while too few candidates are found (a chapter of HS codes can hold a
         // fifth of all products).
-        let mut credited = vec![false; n];
         for slot in compiled.slots(side) {
             let (Some(mine), Some(theirs)) = (slot.wanting_field, slot.wanted_field) else {
                 continue;
@@ -130,6 +139,7 @@ impl Retrieval {
                 (Compare::Codes, Some(Prepared::Codes(q))) => {
                     let mut levels: Vec<(f32, String)> = q
                         .iter()
+                        .map(|c| pool.value_name(*c))
                         .flat_map(|code| prefixes(code).into_iter().map(move |p| (code_share(code, &p).1 as f32, p)))
                         .collect();
                     levels.sort_by(|a, b| b.0.total_cmp(&a.0).then(b.1.len().cmp(&a.1.len())));
@@ -146,21 +156,27 @@ impl Retrieval {
                             }
                         }
                     }
-                    for c in touched.iter() {
+                    for c in &touched {
                         credited[*c as usize] = false;
                     }
                 }
                 _ => {}
             }
         }
-        let mut out: Vec<EntityId> = if touched.len() > FROM_CONTENT {
+        for c in &touched {
+            credited[*c as usize] = false;
+        }
+        if touched.len() > FROM_CONTENT {
             touched.select_nth_unstable_by(FROM_CONTENT - 1, |a, b| {
                 acc[*b as usize].total_cmp(&acc[*a as usize]).then(a.cmp(b))
             });
-            touched[..FROM_CONTENT].to_vec()
-        } else {
-            touched
-        };
+        }
+        for c in &touched {
+            acc[*c as usize] = 0.0;
+        }
+        SCRATCH.with(|s| *s.borrow_mut() = (acc, credited));
+        touched.truncate(FROM_CONTENT);
+        let mut out = touched;
         if let Neighbourhood::Map(m) = nb {
             let mut from: Vec<(f32, EntityId)> = m.iter().map(|(c, (s, _))| (*s, *c)).collect();
             if from.len() > FROM_NEIGHBOURS {
