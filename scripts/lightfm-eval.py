@@ -10,7 +10,7 @@ features (the tokens of features.csv: text through the same sc-text pipeline, co
 set values, number deciles, weighted vector entries) plus an identity feature; the interactions
 are the training period's successes of both sides, so one model serves a one-sided log and both
 directions of a two-sided one. It scores every pair in pairs.csv. Settings: 32 components, WARP,
-learning rate 0.05, 30 epochs, fixed seed.
+learning rate 0.05, 30 epochs, fixed seed, one thread (so a rerun gives the same scores).
 
 Needs numpy, scipy and lightfm (scripts/match-evaluate installs them in a virtual environment;
 lightfm 1.17 builds from source and needs `pip install --no-build-isolation`).
@@ -47,11 +47,11 @@ def main(split, out):
     inter, _ = ds.build_interactions(
         (f"{r['side']}:{r['viewer']}", f"{other[r['side']]}:{r['candidate']}") for r in train)
     model = LightFM(no_components=32, loss="warp", learning_rate=0.05, random_state=2026)
-    model.fit(inter, user_features=uf, item_features=itf, epochs=30, num_threads=2)
+    model.fit(inter, user_features=uf, item_features=itf, epochs=30, num_threads=1)
     umap, _, imap, _ = ds.mapping()
     u = np.array([umap[f"{r['side']}:{r['viewer']}"] for r in pairs], dtype=np.int32)
     i = np.array([imap[f"{other[r['side']]}:{r['candidate']}"] for r in pairs], dtype=np.int32)
-    scores = model.predict(u, i, user_features=uf, item_features=itf, num_threads=2)
+    scores = model.predict(u, i, user_features=uf, item_features=itf, num_threads=1)
     with open(out, "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
         w.writerow(["side", "viewer", "candidate", "score"])

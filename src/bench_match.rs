@@ -115,7 +115,10 @@ pub fn run(o: Options) -> Result<()> {
         // One buyer at a time.
         let n_buyers = engine.pool.len(Side::A);
         let step = (n_buyers / o.queries.max(1)).max(1);
-        let viewers: Vec<EntityId> = (0..n_buyers as EntityId).step_by(step).take(o.queries).collect();
+        let viewers: Vec<EntityId> = (0..n_buyers as EntityId)
+            .step_by(step)
+            .take(o.queries)
+            .collect();
         let mut fast = Vec::new();
         let pb = bar(viewers.len() as u64, "top 20, fast path");
         for &v in &viewers {
@@ -161,12 +164,15 @@ pub fn run(o: Options) -> Result<()> {
                     let engine = &engine;
                     let pb = pb.clone();
                     s.spawn(move || {
-                        let mine: Vec<EntityId> =
-                            (0..n_buyers as EntityId).filter(|v| *v as usize % threads == shard).collect();
+                        let mine: Vec<EntityId> = (0..n_buyers as EntityId)
+                            .filter(|v| *v as usize % threads == shard)
+                            .collect();
                         let mut exposure = Exposure::new(n_cands, mine.len(), K);
                         let mut n = 0;
                         for (i, v) in mine.iter().enumerate() {
-                            n += engine.recommend_fast(Side::A, *v, K, Some(&mut exposure)).len();
+                            n += engine
+                                .recommend_fast(Side::A, *v, K, Some(&mut exposure))
+                                .len();
                             if i % 256 == 255 {
                                 pb.inc(256);
                             }
@@ -175,11 +181,16 @@ pub fn run(o: Options) -> Result<()> {
                     })
                 })
                 .collect();
-            handles.into_iter().map(|h| h.join().expect("a shard panicked")).sum()
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("a shard panicked"))
+                .sum()
         });
         let secs = t.elapsed().as_secs_f64();
         pb.finish_and_clear();
-        eprintln!("recomputed {n_buyers} buyers ({total} matches) in {secs:.1} s on {threads} threads");
+        eprintln!(
+            "recomputed {n_buyers} buyers ({total} matches) in {secs:.1} s on {threads} threads"
+        );
         let f = |x: Option<f64>| x.map_or("?".into(), |x| format!("{x:.0}"));
         lines.push(format!(
             "| {} | {exhibitors} | {n_buyers} | {} | {:.2} / {:.2} | {:.1} / {:.1} | {:.1} % / {:.1} % | {secs:.1} | {:.0} | {} / {} |",

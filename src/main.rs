@@ -163,7 +163,9 @@ fn parse_size(s: &str) -> Result<(usize, usize, usize), String> {
         .map_err(|e| format!("{s:?}: {e}"))?;
     match parts[..] {
         [p, e, b] if p > 0 && e > 0 && b > 0 => Ok((p, e, b)),
-        _ => Err(format!("{s:?}: expected PRODUCTS:EXHIBITORS:BUYERS, all above zero")),
+        _ => Err(format!(
+            "{s:?}: expected PRODUCTS:EXHIBITORS:BUYERS, all above zero"
+        )),
     }
 }
 

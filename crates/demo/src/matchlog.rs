@@ -103,13 +103,8 @@ fn cell(s: &str) -> String {
 /// Which language a party from `loc` writes in: 0 zh-Hant, 1 zh-Hans, 2 en.
 fn language(loc: &str, rng: &mut Rng) -> usize {
     match loc {
-        "HK" => {
-            if rng.chance(70) {
-                0
-            } else {
-                2
-            }
-        }
+        "HK" if rng.chance(70) => 0,
+        "HK" => 2,
         "MO" | "TW" => 0,
         l if l.starts_with("CN") => 1,
         _ => 2,
@@ -153,7 +148,9 @@ pub fn generate(shape: Shape, seed: u64) -> MatchLog {
         })
         .collect();
     let by_sector = |s: usize| -> Vec<usize> {
-        (0..products.len()).filter(|&p| products[p].sector == s).collect()
+        (0..products.len())
+            .filter(|&p| products[p].sector == s)
+            .collect()
     };
     let tastes: Vec<Vec<usize>> = (0..TASTES)
         .map(|_| (0..6).map(|_| rng.below(products.len())).collect())
@@ -171,7 +168,8 @@ pub fn generate(shape: Shape, seed: u64) -> MatchLog {
             ps.sort_unstable();
             ps.dedup();
             let u = rng.unit();
-            let wants: Vec<&'static str> = (0..2 + rng.below(4)).map(|_| *rng.pick(&regions)).collect();
+            let wants: Vec<&'static str> =
+                (0..2 + rng.below(4)).map(|_| *rng.pick(&regions)).collect();
             Exhibitor {
                 products: ps,
                 quality: u * u * u,
@@ -196,7 +194,8 @@ pub fn generate(shape: Shape, seed: u64) -> MatchLog {
         ex.iter()
             .enumerate()
             .flat_map(|(i, e)| {
-                (0..shape.products_per_exhibitor).map(move |k| (i, e.products[k % e.products.len()], e.price))
+                (0..shape.products_per_exhibitor)
+                    .map(move |k| (i, e.products[k % e.products.len()], e.price))
             })
             .map(|(i, t, price)| Item {
                 types: vec![t],
@@ -215,7 +214,8 @@ pub fn generate(shape: Shape, seed: u64) -> MatchLog {
         .map(|_| {
             let sector = rng.below(SECTORS.len());
             let own = by_sector(sector);
-            let mut interests: Vec<usize> = (0..1 + rng.below(3)).map(|_| *rng.pick(&own)).collect();
+            let mut interests: Vec<usize> =
+                (0..1 + rng.below(3)).map(|_| *rng.pick(&own)).collect();
             interests.sort_unstable();
             interests.dedup();
             Buyer {
@@ -266,9 +266,16 @@ pub fn generate(shape: Shape, seed: u64) -> MatchLog {
         let stated: Vec<usize> = if rng.chance(33) {
             vec![]
         } else {
-            b.interests.iter().copied().filter(|_| rng.chance(75)).collect()
+            b.interests
+                .iter()
+                .copied()
+                .filter(|_| rng.chance(75))
+                .collect()
         };
-        let names: Vec<&str> = stated.iter().map(|&p| word(&products[p].name, lang)).collect();
+        let names: Vec<&str> = stated
+            .iter()
+            .map(|&p| word(&products[p].name, lang))
+            .collect();
         let sources = if names.is_empty() {
             String::new()
         } else {
@@ -309,7 +316,11 @@ pub fn generate(shape: Shape, seed: u64) -> MatchLog {
             m.join("|")
         })
         .collect();
-    let prefix = if shape.products_per_exhibitor == 0 { "e" } else { "p" };
+    let prefix = if shape.products_per_exhibitor == 0 {
+        "e"
+    } else {
+        "p"
+    };
     for (j, it) in items.iter().enumerate() {
         let e = &ex[it.owner];
         let lang = langs[it.owner];
@@ -394,7 +405,10 @@ pub fn generate(shape: Shape, seed: u64) -> MatchLog {
                 events.push((t, format!("{t},a,b{i},{prefix}{e},view")));
                 let u = buyer_utility(b, it, 0.25 * rng.normal());
                 if u > 1.0 {
-                    events.push((t + 1000, format!("{},a,b{i},{prefix}{e},bookmark", t + 1000)));
+                    events.push((
+                        t + 1000,
+                        format!("{},a,b{i},{prefix}{e},bookmark", t + 1000),
+                    ));
                     if rng.chance(40) {
                         events.push((t + 2000, format!("{},a,b{i},{prefix}{e},contact", t + 2000)));
                     }
@@ -405,7 +419,10 @@ pub fn generate(shape: Shape, seed: u64) -> MatchLog {
                         events.push((replied, format!("{replied},b,{prefix}{e},b{i},reply")));
                     }
                 } else if u < 0.3 && rng.chance(10) {
-                    events.push((t + 1000, format!("{},a,b{i},{prefix}{e},not_interested", t + 1000)));
+                    events.push((
+                        t + 1000,
+                        format!("{},a,b{i},{prefix}{e},not_interested", t + 1000),
+                    ));
                 }
             }
         }

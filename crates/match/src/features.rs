@@ -313,7 +313,7 @@ pub(crate) fn explain(
     let contribution = |i: usize| -> f64 {
         match model {
             Some(m) => m.contribution(i, s.values[i]),
-            None if i < slots.len() * 2 && i % 2 == 0 => s.values[i] - 0.3,
+            None if i < slots.len() * 2 && i.is_multiple_of(2) => s.values[i] - 0.3,
             None => 0.0,
         }
     };

@@ -362,7 +362,11 @@ impl Engine {
     /// Builds the inverted lists that [`Engine::recommend_fast`] retrieves from (after the
     /// pool is loaded and the behaviour replayed; the most-wanted list is taken from it).
     pub fn build_retrieval(&mut self) {
-        self.retrieval = Some(Retrieval::build(&self.pool, &self.compiled, &self.behaviour));
+        self.retrieval = Some(Retrieval::build(
+            &self.pool,
+            &self.compiled,
+            &self.behaviour,
+        ));
     }
 
     /// Whether `c` may be recommended to `v`: same group (or either has none), not refused,
@@ -371,7 +375,11 @@ impl Engine {
         let (vg, cg) = (self.pool.group(side, v), self.pool.group(side.other(), c));
         (vg.is_none() || cg.is_none() || vg == cg)
             && self.behaviour.refused(side, v).binary_search(&c).is_err()
-            && self.behaviour.wanted_list(side, v).binary_search(&c).is_err()
+            && self
+                .behaviour
+                .wanted_list(side, v)
+                .binary_search(&c)
+                .is_err()
     }
 
     /// The candidates worth scoring for `v`, from the inverted lists, the neighbourhood and

@@ -337,10 +337,10 @@ impl Log {
                 (&f.wanting_field, "wanting_field"),
                 (&f.wanted_field, "wanted_field"),
             ] {
-                let unused = match (f.compare, role) {
-                    (Compare::Own, "wanted_field") | (Compare::Their, "wanting_field") => true,
-                    _ => false,
-                };
+                let unused = matches!(
+                    (f.compare, role),
+                    (Compare::Own, "wanted_field") | (Compare::Their, "wanting_field")
+                );
                 if !unused && !fields.iter().any(|(_, n, _)| n == field) {
                     p.push(
                         "features.csv",

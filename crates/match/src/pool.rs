@@ -25,6 +25,9 @@ pub(crate) enum Prepared {
     Vector(Vec<(u32, f64)>),
 }
 
+/// (term, count) of one text field, sorted by term.
+type TermCounts = Vec<(u32, u32)>;
+
 #[derive(Default)]
 struct SidePool {
     keys: Vec<String>,
@@ -33,7 +36,7 @@ struct SidePool {
     /// Per entity: (field, value) sorted by field.
     fields: Vec<Vec<(u16, Prepared)>>,
     /// Per entity: raw term counts of text fields, kept until the vocabulary is weighed.
-    counts: Vec<Vec<(u16, Vec<(u32, u32)>)>>,
+    counts: Vec<Vec<(u16, TermCounts)>>,
 }
 
 /// Both sides' entities.

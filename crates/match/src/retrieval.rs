@@ -39,8 +39,10 @@ pub struct Retrieval {
 
 fn prefixes(code: &str) -> Vec<String> {
     if code.bytes().all(|b| b.is_ascii_digit()) {
-        (1..=code.len() / 2).map(|l| code[..2 * l].to_string()).chain(
-            (code.len() % 2 == 1).then(|| code.to_string())).collect()
+        (1..=code.len() / 2)
+            .map(|l| code[..2 * l].to_string())
+            .chain((code.len() % 2 == 1).then(|| code.to_string()))
+            .collect()
     } else {
         let parts: Vec<&str> = code.split('.').collect();
         (1..=parts.len()).map(|l| parts[..l].join(".")).collect()
@@ -54,7 +56,9 @@ impl Retrieval {
             let other = side.other();
             let lists = &mut r.lists[side.ix()];
             for slot in compiled.slots(side) {
-                let Some(field) = slot.wanted_field else { continue };
+                let Some(field) = slot.wanted_field else {
+                    continue;
+                };
                 if !matches!(slot.compare, Compare::Text | Compare::Codes) {
                     continue;
                 }
@@ -140,7 +144,11 @@ impl Retrieval {
                     let mut levels: Vec<(f32, String)> = q
                         .iter()
                         .map(|c| pool.value_name(*c))
-                        .flat_map(|code| prefixes(code).into_iter().map(move |p| (code_share(code, &p).1 as f32, p)))
+                        .flat_map(|code| {
+                            prefixes(code)
+                                .into_iter()
+                                .map(move |p| (code_share(code, &p).1 as f32, p))
+                        })
                         .collect();
                     levels.sort_by(|a, b| b.0.total_cmp(&a.0).then(b.1.len().cmp(&a.1.len())));
                     for (share, p) in levels {
@@ -180,7 +188,9 @@ impl Retrieval {
         if let Neighbourhood::Map(m) = nb {
             let mut from: Vec<(f32, EntityId)> = m.iter().map(|(c, (s, _))| (*s, *c)).collect();
             if from.len() > FROM_NEIGHBOURS {
-                from.select_nth_unstable_by(FROM_NEIGHBOURS - 1, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+                from.select_nth_unstable_by(FROM_NEIGHBOURS - 1, |a, b| {
+                    b.0.total_cmp(&a.0).then(a.1.cmp(&b.1))
+                });
                 from.truncate(FROM_NEIGHBOURS);
             }
             out.extend(from.into_iter().map(|(_, c)| c));

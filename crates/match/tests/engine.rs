@@ -370,7 +370,10 @@ fn the_pruned_ranking_equals_scoring_every_candidate() {
         all.truncate(4);
         assert_eq!(fast.len(), all.len());
         for (f, a) in fast.iter().zip(&all) {
-            assert!((f.1 - a.1).abs() < 1e-12, "viewer {v}: {fast:?} against {all:?}");
+            assert!(
+                (f.1 - a.1).abs() < 1e-12,
+                "viewer {v}: {fast:?} against {all:?}"
+            );
         }
     }
 }
