@@ -83,6 +83,16 @@ enum MatchCommand {
         #[arg(long)]
         truth: Option<PathBuf>,
     },
+    /// Write a fair's history from the database as an interaction log (for `match evaluate`).
+    ExportLog {
+        #[command(flatten)]
+        db: DbArgs,
+        /// The fair: its number or its slug.
+        #[arg(long)]
+        fair: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Write the synthetic fair's interaction log (hidden preferences, three languages).
     Synthetic {
         #[arg(long)]
@@ -523,6 +533,11 @@ async fn main() -> Result<()> {
             seed,
             truth,
         })?,
+        Command::Match(MatchCommand::ExportLog { db, fair, out }) => {
+            let store = db.open().await?;
+            let fair = import::fair_id(&store, &fair).await?;
+            println!("{}", matching::export_log(&store, fair, &out).await?);
+        }
         Command::Match(MatchCommand::Synthetic {
             out,
             buyers,

@@ -235,3 +235,146 @@ pub fn synthetic(out: &Path, buyers: usize, exhibitors: usize, seed: u64) -> any
     );
     Ok(())
 }
+
+fn cell(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+fn texts(t: &sc_domain::LocalizedText) -> impl Iterator<Item = &str> {
+    [&t.zh_hant, &t.zh_hans, &t.en]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .filter(|s| !s.trim().is_empty())
+}
+
+/// Writes a fair's history from the database as an interaction log (docs/MATCHING.md):
+/// buyers who did anything there (side a: where they are, their language), the exhibitors
+/// with a booth (side b: their names, descriptions and listings' titles in every language
+/// given, HS codes, sectors, where they are and whom they serve), and the events: scans
+/// (exposure), bookmarks (the buyer's success), contact requests, and leads the exhibitor
+/// followed up (the exhibitor's success). A fair whose exhibitors never follow up gives a
+/// one-sided log.
+pub async fn export_log(
+    store: &sc_storage::Store,
+    fair: i64,
+    out: &Path,
+) -> anyhow::Result<String> {
+    let activity = store.fair_activity(fair).await?;
+    let exhibitors: std::collections::HashSet<i64> = activity.exhibitors.iter().copied().collect();
+    let mut offers: std::collections::HashMap<i64, (Vec<String>, Vec<String>)> = Default::default();
+    let mut after = 0;
+    loop {
+        let page = store.listings_after(after, 1000).await?;
+        let Some(last) = page.last() else { break };
+        after = last.id;
+        for l in page {
+            let sc_domain::listing::Owner::Organisation(org) = l.owner else {
+                continue;
+            };
+            if !exhibitors.contains(&org)
+                || l.status != sc_domain::listing::ListingStatus::Published
+            {
+                continue;
+            }
+            let e = offers.entry(org).or_default();
+            e.0.extend(texts(&l.title).map(str::to_string));
+            e.1.extend(l.codes.iter().cloned());
+        }
+    }
+    let mut entities = String::from(
+        "side,id,group,location:set,language:set,offers:text,hs:codes,sectors:set,markets:set\n",
+    );
+    for b in &activity.buyers {
+        entities.push_str(&format!(
+            "a,u{},,{},{},,,,\n",
+            b.id,
+            b.location.code(),
+            b.language.code()
+        ));
+    }
+    for &org in &activity.exhibitors {
+        let o = store.organisation(org).await?;
+        let (titles, codes) = offers.remove(&org).unwrap_or_default();
+        let text: Vec<&str> = texts(&o.name)
+            .chain(texts(&o.description))
+            .chain(titles.iter().map(String::as_str))
+            .collect();
+        let mut codes = codes;
+        codes.sort();
+        codes.dedup();
+        entities.push_str(&format!(
+            "b,o{org},,{},,{},{},{},{}\n",
+            o.location.code(),
+            cell(&text.join(" / ")),
+            codes.join("|"),
+            o.sectors.join("|"),
+            o.markets_served
+                .iter()
+                .map(|m| m.code())
+                .collect::<Vec<_>>()
+                .join("|"),
+        ));
+    }
+    let mut events: Vec<(i64, String)> = Vec::new();
+    let ours = |o: &i64| exhibitors.contains(o);
+    for (at, u, o) in activity.scans.iter().filter(|(_, _, o)| ours(o)) {
+        events.push((*at, format!("{at},a,u{u},o{o},scan")));
+    }
+    for (at, u, o) in activity.bookmarks.iter().filter(|(_, _, o)| ours(o)) {
+        events.push((*at, format!("{at},a,u{u},o{o},bookmark")));
+    }
+    for l in activity.leads.iter().filter(|l| ours(&l.organisation)) {
+        if l.messaged {
+            events.push((
+                l.last_at,
+                format!("{},a,u{},o{},contact", l.last_at, l.user, l.organisation),
+            ));
+        }
+        if l.followed_up {
+            events.push((
+                l.last_at,
+                format!("{},b,o{},u{},follow_up", l.last_at, l.organisation, l.user),
+            ));
+        }
+    }
+    events.sort();
+    let mut ev = String::from("time,side,actor,target,kind\n");
+    for (_, line) in &events {
+        ev.push_str(line);
+        ev.push('\n');
+    }
+    std::fs::create_dir_all(out)?;
+    for (name, text) in [
+        (
+            "features.csv",
+            "side,name,compare,wanting_field,wanted_field,weight_by\n\
+             a,serves_me,overlap,location,markets,\n\
+             a,same_place,same,location,location,\n\
+             b,serves_them,overlap,markets,location,\n"
+                .to_string(),
+        ),
+        (
+            "kinds.csv",
+            "kind,side,meaning\nscan,a,exposure\nbookmark,a,success\ncontact,a,other\nfollow_up,b,success\n"
+                .to_string(),
+        ),
+        ("entities.csv", entities),
+        ("events.csv", ev),
+    ] {
+        std::fs::write(out.join(name), text)?;
+    }
+    Ok(format!(
+        "wrote {} buyers, {} exhibitors and {} events ({} scans, {} bookmarks) to {}",
+        activity.buyers.len(),
+        activity.exhibitors.len(),
+        events.len(),
+        activity.scans.len(),
+        activity.bookmarks.len(),
+        out.display()
+    ))
+}

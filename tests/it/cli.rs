@@ -512,3 +512,81 @@ async fn a_one_gigabyte_sheet_is_refused_before_it_is_read() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// The demo fair's history, read back from the database as an interaction log: every buyer who
+/// did something, every exhibitor with a booth, every scan and bookmark; and `match evaluate`
+/// measures the engine on it (a one-sided log: the demo's exhibitors never follow up).
+#[tokio::test]
+async fn a_fairs_history_exports_as_an_interaction_log_the_evaluation_reads() {
+    for (engine, url) in sc_storage::testing::database_urls().await {
+        let tmp = std::env::temp_dir().join(format!(
+            "sc-match-log-{engine}-{}-{}",
+            std::process::id(),
+            sc_storage::now_ms()
+        ));
+        let data = tmp.join("data").display().to_string();
+        let (ok, summary, err) = run(&["demo", "--database", &url, "--data", &data], "").await;
+        assert!(ok, "[{engine}] {err}");
+        // "… 500 buyers, 2345 booth scans (demo password: …)"
+        let scans: usize = summary
+            .split(" booth scans")
+            .next()
+            .and_then(|head| head.rsplit(", ").next())
+            .and_then(|n| n.trim().parse().ok())
+            .unwrap_or_else(|| panic!("no scan count in {summary:?}"));
+        let out_dir = tmp.join("log");
+        let out_arg = out_dir.display().to_string();
+        let (ok, out, err) = run(
+            &[
+                "match",
+                "export-log",
+                "--database",
+                &url,
+                "--fair",
+                sc_demo::DEMO_SLUG,
+                "--out",
+                &out_arg,
+            ],
+            "",
+        )
+        .await;
+        assert!(ok, "[{engine}] {err}");
+        assert!(
+            out.contains(&format!("{scans} scans")),
+            "[{engine}] {out} against {summary}"
+        );
+        let read = |f: &str| std::fs::read(out_dir.join(f)).unwrap();
+        let (features, kinds, entities, events) = (
+            read("features.csv"),
+            read("kinds.csv"),
+            read("entities.csv"),
+            read("events.csv"),
+        );
+        let log = sc_match::log::Log::parse(sc_match::log::Files {
+            features: &features,
+            kinds: &kinds,
+            entities: &entities,
+            events: &events,
+        })
+        .unwrap_or_else(|p| panic!("[{engine}] {p:#?}"));
+        let count = |side: sc_match::Side| log.entities.iter().filter(|e| e.side == side).count();
+        assert_eq!(count(sc_match::Side::B), sc_demo::EXHIBITORS, "[{engine}]");
+        assert!(count(sc_match::Side::A) > 100, "[{engine}]");
+        let kind = |k: &str| log.events.iter().filter(|e| e.kind == k).count();
+        assert_eq!(kind("scan"), scans, "[{engine}]");
+        assert!(kind("bookmark") > 0 && kind("contact") > 0, "[{engine}]");
+        // Exhibitors' texts are in the log in the languages they were written in.
+        let text = String::from_utf8(entities).unwrap();
+        assert!(
+            text.contains("充電器") || text.contains("充电器"),
+            "[{engine}]"
+        );
+        let (ok, table, err) = run(&["match", "evaluate", &out_arg], "").await;
+        assert!(ok, "[{engine}] {err}");
+        assert!(
+            table.contains("| ours |") && table.contains("| popularity |"),
+            "[{engine}] {table}"
+        );
+        let _ = std::fs::remove_dir_all(&tmp);
+    }
+}

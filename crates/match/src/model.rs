@@ -190,8 +190,9 @@ impl Model {
 /// Each direction's examples (signals, label), replayed from `events` in time order: an
 /// example's signals are the behaviour state just before its event. A first exposure is an
 /// example, positive when the same pair's success follows in the log; a first success without
-/// an exposure is a positive, and where the wanting side's log has no exposures at all, random
-/// candidates it never wanted are drawn as negatives beside it; a refusal is a negative.
+/// an exposure is a positive, and where the wanting side's log has no exposure that went
+/// without success (none at all, or every one answered), random candidates it never wanted are
+/// drawn as negatives beside each positive; a refusal is a negative.
 pub(crate) fn examples(
     engine: &mut Engine,
     events: &[Event],
@@ -205,10 +206,17 @@ pub(crate) fn examples(
             succeeds[e.actor_side.ix()].insert((e.actor, e.target));
         }
     }
-    let sampled = [
-        !engine.spec.has_exposure(Side::A),
-        !engine.spec.has_exposure(Side::B),
-    ];
+    // Negatives are drawn where the log cannot give them: no exposures for that side, or no
+    // exposure that went without success (a fair where every scan bookmarks).
+    let mut unanswered = [false, false];
+    for e in &order {
+        if e.meaning == Meaning::Exposure
+            && !succeeds[e.actor_side.ix()].contains(&(e.actor, e.target))
+        {
+            unanswered[e.actor_side.ix()] = true;
+        }
+    }
+    let sampled = [!unanswered[0], !unanswered[1]];
     let mut rng = Pcg64Mcg::seed_from_u64(seed);
     let mut pools: HashMap<(Side, EntityId), Vec<EntityId>> = HashMap::new();
     let mut done: [HashSet<(EntityId, EntityId)>; 2] = [HashSet::new(), HashSet::new()];
@@ -240,7 +248,7 @@ pub(crate) fn examples(
             let v = engine.signals(s, e.actor, e.target, Some(nb)).values;
             out[s.ix()].0.push(v);
             out[s.ix()].1.push(label);
-            if e.meaning == Meaning::Success && sampled[s.ix()] {
+            if label && sampled[s.ix()] {
                 let cands = pools
                     .entry((s, e.actor))
                     .or_insert_with(|| engine.candidates(s, e.actor));

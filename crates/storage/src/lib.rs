@@ -4,6 +4,7 @@
 //! The engine is chosen once, from the URL, in [`Store::connect`].
 
 use sc_domain::ErrorCode;
+mod activity;
 mod bookmarks;
 mod changes;
 mod codec;
@@ -33,6 +34,7 @@ use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};
 use tokio::sync::{Mutex, MutexGuard};
 
+pub use activity::{ActiveBuyer, FairActivity, LeadActivity};
 pub use bookmarks::{Bookmark, Source, split_tags};
 pub use changes::Entity;
 pub use dashboard::{FairStats, TopBooth};
