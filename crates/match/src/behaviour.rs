@@ -129,6 +129,34 @@ impl Behaviour {
         }
     }
 
+    /// Forgets everything `id` of `side` did and everything done to it (an account deleted):
+    /// its wishes leave the lists of those it wanted, others' wishes for it leave theirs.
+    /// Exposure counts are kept per entity, not per pair, so only its own are dropped.
+    pub fn forget(&mut self, side: Side, id: EntityId) {
+        let (s, o) = (side.ix(), side.other().ix());
+        let Some(acts) = self.acts[s].get_mut(id as usize).map(std::mem::take) else {
+            return;
+        };
+        for c in &acts.wanted {
+            if let Some(r) = self.received[o].get_mut(*c as usize)
+                && let Ok(i) = r.by.binary_search(&id)
+            {
+                r.by.remove(i);
+            }
+        }
+        self.totals[s].0 -= acts.wanted.len() as u64;
+        self.totals[s].1 -= acts.exposures as u64;
+        let received = std::mem::take(&mut self.received[s][id as usize]);
+        for u in &received.by {
+            if let Some(a) = self.acts[o].get_mut(*u as usize)
+                && let Ok(i) = a.wanted.binary_search(&id)
+            {
+                a.wanted.remove(i);
+                self.totals[o].0 -= 1;
+            }
+        }
+    }
+
     /// Whether `w` of `side` already wanted `c`.
     pub fn wanted(&self, side: Side, w: EntityId, c: EntityId) -> bool {
         self.acts[side.ix()]

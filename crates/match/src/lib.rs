@@ -413,6 +413,11 @@ impl Engine {
         self.models[wanting.ix()].as_ref()
     }
 
+    /// Forgets what an entity did and what was done to it (its account was deleted).
+    pub fn forget(&mut self, side: Side, id: EntityId) {
+        self.behaviour.forget(side, id);
+    }
+
     /// Records one event in the behaviour state (and nothing else): the next ranking sees it.
     pub fn record(&mut self, event: &Event) {
         self.behaviour.record(event);

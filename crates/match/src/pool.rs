@@ -202,7 +202,16 @@ impl Pool {
         fields.dedup_by_key(|(f, _)| *f);
         let side = &mut self.sides[input.side.ix()];
         let id = match side.by_key.get(&input.key) {
-            Some(&id) => id,
+            Some(&id) => {
+                // Replaced: its old texts leave the document frequencies.
+                for (_, tf) in &side.counts[id as usize] {
+                    for (t, _) in tf {
+                        self.df[*t as usize] -= 1;
+                    }
+                    self.docs -= 1;
+                }
+                id
+            }
             None => {
                 let id = side.keys.len() as EntityId;
                 side.keys.push(input.key.clone());

@@ -399,3 +399,66 @@ fn the_exposure_discount_spreads_a_batch() {
     assert!(with >= without, "{with} vs {without}");
     assert!(g1 < g0, "{g1} vs {g0}");
 }
+
+#[test]
+fn a_forgotten_account_no_longer_moves_anyone_s_ranking() {
+    let (mut engine, events) = behaviour_market();
+    engine.train(&events, 1);
+    let newcomer = engine.pool.id(Side::A, "b35").unwrap();
+    let e0 = engine.pool.id(Side::B, "e0").unwrap();
+    let e1 = engine.pool.id(Side::B, "e1").unwrap();
+    engine.record(&Event {
+        time: 1000,
+        actor_side: Side::A,
+        actor: newcomer,
+        target: e0,
+        meaning: Meaning::Success,
+    });
+    let before = engine.neighbourhood(Side::A, newcomer).get(e1).1;
+    assert_eq!(before, 15);
+    // One of the fifteen who wanted e0 and e1 deletes their account.
+    let gone = engine.pool.id(Side::A, "b0").unwrap();
+    assert!(engine.behaviour.wanted(Side::A, gone, e1));
+    let popular = engine.behaviour.popularity(Side::A, e1);
+    engine.forget(Side::A, gone);
+    assert!(!engine.behaviour.wanted(Side::A, gone, e1));
+    assert_eq!(engine.behaviour.popularity(Side::A, e1), popular - 1);
+    assert_eq!(engine.neighbourhood(Side::A, newcomer).get(e1).1, 14);
+}
+
+#[test]
+fn replacing_an_entity_does_not_count_its_old_text_twice() {
+    let mut a = Pool::new();
+    a.add(exhibitor("x", "apple", &[], &[]));
+    a.add(exhibitor("y", "banana", &[], &[]));
+    a.add(exhibitor("z", "kiwi apple", &[], &[]));
+    a.weigh();
+    // x is edited, then everything is weighed again: the same as a pool that only ever saw the
+    // new text.
+    a.add(exhibitor("x", "cherry", &[], &[]));
+    a.add(buyer("q", "apple banana", &[], "HK"));
+    a.weigh();
+    let mut b = Pool::new();
+    b.add(exhibitor("x", "cherry", &[], &[]));
+    b.add(exhibitor("y", "banana", &[], &[]));
+    b.add(exhibitor("z", "kiwi apple", &[], &[]));
+    b.add(buyer("q", "apple banana", &[], "HK"));
+    b.weigh();
+    let ea = sc_match::Engine::new(a, trade_spec(), Options::default());
+    let eb = sc_match::Engine::new(b, trade_spec(), Options::default());
+    let (qa, qb) = (
+        ea.pool.id(Side::A, "q").unwrap(),
+        eb.pool.id(Side::A, "q").unwrap(),
+    );
+    for k in ["y", "z"] {
+        let (ca, cb) = (
+            ea.pool.id(Side::B, k).unwrap(),
+            eb.pool.id(Side::B, k).unwrap(),
+        );
+        let (sa, sb) = (
+            ea.wish(Side::A, qa, ca, None),
+            eb.wish(Side::A, qb, cb, None),
+        );
+        assert!((sa - sb).abs() < 1e-9, "{k}: {sa} vs {sb}");
+    }
+}
