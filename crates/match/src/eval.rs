@@ -202,8 +202,20 @@ pub trait Scorer {
     fn name(&self) -> String;
     /// Starts a batch of rankings for one side (the exposure discount counts within it).
     fn start(&mut self, _side: Side, _viewers: usize, _candidates: usize, _k: usize) {}
-    fn rank(&mut self, side: Side, v: EntityId, candidates: &[EntityId], k: usize)
-    -> Vec<EntityId>;
+    /// The top `k` of `candidates` for `v`; by default the `k` best by [`Scorer::score`].
+    fn rank(
+        &mut self,
+        side: Side,
+        v: EntityId,
+        candidates: &[EntityId],
+        k: usize,
+    ) -> Vec<EntityId> {
+        let scored = candidates
+            .iter()
+            .map(|&c| (self.score(side, v, c), c))
+            .collect();
+        top_by(scored, k)
+    }
     fn score(&mut self, side: Side, v: EntityId, c: EntityId) -> f64;
     /// Scores for `pairs` of `side`, each just before its time, having seen every earlier test
     /// event; `None` for systems that do not learn as events arrive.
@@ -242,21 +254,6 @@ impl Scorer for Random {
     fn name(&self) -> String {
         "random".into()
     }
-    fn rank(
-        &mut self,
-        side: Side,
-        v: EntityId,
-        candidates: &[EntityId],
-        k: usize,
-    ) -> Vec<EntityId> {
-        top_by(
-            candidates
-                .iter()
-                .map(|&c| (self.score(side, v, c), c))
-                .collect(),
-            k,
-        )
-    }
     fn score(&mut self, side: Side, v: EntityId, c: EntityId) -> f64 {
         jitter(self.0, side, v, c)
     }
@@ -271,21 +268,6 @@ pub struct Popularity<'a> {
 impl Scorer for Popularity<'_> {
     fn name(&self) -> String {
         "popularity".into()
-    }
-    fn rank(
-        &mut self,
-        side: Side,
-        v: EntityId,
-        candidates: &[EntityId],
-        k: usize,
-    ) -> Vec<EntityId> {
-        top_by(
-            candidates
-                .iter()
-                .map(|&c| (self.score(side, v, c), c))
-                .collect(),
-            k,
-        )
     }
     fn score(&mut self, side: Side, v: EntityId, c: EntityId) -> f64 {
         self.engine.behaviour.popularity(side, c) as f64 + 0.5 * jitter(self.seed, side, v, c)
@@ -370,21 +352,6 @@ pub struct External {
 impl Scorer for External {
     fn name(&self) -> String {
         self.name.clone()
-    }
-    fn rank(
-        &mut self,
-        side: Side,
-        v: EntityId,
-        candidates: &[EntityId],
-        k: usize,
-    ) -> Vec<EntityId> {
-        top_by(
-            candidates
-                .iter()
-                .map(|&c| (self.score(side, v, c), c))
-                .collect(),
-            k,
-        )
     }
     fn score(&mut self, side: Side, v: EntityId, c: EntityId) -> f64 {
         match self.scores.get(&(side, v, c)) {

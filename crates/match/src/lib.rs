@@ -275,7 +275,8 @@ pub struct Reason {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Signal {
-    /// Words both texts hold, as the wanted side wrote them.
+    /// Words both texts hold, as first written on the platform (in either script: the page
+    /// shows them in the reader's).
     Words { feature: String, words: Vec<String> },
     /// The deepest classification code both hold.
     Code { feature: String, code: String },
