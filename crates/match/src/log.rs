@@ -70,6 +70,9 @@ pub struct Files<'a> {
 }
 
 const MAX_PROBLEMS: usize = 50;
+/// Numbers beyond this are refused: nothing a market states (a price, an order, a ticket) comes
+/// near it, and the models' arithmetic stays finite.
+const MAX_NUMBER: f64 = 1e12;
 
 struct Problems(Vec<Problem>);
 
@@ -291,13 +294,13 @@ impl Log {
                     "codes" => Value::Codes(items().map(str::to_string).collect()),
                     "set" => Value::Set(items().map(str::to_string).collect()),
                     "num" => match cell.parse::<f64>() {
-                        Ok(n) if n.is_finite() => Value::Num(n),
+                        Ok(n) if n.is_finite() && n.abs() <= MAX_NUMBER => Value::Num(n),
                         _ => {
                             p.push(
                                 "entities.csv",
                                 *line,
                                 Some(&column),
-                                format!("{cell:?} is not a number"),
+                                format!("{cell:?} is not a number from -10^12 to 10^12"),
                             );
                             continue;
                         }
@@ -309,14 +312,16 @@ impl Log {
                                 .split_once('=')
                                 .map(|(k, x)| (k.trim(), x.trim().parse::<f64>()))
                             {
-                                Some((k, Ok(x))) if !k.is_empty() && x.is_finite() => {
+                                Some((k, Ok(x)))
+                                    if !k.is_empty() && x.is_finite() && x.abs() <= MAX_NUMBER =>
+                                {
                                     v.push((k.to_string(), x))
                                 }
                                 _ => p.push(
                                     "entities.csv",
                                     *line,
                                     Some(&column),
-                                    format!("{item:?} is not name=number"),
+                                    format!("{item:?} is not name=number (from -10^12 to 10^12)"),
                                 ),
                             }
                         }

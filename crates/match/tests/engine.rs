@@ -301,7 +301,7 @@ fn log_problems_name_file_line_and_column() {
     let err = Log::parse(Files {
         features: b"side,name,compare,wanting_field,wanted_field\nc,topic,text,sources,offers\na,x,fuzzy,sources,offers\na,y,text,sources,nowhere\n",
         kinds: b"kind,side,meaning\nbookmark,a,success\nview,a,maybe\n",
-        entities: "side,id,group,sources:text,offers:text,size:num,bad\na,b1,,採購,,12,\na,b1,,,,,\nb,e1,,,茶,x1,\n".as_bytes(),
+        entities: "side,id,group,sources:text,offers:text,size:num,bad\na,b1,,採購,,12,\na,b1,,,,,\nb,e1,,,茶,x1,\nb,e2,,,茶,1e300,\n".as_bytes(),
         events: b"time,side,actor,target,kind\n1,a,b1,e1,bookmark\nsoon,a,b1,e1,bookmark\n2,a,b1,e9,bookmark\n",
     })
     .unwrap_err();
@@ -316,6 +316,7 @@ fn log_problems_name_file_line_and_column() {
     assert!(has("entities.csv", 1, Some("bad")), "{err:#?}");
     assert!(has("entities.csv", 3, Some("id")), "{err:#?}");
     assert!(has("entities.csv", 4, Some("size:num")), "{err:#?}");
+    assert!(has("entities.csv", 5, Some("size:num")), "{err:#?}");
     assert!(has("events.csv", 3, Some("time")), "{err:#?}");
     assert!(has("events.csv", 4, Some("target")), "{err:#?}");
     assert!(err.iter().all(|p| !p.message.is_empty()));
