@@ -82,13 +82,10 @@ pub fn evaluate(a: EvaluateArgs) -> anyhow::Result<()> {
         pool.len(Side::B),
         events.len()
     );
-    let task = Task::new(
-        &Engine::new(log.build().0, log.spec.clone(), Options::default()),
-        &events,
-        &config,
-    );
-    // Popularity counts what the training period shows.
+    // The task takes the candidates' groups from an engine that has seen nothing; popularity
+    // then counts what the training period shows.
     let mut base = Engine::new(log.build().0, log.spec.clone(), Options::default());
+    let task = Task::new(&base, &events, &config);
     for e in &task.train {
         base.record(e);
     }

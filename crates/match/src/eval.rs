@@ -627,10 +627,14 @@ fn csv_cell(s: &str) -> String {
     }
 }
 
-/// Reads an external system's `side,viewer,candidate,score` file against the pool.
-pub fn read_scores(name: &str, bytes: &[u8], pool: &Pool) -> Result<External, String> {
+/// Rows of `side,viewer,candidate,…` resolved against the pool: (line, side, viewer, candidate,
+/// the row).
+fn read_pairs(
+    bytes: &[u8],
+    pool: &Pool,
+) -> Result<Vec<(usize, Side, EntityId, EntityId, csv::StringRecord)>, String> {
     let mut r = csv::Reader::from_reader(bytes);
-    let mut scores = HashMap::new();
+    let mut out = Vec::new();
     for (i, rec) in r.records().enumerate() {
         let line = i + 2;
         let rec = rec.map_err(|e| format!("line {line}: {e}"))?;
@@ -646,6 +650,15 @@ pub fn read_scores(name: &str, bytes: &[u8], pool: &Pool) -> Result<External, St
             .get(2)
             .and_then(|k| pool.id(side.other(), k))
             .ok_or(format!("line {line}: unknown candidate"))?;
+        out.push((line, side, v, c, rec));
+    }
+    Ok(out)
+}
+
+/// Reads an external system's `side,viewer,candidate,score` file against the pool.
+pub fn read_scores(name: &str, bytes: &[u8], pool: &Pool) -> Result<External, String> {
+    let mut scores = HashMap::new();
+    for (line, side, v, c, rec) in read_pairs(bytes, pool)? {
         let s: f64 = rec
             .get(3)
             .and_then(|s| s.trim().parse().ok())
@@ -662,23 +675,8 @@ pub fn read_scores(name: &str, bytes: &[u8], pool: &Pool) -> Result<External, St
 /// Reads known preferences, `side,viewer,candidate` (the viewer of `side` wants the
 /// candidate), against the pool.
 pub fn read_truth(bytes: &[u8], pool: &Pool) -> Result<[HashSet<(EntityId, EntityId)>; 2], String> {
-    let mut r = csv::Reader::from_reader(bytes);
     let mut out: [HashSet<(EntityId, EntityId)>; 2] = Default::default();
-    for (i, rec) in r.records().enumerate() {
-        let line = i + 2;
-        let rec = rec.map_err(|e| format!("line {line}: {e}"))?;
-        let side = rec
-            .get(0)
-            .and_then(Side::parse)
-            .ok_or(format!("line {line}: side is not a or b"))?;
-        let v = rec
-            .get(1)
-            .and_then(|k| pool.id(side, k))
-            .ok_or(format!("line {line}: unknown viewer"))?;
-        let c = rec
-            .get(2)
-            .and_then(|k| pool.id(side.other(), k))
-            .ok_or(format!("line {line}: unknown candidate"))?;
+    for (_, side, v, c, _) in read_pairs(bytes, pool)? {
         out[side.ix()].insert((v, c));
     }
     Ok(out)
