@@ -11,6 +11,7 @@ pub mod location;
 pub mod market;
 pub mod organisation;
 pub mod person;
+pub mod profile;
 pub mod sector;
 
 pub use codes::ErrorCode;

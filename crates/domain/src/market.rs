@@ -45,6 +45,12 @@ pub enum AttrType {
     Bool,
     OneOf(&'static [&'static str]),
     ManyOf(&'static [&'static str]),
+    /// HS codes (2–10 digits, an even count; dots allowed as written), at most `max`.
+    HsCodes { max: usize },
+    /// Sector codes from [`crate::sector::SECTORS`] (named in `sectors.ftl`).
+    Sectors,
+    /// Location codes ([`crate::Location`]: HK, MO, CN, CN-GD-xx, ISO countries).
+    Places,
 }
 
 /// One attribute a kind of listing may or must carry.
@@ -358,7 +364,22 @@ pub fn validate_attributes(
     attributes: &Map<String, Value>,
     problems: &mut Problems,
 ) {
-    let schema = kind.schema();
+    validate_schema(
+        kind.schema(),
+        &format!("{} listings", kind.code()),
+        attributes,
+        problems,
+    )
+}
+
+/// Checks `attributes` against `schema` (a listing kind's, a profile's): unknown keys, required
+/// ones, each value's type and range. `subject` names what is checked in messages.
+pub fn validate_schema(
+    schema: &[AttrSpec],
+    subject: &str,
+    attributes: &Map<String, Value>,
+    problems: &mut Problems,
+) {
     for key in attributes.keys() {
         if !schema.iter().any(|s| s.key == key) {
             let known: Vec<_> = schema.iter().map(|s| s.key).collect();
@@ -366,8 +387,7 @@ pub fn validate_attributes(
                 format!("attributes.{key}"),
                 ErrorCode::UnknownAttribute,
                 format!(
-                    "{} listings have no attribute {key:?}; known: {}",
-                    kind.code(),
+                    "{subject} have no attribute {key:?}; known: {}",
                     known.join(", ")
                 ),
             );
@@ -380,7 +400,7 @@ pub fn validate_attributes(
                 problems.push(
                     field,
                     ErrorCode::Required,
-                    format!("{} listings need {}", kind.code(), spec.key),
+                    format!("{subject} need {}", spec.key),
                 );
             }
             continue;
@@ -432,6 +452,54 @@ pub fn validate_attributes(
                     format!("expected a list drawn from: {}", options.join(", ")),
                 ),
             },
+            AttrType::HsCodes { max } => {
+                list_of(value, &field, max, problems, |s| {
+                    crate::listing::is_hs_code(&s.replace('.', ""))
+                        .then_some(())
+                        .ok_or((ErrorCode::NotHsCode, format!("{s:?} is not an HS code (2–10 digits, even count)")))
+                });
+            }
+            AttrType::Sectors => {
+                list_of(value, &field, crate::sector::SECTORS.len(), problems, |s| {
+                    crate::sector::is_sector(s)
+                        .then_some(())
+                        .ok_or((ErrorCode::NotAnOption, format!("{s:?} is not a sector")))
+                });
+            }
+            AttrType::Places => {
+                list_of(value, &field, 50, problems, |s| {
+                    crate::Location::parse(s)
+                        .map(|_| ())
+                        .map_err(|e| (ErrorCode::NotAnOption, e))
+                });
+            }
+        }
+    }
+}
+
+/// A list attribute: an array of at most `max` strings, each checked by `check`.
+fn list_of(
+    value: &Value,
+    field: &str,
+    max: usize,
+    problems: &mut Problems,
+    check: impl Fn(&str) -> Result<(), (ErrorCode, String)>,
+) {
+    let Some(items) = value.as_array() else {
+        problems.push(field, ErrorCode::NotText, "expected a list of codes");
+        return;
+    };
+    if items.len() > max {
+        problems.push(field, ErrorCode::TooMany, format!("at most {max}"));
+    }
+    for (i, item) in items.iter().enumerate() {
+        match item.as_str() {
+            Some(s) => {
+                if let Err((code, message)) = check(s.trim()) {
+                    problems.push(format!("{field}[{i}]"), code, message);
+                }
+            }
+            None => problems.push(format!("{field}[{i}]"), ErrorCode::NotText, "expected a code"),
         }
     }
 }

@@ -4,17 +4,8 @@ use askama::Template;
 
 use sc_web_ui::Chrome;
 use sc_web_ui::Words;
+use sc_web_ui::attrs::AttrField;
 use sc_web_ui::views::*;
-
-pub struct AttrField {
-    pub key: String,
-    pub label: &'static str,
-    /// `text`, `number`, `integer`, `bool`, `select` or `multi`.
-    pub input: &'static str,
-    pub value: String,
-    pub options: Vec<Opt>,
-    pub required: bool,
-}
 
 #[derive(Template)]
 #[template(path = "listings.html")]

@@ -3,6 +3,7 @@
 //! layout and the partials under `templates/` (cards, pager, photos), display helpers, and the
 //! static assets. The areas' pages build on this; nothing here belongs to one area.
 
+pub mod attrs;
 pub mod context;
 pub mod fields;
 pub mod lists;

@@ -232,7 +232,8 @@ pub fn form_errors(inv: &sc_domain::Invalid, t: Words) -> crate::views::Errors {
         let top = e.field.split(['.', '[']).next().unwrap_or("").to_string();
         // attributes.moq is shown beside the `moq` field.
         let key = if top == "attributes" {
-            e.field.trim_start_matches("attributes.").to_string()
+            let rest = e.field.trim_start_matches("attributes.");
+            rest.split('[').next().unwrap_or(rest).to_string()
         } else {
             top
         };

@@ -4,8 +4,9 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use sc_domain::listing::{Listing, ListingInput, ListingStatus, Owner};
-use sc_domain::market::{AttrType, ListingKind};
-use sc_domain::{Language, LocalizedText};
+use sc_domain::market::ListingKind;
+use sc_web_ui::attrs::AttrField;
+use sc_domain::LocalizedText;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
@@ -27,107 +28,12 @@ pub struct NewListingQuery {
     kind: Option<String>,
 }
 
-fn attr_label(spec: &sc_domain::market::AttrSpec, lang: Language) -> &'static str {
-    Words::new(lang).attr(spec)
-}
-
 fn attribute_fields(kind: ListingKind, values: &Map<String, Value>, t: Words) -> Vec<AttrField> {
-    kind.schema()
-        .iter()
-        .map(|spec| {
-            let v = values.get(spec.key);
-            let value = match v {
-                Some(Value::String(s)) => s.clone(),
-                Some(Value::Number(n)) => n.to_string(),
-                _ => String::new(),
-            };
-            let (input, options) = match spec.ty {
-                AttrType::Text { .. } => ("text", vec![]),
-                AttrType::Integer { .. } => ("integer", vec![]),
-                AttrType::Number { .. } => ("number", vec![]),
-                AttrType::Bool => (
-                    "bool",
-                    [("true", "word-yes", true), ("false", "word-no", false)]
-                        .into_iter()
-                        .map(|(val, key, b)| Opt {
-                            value: val.into(),
-                            label: t.t(key).into(),
-                            selected: v == Some(&Value::Bool(b)),
-                        })
-                        .collect(),
-                ),
-                AttrType::OneOf(opts) => (
-                    "select",
-                    opts.iter()
-                        .map(|o| Opt {
-                            value: (*o).into(),
-                            label: t.option(o).to_string(),
-                            selected: v.and_then(Value::as_str) == Some(*o),
-                        })
-                        .collect(),
-                ),
-                AttrType::ManyOf(opts) => (
-                    "multi",
-                    opts.iter()
-                        .map(|o| Opt {
-                            value: (*o).into(),
-                            label: t.option(o).to_string(),
-                            selected: v
-                                .and_then(Value::as_array)
-                                .is_some_and(|a| a.iter().any(|x| x.as_str() == Some(*o))),
-                        })
-                        .collect(),
-                ),
-            };
-            AttrField {
-                key: spec.key.to_string(),
-                label: attr_label(spec, t.lang),
-                input,
-                value,
-                options,
-                required: spec.required,
-            }
-        })
-        .collect()
+    sc_web_ui::attrs::fields(kind.schema(), values, t)
 }
 
-/// Reads `attr_*` fields into typed JSON; what does not parse is kept as text so that the
-/// validator names the field and the reason.
 fn attributes_from(form: &FormData, kind: ListingKind) -> Map<String, Value> {
-    let mut m = Map::new();
-    for spec in kind.schema() {
-        let name = format!("attr_{}", spec.key);
-        let raw = form.get(&name).trim();
-        let value = match spec.ty {
-            AttrType::ManyOf(_) => {
-                let all = form.all(&name);
-                if all.is_empty() {
-                    continue;
-                } else {
-                    Value::Array(all.into_iter().map(Value::String).collect())
-                }
-            }
-            _ if raw.is_empty() => continue,
-            AttrType::Integer { .. } => raw
-                .parse::<i64>()
-                .map(Value::from)
-                .unwrap_or_else(|_| Value::String(raw.into())),
-            AttrType::Number { .. } => raw
-                .parse::<f64>()
-                .ok()
-                .and_then(serde_json::Number::from_f64)
-                .map(Value::Number)
-                .unwrap_or_else(|| Value::String(raw.into())),
-            AttrType::Bool => match raw {
-                "true" => Value::Bool(true),
-                "false" => Value::Bool(false),
-                other => Value::String(other.into()),
-            },
-            _ => Value::String(raw.into()),
-        };
-        m.insert(spec.key.to_string(), value);
-    }
-    m
+    sc_web_ui::attrs::values_from(form, kind.schema())
 }
 
 fn listing_input_from(form: &FormData, kind: ListingKind) -> ListingInput {
