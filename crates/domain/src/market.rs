@@ -39,14 +39,24 @@ pub enum ListingKind {
 /// The type of one market-specific attribute.
 #[derive(Debug, Clone, Copy)]
 pub enum AttrType {
-    Text { max: usize },
-    Integer { min: i64, max: i64 },
-    Number { min: f64, max: f64 },
+    Text {
+        max: usize,
+    },
+    Integer {
+        min: i64,
+        max: i64,
+    },
+    Number {
+        min: f64,
+        max: f64,
+    },
     Bool,
     OneOf(&'static [&'static str]),
     ManyOf(&'static [&'static str]),
     /// HS codes (2–10 digits, an even count; dots allowed as written), at most `max`.
-    HsCodes { max: usize },
+    HsCodes {
+        max: usize,
+    },
     /// Sector codes from [`crate::sector::SECTORS`] (named in `sectors.ftl`).
     Sectors,
     /// Location codes ([`crate::Location`]: HK, MO, CN, CN-GD-xx, ISO countries).
@@ -456,7 +466,10 @@ pub fn validate_schema(
                 list_of(value, &field, max, problems, |s| {
                     crate::listing::is_hs_code(&s.replace('.', ""))
                         .then_some(())
-                        .ok_or((ErrorCode::NotHsCode, format!("{s:?} is not an HS code (2–10 digits, even count)")))
+                        .ok_or((
+                            ErrorCode::NotHsCode,
+                            format!("{s:?} is not an HS code (2–10 digits, even count)"),
+                        ))
                 });
             }
             AttrType::Sectors => {
@@ -499,7 +512,11 @@ fn list_of(
                     problems.push(format!("{field}[{i}]"), code, message);
                 }
             }
-            None => problems.push(format!("{field}[{i}]"), ErrorCode::NotText, "expected a code"),
+            None => problems.push(
+                format!("{field}[{i}]"),
+                ErrorCode::NotText,
+                "expected a code",
+            ),
         }
     }
 }

@@ -90,7 +90,10 @@ impl ProfileKind {
 
     /// Checks a profile's attributes; HS codes are stored without dots, lists without
     /// repeats, texts trimmed, and empty values dropped.
-    pub fn validated(self, mut attributes: Map<String, Value>) -> Result<Map<String, Value>, Invalid> {
+    pub fn validated(
+        self,
+        mut attributes: Map<String, Value>,
+    ) -> Result<Map<String, Value>, Invalid> {
         attributes.retain(|_, v| match v {
             Value::Null => false,
             Value::String(s) => !s.trim().is_empty(),
@@ -138,7 +141,10 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn check(kind: ProfileKind, v: Value) -> Result<Map<String, Value>, Vec<(String, &'static str)>> {
+    fn check(
+        kind: ProfileKind,
+        v: Value,
+    ) -> Result<Map<String, Value>, Vec<(String, &'static str)>> {
         kind.validated(v.as_object().unwrap().clone()).map_err(|e| {
             e.0.into_iter()
                 .map(|f| (f.field, f.code.as_str()))

@@ -343,6 +343,9 @@ pub struct Engine {
     pub options: Options,
     compiled: features::Compiled,
     retrieval: Option<Retrieval>,
+    /// Entities withdrawn since they were added (a deleted listing, an organisation gone):
+    /// never candidates again.
+    retired: [std::collections::HashSet<EntityId>; 2],
 }
 
 impl Engine {
@@ -357,7 +360,40 @@ impl Engine {
             options,
             compiled,
             retrieval: None,
+            retired: Default::default(),
         }
+    }
+
+    /// Adds an entity, or replaces one by key, while the engine serves: its texts are weighed
+    /// with the vocabulary's current weights (the pool must have been weighed once), the
+    /// behaviour state makes room for it, and it is retrieved at once. A retired entity
+    /// that comes back is a candidate again.
+    pub fn upsert(&mut self, input: EntityInput) -> EntityId {
+        let side = input.side;
+        let id = self.pool.add(input);
+        self.behaviour.grow(&self.pool);
+        self.compiled = features::Compiled::new(&self.pool, &self.spec);
+        self.retired[side.ix()].remove(&id);
+        if let Some(r) = &mut self.retrieval {
+            r.freshen(side, id);
+            if r.fresh_count() > 2_000 {
+                self.build_retrieval();
+            }
+        }
+        id
+    }
+
+    /// Withdraws an entity: it is never recommended again (until upserted) and what it did is
+    /// forgotten.
+    pub fn retire(&mut self, side: Side, id: EntityId) {
+        if (id as usize) < self.pool.len(side) {
+            self.retired[side.ix()].insert(id);
+            self.behaviour.forget(side, id);
+        }
+    }
+
+    pub fn is_retired(&self, side: Side, id: EntityId) -> bool {
+        self.retired[side.ix()].contains(&id)
     }
 
     /// Builds the inverted lists that [`Engine::recommend_fast`] retrieves from (after the
@@ -374,7 +410,8 @@ impl Engine {
     /// not already wanted.
     pub fn admissible(&self, side: Side, v: EntityId, c: EntityId) -> bool {
         let (vg, cg) = (self.pool.group(side, v), self.pool.group(side.other(), c));
-        (vg.is_none() || cg.is_none() || vg == cg)
+        !self.retired[side.other().ix()].contains(&c)
+            && (vg.is_none() || cg.is_none() || vg == cg)
             && self.behaviour.refused(side, v).binary_search(&c).is_err()
             && self
                 .behaviour
@@ -407,6 +444,21 @@ impl Engine {
         let nb = self.neighbourhood(side, v);
         let c = self.retrieve(side, v, &nb);
         self.rank(side, v, &nb, &c, k, exposure)
+    }
+
+    /// [`Engine::recommend_fast`] among the retrieved candidates that `keep` accepts (those of
+    /// one fair, those not excluded by the viewer's stated wishes).
+    pub fn recommend_where(
+        &self,
+        side: Side,
+        v: EntityId,
+        k: usize,
+        keep: impl Fn(EntityId) -> bool,
+    ) -> Vec<Match> {
+        let nb = self.neighbourhood(side, v);
+        let mut c = self.retrieve(side, v, &nb);
+        c.retain(|&c| keep(c));
+        self.rank(side, v, &nb, &c, k, None)
     }
 
     /// The model of one side's wishes, once trained.
@@ -503,7 +555,8 @@ impl Engine {
         (0..self.pool.len(other) as EntityId)
             .filter(|&c| {
                 let cg = self.pool.group(other, c);
-                (vg.is_none() || cg.is_none() || vg == cg)
+                !self.retired[other.ix()].contains(&c)
+                    && (vg.is_none() || cg.is_none() || vg == cg)
                     && refused.binary_search(&c).is_err()
                     && wanted.binary_search(&c).is_err()
             })

@@ -35,6 +35,9 @@ struct Lists {
 #[derive(Default)]
 pub struct Retrieval {
     lists: [Lists; 2],
+    /// Entities of each side added or changed since the lists were built: always retrieved
+    /// (they are few between rebuilds), so a new listing is a candidate at once.
+    fresh: [Vec<EntityId>; 2],
 }
 
 fn prefixes(code: &str) -> Vec<String> {
@@ -91,6 +94,19 @@ impl Retrieval {
             lists.popular = by.into_iter().take(FROM_POPULAR).map(|(_, c)| c).collect();
         }
         r
+    }
+
+    /// Notes an entity added or changed after the build.
+    pub(crate) fn freshen(&mut self, side: Side, id: EntityId) {
+        let f = &mut self.fresh[side.ix()];
+        if !f.contains(&id) {
+            f.push(id);
+        }
+    }
+
+    /// How many entities changed since the build (a caller rebuilds when they grow many).
+    pub(crate) fn fresh_count(&self) -> usize {
+        self.fresh[0].len() + self.fresh[1].len()
     }
 
     /// Candidates of the other side for `v` worth scoring exactly (unfiltered, no repeats).
@@ -196,6 +212,7 @@ impl Retrieval {
             out.extend(from.into_iter().map(|(_, c)| c));
         }
         out.extend(lists.popular.iter().copied());
+        out.extend(self.fresh[side.other().ix()].iter().copied());
         out.sort_unstable();
         out.dedup();
         out

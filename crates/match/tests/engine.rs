@@ -463,3 +463,46 @@ fn replacing_an_entity_does_not_count_its_old_text_twice() {
         assert!((sa - sb).abs() < 1e-9, "{k}: {sa} vs {sb}");
     }
 }
+
+#[test]
+fn entities_added_changed_or_retired_while_serving_are_seen_at_once() {
+    let mut engine = market();
+    engine.build_retrieval();
+    let v = engine.pool.id(Side::A, "hk-buyer").unwrap();
+    let keys = |engine: &sc_match::Engine| -> Vec<String> {
+        engine
+            .recommend_where(Side::A, v, 10, |_| true)
+            .into_iter()
+            .map(|m| engine.pool.key(Side::B, m.candidate).to_string())
+            .collect()
+    };
+    assert!(!keys(&engine).contains(&"late".to_string()));
+    // A charger maker that joins after the lists were built is retrieved and ranks first.
+    engine.upsert(exhibitor(
+        "late",
+        "充電器 流動電源 USB-C 充電器",
+        &["850440"],
+        &["HK"],
+    ));
+    assert_eq!(keys(&engine)[0], "late", "{:?}", keys(&engine));
+    // The tea merchant shares nothing with the buyer, so it is not even retrieved; once it
+    // turns to chargers, it is, and above the maker that wants only European buyers.
+    assert!(!keys(&engine).contains(&"tea".to_string()));
+    engine.upsert(exhibitor("tea", "充電器 移動電源", &["850440"], &["HK"]));
+    let order = keys(&engine);
+    let pos = |k: &str| order.iter().position(|x| x == k).unwrap();
+    assert!(pos("tea") < pos("one-sided"), "{order:?}");
+    // Retired: never a candidate again, by either path.
+    let late = engine.pool.id(Side::B, "late").unwrap();
+    engine.retire(Side::B, late);
+    assert!(!keys(&engine).contains(&"late".to_string()));
+    assert!(!engine.candidates(Side::A, v).contains(&late));
+    // A filter keeps only what the caller allows.
+    let tea = engine.pool.id(Side::B, "tea").unwrap();
+    let only_tea: Vec<_> = engine
+        .recommend_where(Side::A, v, 10, |c| c == tea)
+        .into_iter()
+        .map(|m| m.candidate)
+        .collect();
+    assert_eq!(only_tea, vec![tea]);
+}

@@ -3,10 +3,10 @@
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use sc_domain::LocalizedText;
 use sc_domain::listing::{Listing, ListingInput, ListingStatus, Owner};
 use sc_domain::market::ListingKind;
 use sc_web_ui::attrs::AttrField;
-use sc_domain::LocalizedText;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
