@@ -41,6 +41,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "list_side_tables",
         include_str!("../migrations/0005_list_side_tables.sql"),
     ),
+    (
+        6,
+        "matching",
+        include_str!("../migrations/0006_matching.sql"),
+    ),
 ];
 
 fn for_engine(sql: &str, engine: Engine) -> String {

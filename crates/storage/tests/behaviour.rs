@@ -536,3 +536,106 @@ async fn a_dropped_batch_leaves_nothing_behind() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn profiles_and_match_events_are_kept_in_order_and_go_with_the_account() {
+    use sc_domain::profile::ProfileKind;
+    use sc_storage::{EventActor, EventRecorder, MatchEvent};
+    each_engine(|s| async move {
+        let buyer = s.create_user(&user("buyer@example.com")).await.unwrap();
+        let owner = s.create_user(&user("owner@example.com")).await.unwrap();
+        let o = s
+            .create_organisation(&org("充電", &["electronics"]), owner.id)
+            .await
+            .unwrap();
+        assert!(
+            s.profile(ProfileKind::Buyer, buyer.id)
+                .await
+                .unwrap()
+                .is_none()
+        );
+        let attrs = json!({"sources": "充電器", "hs_codes": ["8504"], "order_size": 500});
+        let attrs = attrs.as_object().unwrap().clone();
+        s.save_profile(ProfileKind::Buyer, buyer.id, &attrs)
+            .await
+            .unwrap();
+        let again = json!({"sources": "流動電源"}).as_object().unwrap().clone();
+        s.save_profile(ProfileKind::Buyer, buyer.id, &again)
+            .await
+            .unwrap();
+        let (read, _) = s
+            .profile(ProfileKind::Buyer, buyer.id)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(read, again, "saving replaces the whole profile");
+        let wishes = json!({"buyer_types": ["importer"]})
+            .as_object()
+            .unwrap()
+            .clone();
+        s.save_profile(ProfileKind::Wishes, o.id, &wishes)
+            .await
+            .unwrap();
+        assert_eq!(
+            s.profiles(ProfileKind::Wishes).await.unwrap(),
+            vec![(o.id, wishes)]
+        );
+        let people = s.match_people().await.unwrap();
+        let me = people.iter().find(|p| p.id == buyer.id).unwrap();
+        assert_eq!(me.profile, again);
+
+        let recorder = EventRecorder::start(s.clone());
+        let ev = |at, kind: &str, actor| MatchEvent {
+            at,
+            actor,
+            kind: kind.into(),
+            user_id: buyer.id,
+            organisation_id: Some(o.id),
+            listing_id: None,
+            for_listing_id: None,
+        };
+        recorder
+            .record(ev(20, "not_interested", EventActor::Person))
+            .await
+            .unwrap();
+        s.record_match_events(&[
+            ev(10, "view", EventActor::Person),
+            ev(30, "more_like_this", EventActor::Organisation),
+        ])
+        .await
+        .unwrap();
+        let kinds: Vec<(String, EventActor)> = s
+            .match_history()
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|e| (e.kind, e.actor))
+            .collect();
+        assert_eq!(
+            kinds,
+            vec![
+                ("view".to_string(), EventActor::Person),
+                ("not_interested".to_string(), EventActor::Person),
+                ("more_like_this".to_string(), EventActor::Organisation),
+            ]
+        );
+        assert_eq!(s.match_events_of(buyer.id, 10).await.unwrap().len(), 3);
+
+        s.delete_user(buyer.id).await.unwrap();
+        assert!(
+            s.match_history().await.unwrap().is_empty(),
+            "events go with the account"
+        );
+        assert!(
+            s.profile(ProfileKind::Buyer, buyer.id)
+                .await
+                .unwrap()
+                .is_none()
+        );
+        assert!(matches!(
+            s.delete_user(buyer.id).await,
+            Err(StorageError::NotFound)
+        ));
+    })
+    .await;
+}
