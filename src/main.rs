@@ -375,9 +375,30 @@ async fn main() -> Result<()> {
             tracing::info!(engine = ?store.engine(), "superconnector listening on http://{addr}");
             // Tools that start the server on port 0 read the real address from this line.
             println!("listening on http://{addr}");
+            let app = sc_app::App::new(store.clone(), search);
+            {
+                // Matching is built beside serving; a request before it is ready builds it.
+                let app = app.clone();
+                tokio::spawn(async move {
+                    let t = std::time::Instant::now();
+                    match app.build_matching(&|_, _, _| {}).await {
+                        Ok(r) => tracing::info!(
+                            people = r.people,
+                            organisations = r.organisations,
+                            listings = r.listings,
+                            events = r.events,
+                            ms = t.elapsed().as_millis() as u64,
+                            "matching built"
+                        ),
+                        Err(e) => {
+                            tracing::warn!(error = %e, "matching not built; the first request will try again")
+                        }
+                    }
+                });
+            }
             sc_web::serve(
                 listener,
-                sc_web::AppState::new(sc_app::App::new(store.clone(), search), a.secure_cookies)
+                sc_web::AppState::new(app, a.secure_cookies)
                     .with_public_url(a.public_url.clone())
                     .with_trusted_proxies(a.trusted_proxies.clone()),
             )

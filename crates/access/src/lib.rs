@@ -125,6 +125,28 @@ pub enum Action {
     ReadLeads {
         org: OrgId,
     },
+    /// See the matches made for one's self, an organisation (the buyers to meet) or a
+    /// listing (suppliers for a request, requests for an offer).
+    ReadMatches {
+        subject: MatchSubject,
+    },
+    /// Tell the engine "not interested" or "more like this", or change what it is told about
+    /// the subject (a buyer profile, an organisation's wishes).
+    TellMatching {
+        subject: MatchSubject,
+    },
+}
+
+/// Whom matches are made for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MatchSubject {
+    /// The caller, as a buyer.
+    Me,
+    Organisation(OrgId),
+    Listing {
+        owner: Owner,
+        status: ListingStatus,
+    },
 }
 
 /// Why an action was refused. The HTTP edge maps these to 401, 403 or (for things the caller
@@ -152,6 +174,15 @@ pub fn authorize(actor: &Actor, action: Action) -> Result<(), Denied> {
                 return Err(Denied::Hidden);
             }
         }
+        ReadMatches {
+            subject: MatchSubject::Listing { owner, status },
+        } => {
+            if status == ListingStatus::Published || actor.is_admin() || actor.speaks_for(owner) {
+                true
+            } else {
+                return Err(Denied::Hidden);
+            }
+        }
         _ if !signed_in => return Err(Denied::Unauthenticated),
         LogOut | ReadOwnAccount | UpdateOwnAccount | ReadOwnContact | UpdateOwnContact
         | CreateOrganisation | UseMyFair => true,
@@ -159,6 +190,22 @@ pub fn authorize(actor: &Actor, action: Action) -> Result<(), Denied> {
         VerifyOrganisation | CreateFair | UpdateFair | ManageFair => {
             actor.is_admin() || actor.is_organiser()
         }
+        ReadMatches {
+            subject: MatchSubject::Me,
+        }
+        | TellMatching {
+            subject: MatchSubject::Me,
+        } => true,
+        // Buyers to meet are people: only the exhibitor's own members see them (as leads).
+        ReadMatches {
+            subject: MatchSubject::Organisation(org),
+        } => actor.role_in(org).is_some(),
+        TellMatching {
+            subject: MatchSubject::Organisation(org),
+        } => actor.role_in(org).is_some(),
+        TellMatching {
+            subject: MatchSubject::Listing { owner, .. },
+        } => actor.speaks_for(owner),
         // Leads hold buyers' personal data: only the exhibitor's own people see them, not the
         // organiser and not the platform's administrators.
         ReadLeads { org } => actor.role_in(org).is_some(),
@@ -302,6 +349,57 @@ mod tests {
                     status: draft,
                 },
                 o([false, false, true, true, false, true]),
+            ),
+            (
+                ReadMatches {
+                    subject: MatchSubject::Me,
+                },
+                o([false, true, true, true, true, true]),
+            ),
+            (
+                TellMatching {
+                    subject: MatchSubject::Me,
+                },
+                o([false, true, true, true, true, true]),
+            ),
+            (
+                ReadMatches {
+                    subject: MatchSubject::Organisation(ORG),
+                },
+                o([false, false, true, true, false, false]),
+            ),
+            (
+                TellMatching {
+                    subject: MatchSubject::Organisation(ORG),
+                },
+                o([false, false, true, true, false, false]),
+            ),
+            (
+                ReadMatches {
+                    subject: MatchSubject::Listing {
+                        owner: Owner::Organisation(ORG),
+                        status: ListingStatus::Published,
+                    },
+                },
+                o([true, true, true, true, true, true]),
+            ),
+            (
+                ReadMatches {
+                    subject: MatchSubject::Listing {
+                        owner: Owner::Organisation(ORG),
+                        status: draft,
+                    },
+                },
+                o([false, false, true, true, false, true]),
+            ),
+            (
+                TellMatching {
+                    subject: MatchSubject::Listing {
+                        owner: Owner::Organisation(ORG),
+                        status: ListingStatus::Published,
+                    },
+                },
+                o([false, false, true, true, false, false]),
             ),
         ];
         for (action, expected) in table {

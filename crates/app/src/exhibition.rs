@@ -144,6 +144,9 @@ impl App {
                     .await?,
             ),
         };
+        if let (Some(_), Some(a)) = (&outcome, caller.account.as_ref()) {
+            self.learn_activity(a.id, org, "scan");
+        }
         Ok(ScanResult::Exhibitor {
             booth,
             organisation_id: org,
@@ -232,7 +235,9 @@ impl App {
     pub async fn add_bookmark(&self, caller: &Caller, fair: FairId, org: OrgId) -> Result<bool> {
         caller.may(Action::UseMyFair)?;
         let user = caller.account()?.id;
-        Ok(self.store.add_bookmark(user, fair, org).await?)
+        let new = self.store.add_bookmark(user, fair, org).await?;
+        self.learn_activity(user, org, "bookmark");
+        Ok(new)
     }
 
     /// Removes a bookmark (the exhibitor's lead goes too, unless a contact request was sent);
@@ -297,10 +302,11 @@ impl App {
             p.push("message", ErrorCode::Required, "write a message");
         }
         p.finish()?;
-        Ok(self
-            .store
+        self.store
             .request_contact(user, fair, org, message, share_contact)
-            .await?)
+            .await?;
+        self.learn_activity(user, org, "contact");
+        Ok(())
     }
 
     /// The buyer shares or withdraws contact details with an exhibitor.
@@ -360,10 +366,13 @@ impl App {
             p.push("score", ErrorCode::OutOfRange, "between 0 and 5");
         }
         p.finish()?;
-        Ok(self
-            .store
+        self.store
             .update_lead(org, fair, user, note.trim(), score)
-            .await?)
+            .await?;
+        if score > 0 || !note.trim().is_empty() {
+            self.learn_follow_up(org, user);
+        }
+        Ok(())
     }
 
     /// Replaces a hall's plan (named by the hall's code) with a parsed plan, or reports the

@@ -13,6 +13,7 @@ mod exhibition;
 mod fairs;
 mod limiter;
 mod listings;
+mod matching;
 mod media;
 mod organisations;
 mod search;
@@ -26,8 +27,13 @@ pub use cache::{ExhibitorContent, FairLayout};
 pub use caller::{Caller, SESSION_DAYS, Session, hash_password, random_token, token_hash};
 pub use error::{Error, Result};
 pub use exhibition::{Arrival, BookmarkChange, ScanResult, Standing, plan_fields};
+pub use matching::{
+    BuildReport, Feedback, MAX_MATCHES, MatchFor, MatchTarget, Recommendation, listings_spec,
+    people_spec,
+};
 pub use media::media_error_code;
 pub use sc_floorplan::PlanError;
+pub use sc_match::{Reason, Signal};
 pub use sc_search::{Filters, Hit, SearchRequest, SearchResults};
 pub use search::MAX_QUERY_CHARS;
 pub use staging::ImportKind;
@@ -50,6 +56,10 @@ pub struct App {
     caches: Arc<cache::Caches>,
     limiter: Arc<limiter::LoginLimiter>,
     staged: Arc<staging::StagedImports>,
+    /// The matching engines (built by [`App::build_matching`]).
+    matcher: matching::Matcher,
+    /// Match events go through one group-committing writer.
+    match_events: sc_storage::EventRecorder,
 }
 
 impl App {
@@ -57,6 +67,8 @@ impl App {
     pub fn new(store: sc_storage::Store, search: Arc<sc_search::SearchIndex>) -> Self {
         App {
             scans: sc_storage::ScanRecorder::start(store.clone()),
+            match_events: sc_storage::EventRecorder::start(store.clone()),
+            matcher: matching::Matcher::default(),
             store,
             search,
             caches: Arc::default(),

@@ -56,6 +56,20 @@ fn triples(rows: &[sqlx::any::AnyRow], at: &str) -> Result<Vec<(i64, UserId, Org
 }
 
 impl Store {
+    /// The organisations with a booth at `fair`.
+    pub async fn fair_exhibitor_ids(&self, fair: FairId) -> Result<Vec<OrgId>> {
+        sqlx::query(
+            "SELECT DISTINCT b.organisation_id AS id FROM booths b JOIN halls h ON h.id = b.hall_id
+             WHERE h.fair_id = $1 AND b.organisation_id IS NOT NULL ORDER BY b.organisation_id",
+        )
+        .bind(fair)
+        .fetch_all(self.pool())
+        .await?
+        .iter()
+        .map(|r| r.try_get("id").map_err(Into::into))
+        .collect()
+    }
+
     /// Everything [`FairActivity`] holds for `fair`, in time order.
     pub async fn fair_activity(&self, fair: FairId) -> Result<FairActivity> {
         let buyers = sqlx::query(
@@ -77,16 +91,7 @@ impl Store {
             })
         })
         .collect::<Result<Vec<_>>>()?;
-        let exhibitors = sqlx::query(
-            "SELECT DISTINCT b.organisation_id AS id FROM booths b JOIN halls h ON h.id = b.hall_id
-             WHERE h.fair_id = $1 AND b.organisation_id IS NOT NULL ORDER BY b.organisation_id",
-        )
-        .bind(fair)
-        .fetch_all(self.pool())
-        .await?
-        .iter()
-        .map(|r| r.try_get("id").map_err(Into::into))
-        .collect::<Result<Vec<OrgId>>>()?;
+        let exhibitors = self.fair_exhibitor_ids(fair).await?;
         let scans = sqlx::query(
             "SELECT at, user_id, organisation_id FROM scans
              WHERE fair_id = $1 AND user_id IS NOT NULL ORDER BY at, id",
