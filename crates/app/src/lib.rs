@@ -33,7 +33,7 @@ pub use matching::{
 };
 pub use media::media_error_code;
 pub use sc_floorplan::PlanError;
-pub use sc_match::{Reason, Signal};
+pub use sc_match::{Reason, Side as MatchSide, Signal};
 pub use sc_search::{Filters, Hit, SearchRequest, SearchResults};
 pub use search::MAX_QUERY_CHARS;
 pub use staging::ImportKind;

@@ -65,6 +65,9 @@ pub struct Recommendation {
     /// P(both want it), or the viewer's wish where the other side has no say.
     pub score: f64,
     pub reasons: Vec<Reason>,
+    /// The side the subject is on: a reason whose `wanting` is this side speaks for the
+    /// subject's own wish, the other for the other side's.
+    pub viewer: Side,
 }
 
 /// What the viewer says about a recommendation.
@@ -894,6 +897,7 @@ impl App {
                                 target: org_target(&s.facts, o)?,
                                 score: m.score,
                                 reasons: m.reasons,
+                                viewer: Side::A,
                             })
                         })
                         .collect()
@@ -916,6 +920,7 @@ impl App {
                             target: person_target(&s.facts, u)?,
                             score: m.score,
                             reasons: m.reasons,
+                            viewer: Side::B,
                         })
                     })
                     .collect()
@@ -948,6 +953,7 @@ impl App {
                             target: listing_target(&s.facts, other)?,
                             score: m.score,
                             reasons: m.reasons,
+                            viewer: side,
                         })
                     })
                     .collect()
@@ -973,6 +979,15 @@ impl App {
             s.facts.remember_person(p);
         });
         Ok(())
+    }
+
+    /// Whether the caller may give feedback on the subject's matches (the page shows the
+    /// buttons only then).
+    pub async fn may_tell_matching(&self, caller: &Caller, of: MatchFor) -> bool {
+        match self.subject(caller, of).await {
+            Ok(subject) => caller.allowed(Action::TellMatching { subject }),
+            Err(_) => false,
+        }
     }
 
     /// "Not interested" or "more like this" on a recommendation: stored (fsynced) and

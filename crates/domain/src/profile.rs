@@ -59,7 +59,7 @@ static BUYER: &[AttrSpec] = &[
     attr("order_size", ORDER),
     attr("target_markets", AttrType::Places),
     attr("avoid_markets", AttrType::Places),
-    attr("languages", AttrType::ManyOf(BUSINESS_LANGUAGES)),
+    attr("business_languages", AttrType::ManyOf(BUSINESS_LANGUAGES)),
     attr("discoverable", AttrType::Bool),
 ];
 

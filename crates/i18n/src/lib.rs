@@ -19,7 +19,7 @@ macro_rules! files {
     ($lang:ident, $dir:literal) => {
         files!(@ $lang, $dir, [
             "common.ftl", "errors.ftl", "accounts.ftl", "catalogue.ftl", "fairs.ftl",
-            "markets.ftl", "sectors.ftl", "places.ftl", "countries.ftl"
+            "markets.ftl", "sectors.ftl", "places.ftl", "countries.ftl", "matching.ftl"
         ])
     };
     (@ $lang:ident, $dir:literal, [$($file:literal),*]) => {

@@ -23,6 +23,7 @@ use sc_web_http::AppState;
         (name = "listings", description = "What organisations and people offer or need, in four markets"),
         (name = "fairs", description = "Fairs, halls and booths"),
         (name = "search", description = "Full-text search in three languages"),
+        (name = "matching", description = "Click2Match: recommendations with reasons, feedback, buyer profiles and organisations' wishes"),
         (name = "meta", description = "Health and reference data"),
     )
 )]
@@ -51,4 +52,5 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(sc_web_accounts::api())
         .merge(sc_web_catalogue::api())
         .merge(sc_web_fairs::api())
+        .merge(sc_web_matching::api())
 }

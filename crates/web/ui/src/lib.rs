@@ -7,6 +7,7 @@ pub mod attrs;
 pub mod context;
 pub mod fields;
 pub mod lists;
+pub mod matches;
 pub mod photos;
 pub mod present;
 pub mod views;

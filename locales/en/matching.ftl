@@ -1,0 +1,79 @@
+## Click2Match: recommendations, their reasons, profiles and wishes.
+
+nav-matches = For you
+matches-title = Recommended for you
+matches-intro = Exhibitors and suppliers chosen for you from what you told us and what you did. Both sides must fit: they would want to meet you too.
+matches-at-fair = At { $fair }
+matches-none = Nothing to recommend yet. Tell us what you source, or bookmark a few exhibitors, and matches appear here.
+matches-profile-cta = Tell us what you source
+matches-more = All recommendations
+matches-after-scan = Exhibitors you may also like
+matches-buyers-title = Buyers to meet
+matches-buyers-intro = Buyers who let exhibitors find them and fit what you offer and whom you want to meet. Their contact details follow their consent, as for leads.
+matches-buyers-none = No buyer fits yet. Say whom you want to meet, and check back as buyers sign up.
+matches-listing-title = Matches for this listing
+matches-listing-none = Nothing matches this listing yet.
+matches-requests = Requests you could answer
+matches-suppliers = Suppliers for this request
+matches-wishes-cta = Whom you want to meet
+matches-back-to-listing = Back to the listing
+match-not-interested = Not interested
+match-more-like-this = More like this
+match-why = Why
+match-score = Match { $score } %
+notice-match-not_interested = Noted: you will not see it again.
+notice-match-more_like_this = Noted: more like it from now on.
+
+profile-buyer-title = Your buyer profile
+profile-buyer-intro = All optional. What you say here only serves to find you good matches; exhibitors see your name, company and what you source only if you let them find you.
+profile-wishes-title = Whom { $org } wants to meet
+profile-wishes-intro = All optional. Buyers who fit are shown to your team under "Buyers to meet", and you are recommended to them.
+profile-saved = Saved. Your recommendations have been updated.
+
+attr-company = Company
+attr-job_role = Your role
+attr-buyer_type = Kind of buyer
+attr-sources = What you source (words in any language)
+attr-hs_codes = HS codes you source
+attr-sectors = Sectors
+attr-order_size = Typical order size (units)
+attr-target_markets = Markets you sell into
+attr-avoid_markets = Suppliers' locations to avoid
+attr-business_languages = Languages you do business in
+attr-discoverable = Let exhibitors find me
+attr-buyer_types = Kinds of buyers
+attr-buyer_regions = Buyers' locations
+attr-min_order = Smallest order you take (units)
+attr-avoid_regions = Buyers' locations to avoid
+attr-looking_for = What you look for in buyers (words in any language)
+
+option-importer = Importer
+option-wholesaler = Wholesaler
+option-distributor = Distributor
+option-retailer = Retailer
+option-e_commerce = E-commerce seller
+option-brand_owner = Brand owner
+option-sourcing_agent = Sourcing agent
+option-manufacturer = Manufacturer
+
+match-reason-words = Matches what you look for: { $words }
+match-reason-words-them = Looks for what you offer: { $words }
+match-reason-hs = HS { $code } on both sides
+match-reason-sector = Same sector: { $sector }
+match-reason-markets = Serves { $values }
+match-reason-regions = For { $values }
+match-reason-wants-region = Wants buyers from { $values }
+match-reason-wants-type = Wants to meet: { $values }
+match-reason-shared = In common: { $values }
+match-reason-fits = Fits what you asked for
+match-reason-fits-them = You fit what they ask for
+match-reason-similar = { $count ->
+    [one] One person like you chose them
+   *[other] { $count } people like you chose them
+}
+match-reason-popular = { $count ->
+    [one] Chosen by one person
+   *[other] Chosen by { $count } people
+}
+match-reason-interested = Already showed interest in you
+match-reason-responsive = Follows up those who reach them

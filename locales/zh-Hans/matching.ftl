@@ -1,0 +1,73 @@
+## Click2Match：推荐、推荐理由、采购资料与期望。
+
+nav-matches = 为你推荐
+matches-title = 为你推荐
+matches-intro = 根据你提供的资料和你的操作，为你挑选的参展商和供应商。双方都要合适：他们也会想见你。
+matches-at-fair = 于{ $fair }
+matches-none = 暂时没有推荐。告诉我们你采购什么，或收藏几家参展商，推荐就会在这里出现。
+matches-profile-cta = 告诉我们你采购什么
+matches-more = 全部推荐
+matches-after-scan = 你可能感兴趣的参展商
+matches-buyers-title = 值得会见的买家
+matches-buyers-intro = 愿意让参展商找到、并与你的产品和期望相符的买家。他们的联系方式与潜在客户一样，须经其同意。
+matches-buyers-none = 暂时没有相符的买家。说明你想见哪类买家，并在有更多买家注册后再看看。
+matches-listing-title = 与此项目相符
+matches-listing-none = 暂时没有与此项目相符的结果。
+matches-requests = 你可回应的需求
+matches-suppliers = 此需求的供应商
+matches-wishes-cta = 你想见的买家
+matches-back-to-listing = 返回项目
+match-not-interested = 不感兴趣
+match-more-like-this = 更多类似
+match-why = 原因
+match-score = 匹配度 { $score }%
+notice-match-not_interested = 已记下：不会再向你显示。
+notice-match-more_like_this = 已记下：之后会推荐更多类似的。
+
+profile-buyer-title = 你的采购资料
+profile-buyer-intro = 全部选填。资料只用于为你寻找合适匹配；只有在你允许时，参展商才会看到你的名字、公司和采购项目。
+profile-wishes-title = { $org }想见的买家
+profile-wishes-intro = 全部选填。相符的买家会在“值得会见的买家”中显示给你的团队，你也会被推荐给他们。
+profile-saved = 已保存，你的推荐已更新。
+
+attr-company = 公司
+attr-job_role = 你的职位
+attr-buyer_type = 买家类型
+attr-sources = 你采购的产品（任何语言）
+attr-hs_codes = 你采购的 HS 编码
+attr-sectors = 行业
+attr-order_size = 一般订单数量（件）
+attr-target_markets = 你销售的市场
+attr-avoid_markets = 不考虑的供应商所在地
+attr-business_languages = 你的业务语言
+attr-discoverable = 让参展商找到我
+attr-buyer_types = 买家类型
+attr-buyer_regions = 买家所在地
+attr-min_order = 最小接单量（件）
+attr-avoid_regions = 不考虑的买家所在地
+attr-looking_for = 你想找怎样的买家（任何语言）
+
+option-importer = 进口商
+option-wholesaler = 批发商
+option-distributor = 分销商
+option-retailer = 零售商
+option-e_commerce = 电商卖家
+option-brand_owner = 品牌商
+option-sourcing_agent = 采购代理
+option-manufacturer = 制造商
+
+match-reason-words = 符合你所找的：{ $words }
+match-reason-words-them = 正在找你提供的：{ $words }
+match-reason-hs = 双方同属 HS { $code }
+match-reason-sector = 同一行业：{ $sector }
+match-reason-markets = 服务{ $values }
+match-reason-regions = 面向{ $values }
+match-reason-wants-region = 想见来自{ $values }的买家
+match-reason-wants-type = 想见：{ $values }
+match-reason-shared = 共同点：{ $values }
+match-reason-fits = 符合你的要求
+match-reason-fits-them = 你符合他们的要求
+match-reason-similar = { $count } 位与你相似的人选择了他们
+match-reason-popular = { $count } 人选择了他们
+match-reason-interested = 已对你表示兴趣
+match-reason-responsive = 会跟进联系他们的人

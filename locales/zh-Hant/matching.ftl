@@ -1,0 +1,73 @@
+## Click2Match：推薦、推薦理由、採購資料與期望。
+
+nav-matches = 為你推薦
+matches-title = 為你推薦
+matches-intro = 根據你提供的資料和你的操作，為你挑選的參展商和供應商。雙方都要合適：他們也會想見你。
+matches-at-fair = 於{ $fair }
+matches-none = 暫時未有推薦。告訴我們你採購甚麼，或收藏幾家參展商，推薦就會在這裏出現。
+matches-profile-cta = 告訴我們你採購甚麼
+matches-more = 全部推薦
+matches-after-scan = 你或會感興趣的參展商
+matches-buyers-title = 值得會見的買家
+matches-buyers-intro = 願意讓參展商找到、並與你的產品和期望相符的買家。他們的聯絡資料與潛在客戶一樣，須經其同意。
+matches-buyers-none = 暫時未有相符的買家。說明你想見哪類買家，並在有更多買家登記後再看看。
+matches-listing-title = 與此項目相符
+matches-listing-none = 暫時沒有與此項目相符的結果。
+matches-requests = 你可回應的需求
+matches-suppliers = 此需求的供應商
+matches-wishes-cta = 你想見的買家
+matches-back-to-listing = 返回項目
+match-not-interested = 不感興趣
+match-more-like-this = 更多類似
+match-why = 原因
+match-score = 相符度 { $score }%
+notice-match-not_interested = 已記下：不會再向你顯示。
+notice-match-more_like_this = 已記下：之後會推薦更多類似的。
+
+profile-buyer-title = 你的採購資料
+profile-buyer-intro = 全部選填。資料只用於為你尋找合適配對；只有在你允許時，參展商才會看到你的名字、公司和採購項目。
+profile-wishes-title = { $org }想見的買家
+profile-wishes-intro = 全部選填。相符的買家會在「值得會見的買家」中顯示給你的團隊，你也會被推薦給他們。
+profile-saved = 已儲存，你的推薦已更新。
+
+attr-company = 公司
+attr-job_role = 你的職位
+attr-buyer_type = 買家類型
+attr-sources = 你採購的產品（任何語言）
+attr-hs_codes = 你採購的 HS 編碼
+attr-sectors = 行業
+attr-order_size = 一般訂單數量（件）
+attr-target_markets = 你銷售的市場
+attr-avoid_markets = 不考慮的供應商所在地
+attr-business_languages = 你的業務語言
+attr-discoverable = 讓參展商找到我
+attr-buyer_types = 買家類型
+attr-buyer_regions = 買家所在地
+attr-min_order = 最小接單量（件）
+attr-avoid_regions = 不考慮的買家所在地
+attr-looking_for = 你想找怎樣的買家（任何語言）
+
+option-importer = 進口商
+option-wholesaler = 批發商
+option-distributor = 分銷商
+option-retailer = 零售商
+option-e_commerce = 電商賣家
+option-brand_owner = 品牌商
+option-sourcing_agent = 採購代理
+option-manufacturer = 製造商
+
+match-reason-words = 符合你所找的：{ $words }
+match-reason-words-them = 正在找你提供的：{ $words }
+match-reason-hs = 雙方同屬 HS { $code }
+match-reason-sector = 同一行業：{ $sector }
+match-reason-markets = 服務{ $values }
+match-reason-regions = 面向{ $values }
+match-reason-wants-region = 想見來自{ $values }的買家
+match-reason-wants-type = 想見：{ $values }
+match-reason-shared = 共同點：{ $values }
+match-reason-fits = 符合你的要求
+match-reason-fits-them = 你符合他們的要求
+match-reason-similar = { $count } 位與你相似的人選擇了他們
+match-reason-popular = { $count } 人選擇了他們
+match-reason-interested = 已對你表示興趣
+match-reason-responsive = 會跟進聯絡他們的人
