@@ -780,6 +780,102 @@ fn cases() -> Vec<Case> {
             |_, _| Some(json!({"token": "0"})),
             [303, 403, 403, 403, 303, 303],
         ),
+        // ---- matching ----
+        case(M::GET, "/api/v1/matches?for=me", none, [401, 200, 200, 200, 200, 200]),
+        case(
+            M::GET,
+            "/api/v1/matches?for=organisation:{org}",
+            none,
+            [401, 403, 200, 200, 403, 403],
+        ),
+        case(M::GET, "/api/v1/matches?for=listing:{published}", none, all_ok),
+        case(
+            M::GET,
+            "/api/v1/matches?for=listing:{draft}",
+            none,
+            [404, 404, 200, 200, 404, 200],
+        ),
+        case(
+            M::POST,
+            "/api/v1/matches/feedback",
+            |_, t| Some(json!({"for": "me", "target": t.org, "feedback": "not_interested"})),
+            [401, 204, 204, 204, 204, 204],
+        ),
+        case(
+            M::POST,
+            "/api/v1/matches/feedback?as=organisation",
+            |w, t| {
+                Some(json!({"for": format!("organisation:{}", t.org), "target": w.dummy_id, "feedback": "more_like_this"}))
+            },
+            [401, 403, 204, 204, 403, 403],
+        ),
+        case(
+            M::POST,
+            "/api/v1/matches/feedback?as=listing",
+            |_, t| {
+                Some(json!({"for": format!("listing:{}", t.personal), "target": t.published, "feedback": "not_interested"}))
+            },
+            [401, 204, 403, 403, 403, 403],
+        ),
+        case(M::GET, "/api/v1/me/buyer-profile", none, [401, 200, 200, 200, 200, 200]),
+        case(
+            M::PUT,
+            "/api/v1/me/buyer-profile",
+            |_, _| Some(json!({"attributes": {"sources": "充電器", "hs_codes": ["8504"], "discoverable": true}})),
+            [401, 200, 200, 200, 200, 200],
+        ),
+        case(
+            M::GET,
+            "/api/v1/organisations/{org}/wishes",
+            none,
+            [401, 403, 200, 200, 403, 403],
+        ),
+        case(
+            M::PUT,
+            "/api/v1/organisations/{org}/wishes",
+            |_, _| Some(json!({"attributes": {"buyer_types": ["importer"], "min_order": 100}})),
+            [401, 403, 200, 200, 403, 403],
+        ),
+        case(M::GET, "/api/v1/profiles", none, all_ok),
+        case(M::GET, "/matches", none, [303, 200, 200, 200, 200, 200]),
+        case(
+            M::POST,
+            "/matches/feedback",
+            |_, t| Some(json!({"for": "me", "target": t.org, "feedback": "more_like_this", "next": "/matches"})),
+            [303; 6],
+        ),
+        case(M::GET, "/me/buyer-profile", none, [303, 200, 200, 200, 200, 200]),
+        case(
+            M::POST,
+            "/me/buyer-profile",
+            |_, _| Some(json!({"attr_sources": "chargers", "attr_order_size": "500"})),
+            [303; 6],
+        ),
+        case(
+            M::GET,
+            "/organisations/{org}/buyers",
+            none,
+            [303, 403, 200, 200, 403, 403],
+        ),
+        case(
+            M::GET,
+            "/organisations/{org}/wishes",
+            none,
+            [303, 403, 200, 200, 403, 403],
+        ),
+        case(
+            M::POST,
+            "/organisations/{org}/wishes",
+            |_, _| Some(json!({"attr_min_order": "100"})),
+            [303, 403, 303, 303, 403, 403],
+        ),
+        case(M::GET, "/listings/{published}/matches", none, all_ok),
+        case(
+            M::GET,
+            "/listings/{draft}/matches",
+            none,
+            [404, 404, 200, 200, 404, 200],
+        ),
     ]
 }
 
