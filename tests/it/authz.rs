@@ -781,14 +781,24 @@ fn cases() -> Vec<Case> {
             [303, 403, 403, 403, 303, 303],
         ),
         // ---- matching ----
-        case(M::GET, "/api/v1/matches?for=me", none, [401, 200, 200, 200, 200, 200]),
+        case(
+            M::GET,
+            "/api/v1/matches?for=me",
+            none,
+            [401, 200, 200, 200, 200, 200],
+        ),
         case(
             M::GET,
             "/api/v1/matches?for=organisation:{org}",
             none,
             [401, 403, 200, 200, 403, 403],
         ),
-        case(M::GET, "/api/v1/matches?for=listing:{published}", none, all_ok),
+        case(
+            M::GET,
+            "/api/v1/matches?for=listing:{published}",
+            none,
+            all_ok,
+        ),
         case(
             M::GET,
             "/api/v1/matches?for=listing:{draft}",
@@ -805,7 +815,9 @@ fn cases() -> Vec<Case> {
             M::POST,
             "/api/v1/matches/feedback?as=organisation",
             |w, t| {
-                Some(json!({"for": format!("organisation:{}", t.org), "target": w.dummy_id, "feedback": "more_like_this"}))
+                Some(
+                    json!({"for": format!("organisation:{}", t.org), "target": w.dummy_id, "feedback": "more_like_this"}),
+                )
             },
             [401, 403, 204, 204, 403, 403],
         ),
@@ -813,15 +825,26 @@ fn cases() -> Vec<Case> {
             M::POST,
             "/api/v1/matches/feedback?as=listing",
             |_, t| {
-                Some(json!({"for": format!("listing:{}", t.personal), "target": t.published, "feedback": "not_interested"}))
+                Some(
+                    json!({"for": format!("listing:{}", t.personal), "target": t.published, "feedback": "not_interested"}),
+                )
             },
             [401, 204, 403, 403, 403, 403],
         ),
-        case(M::GET, "/api/v1/me/buyer-profile", none, [401, 200, 200, 200, 200, 200]),
+        case(
+            M::GET,
+            "/api/v1/me/buyer-profile",
+            none,
+            [401, 200, 200, 200, 200, 200],
+        ),
         case(
             M::PUT,
             "/api/v1/me/buyer-profile",
-            |_, _| Some(json!({"attributes": {"sources": "充電器", "hs_codes": ["8504"], "discoverable": true}})),
+            |_, _| {
+                Some(
+                    json!({"attributes": {"sources": "充電器", "hs_codes": ["8504"], "discoverable": true}}),
+                )
+            },
             [401, 200, 200, 200, 200, 200],
         ),
         case(
@@ -841,10 +864,19 @@ fn cases() -> Vec<Case> {
         case(
             M::POST,
             "/matches/feedback",
-            |_, t| Some(json!({"for": "me", "target": t.org, "feedback": "more_like_this", "next": "/matches"})),
+            |_, t| {
+                Some(
+                    json!({"for": "me", "target": t.org, "feedback": "more_like_this", "next": "/matches"}),
+                )
+            },
             [303; 6],
         ),
-        case(M::GET, "/me/buyer-profile", none, [303, 200, 200, 200, 200, 200]),
+        case(
+            M::GET,
+            "/me/buyer-profile",
+            none,
+            [303, 200, 200, 200, 200, 200],
+        ),
         case(
             M::POST,
             "/me/buyer-profile",

@@ -7,4 +7,5 @@ mod cli;
 mod durability;
 mod exhibition;
 mod harness;
+mod matching;
 mod ui;

@@ -272,27 +272,31 @@ pub(crate) fn signals(
     }
 }
 
-/// A direction nobody's events taught (a one-sided log's other side): the mean of its content
-/// signals that lie in [0, 1], or one half when none is known.
+/// A direction nobody's events taught (a one-sided log's other side, a new platform): the mean
+/// of its content signals that lie in [0, 1], a signal not stated counting as one half (not
+/// known either way), so that stating more of what one wants does not by itself sink a pair.
 pub(crate) fn untrained(compiled: &Compiled, wanting: Side, values: &[f64]) -> f64 {
     let slots = &compiled.slots[wanting.ix()];
-    let (mut sum, mut n) = (0.0, 0);
+    let (mut sum, mut n, mut known) = (0.0, 0, 0);
     for (i, slot) in slots.iter().enumerate() {
-        if values[2 * i + 1] > 0.0 || matches!(slot.compare, Compare::Own | Compare::Their) {
+        if matches!(slot.compare, Compare::Own | Compare::Their) || slot.weight_by.is_some() {
             continue;
         }
+        n += 1;
+        if values[2 * i + 1] > 0.0 {
+            sum += 0.5;
+            continue;
+        }
+        known += 1;
         let v = values[2 * i];
         let v = if slot.compare == Compare::Correlation {
             (v + 1.0) / 2.0
         } else {
             v
         };
-        if slot.weight_by.is_none() {
-            sum += v.clamp(0.0, 1.0);
-            n += 1;
-        }
+        sum += v.clamp(0.0, 1.0);
     }
-    if n == 0 {
+    if known == 0 {
         0.5
     } else {
         0.05 + 0.9 * sum / n as f64
