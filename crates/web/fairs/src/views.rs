@@ -47,6 +47,9 @@ pub struct ExhibitorPage {
     pub has_lead: bool,
     pub shares_contact: bool,
     pub notice: Option<String>,
+    /// "Exhibitors you may also like": recommendations for the signed-in visitor at this fair.
+    pub cards: Vec<sc_web_ui::matches::MatchCard>,
+    pub feedback_for: String,
 }
 
 pub struct HallTab {
@@ -128,6 +131,8 @@ pub struct LeadsPage {
     pub rows: Vec<LeadRow>,
     pub scores: Vec<i64>,
     pub notice: Option<String>,
+    /// The organisation whose "Buyers to meet" the page links to.
+    pub org_id: i64,
 }
 
 pub struct Bar {
@@ -246,4 +251,7 @@ pub struct FairPage {
     pub can_manage: bool,
     /// The caller's own organisations exhibiting here: (id, name) for their leads.
     pub my_exhibits: Vec<(i64, String)>,
+    /// "Recommended for you" among this fair's exhibitors.
+    pub cards: Vec<sc_web_ui::matches::MatchCard>,
+    pub feedback_for: String,
 }

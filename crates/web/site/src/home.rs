@@ -50,6 +50,8 @@ pub async fn home(State(s): State<AppState>, ctx: Ctx) -> Response {
             fairs,
             listings,
             markets,
+            cards: sc_web_ui::matches::recommended(&s, &ctx, None, 4, None).await,
+            feedback_for: "me".into(),
         }))
     }
     .await;

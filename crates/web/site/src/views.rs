@@ -14,4 +14,7 @@ pub struct Home {
     pub fairs: Vec<FairCard>,
     pub listings: Vec<ListingCard>,
     pub markets: Vec<Opt>,
+    /// "Recommended for you", for someone signed in.
+    pub cards: Vec<sc_web_ui::matches::MatchCard>,
+    pub feedback_for: String,
 }

@@ -157,3 +157,42 @@ pub fn cards(recs: &[Recommendation], t: Words) -> Vec<MatchCard> {
         })
         .collect()
 }
+
+/// Up to `k` recommendations for the signed-in reader (of one fair's exhibitors with `fair`),
+/// without `except`, as cards; none for someone signed out. A block on another page: a failure
+/// is logged and shows nothing rather than stopping the page.
+pub async fn recommended(
+    s: &sc_web_http::AppState,
+    ctx: &crate::Ctx,
+    fair: Option<i64>,
+    k: usize,
+    except: Option<i64>,
+) -> Vec<MatchCard> {
+    if ctx.caller.account.is_none() {
+        return vec![];
+    }
+    match s
+        .app
+        .matches(&ctx.caller, sc_app::MatchFor::Me, fair, k + 1)
+        .await
+    {
+        Ok(mut recs) => {
+            recs.retain(
+                |r| !matches!(r.target, MatchTarget::Organisation { id, .. } if Some(id) == except),
+            );
+            recs.truncate(k);
+            let mut out = cards(&recs, ctx.t());
+            // At a fair, an exhibitor opens on its fair page (booth, plan, bookmark).
+            if let Some(f) = fair {
+                for c in &mut out {
+                    c.url = format!("/fairs/{f}/exhibitors/{}", c.target);
+                }
+            }
+            out
+        }
+        Err(e) => {
+            tracing::warn!(error = %e, "no recommendations for this page");
+            vec![]
+        }
+    }
+}

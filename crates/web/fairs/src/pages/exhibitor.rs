@@ -296,6 +296,8 @@ async fn page(
         has_lead,
         shares_contact,
         notice,
+        cards: sc_web_ui::matches::recommended(s, ctx, Some(fair_id), 4, Some(org_id)).await,
+        feedback_for: "me".into(),
     }))
 }
 

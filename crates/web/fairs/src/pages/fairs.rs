@@ -94,6 +94,8 @@ pub async fn fair(
             halls,
             orgs,
             pager: pager(page.total, req.page, req.per_page, &format!("/fairs/{id}?")),
+            cards: sc_web_ui::matches::recommended(&s, &ctx, Some(id), 4, None).await,
+            feedback_for: "me".into(),
         }))
     }
     .await;

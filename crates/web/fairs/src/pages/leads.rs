@@ -91,6 +91,7 @@ pub async fn page(
             t,
             fair: fair_card(&fair, t),
             org: org_card(&o, t, None),
+            org_id: o.id,
             rows,
             scores: (0..=5).collect(),
             notice,
