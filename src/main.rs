@@ -40,6 +40,23 @@ enum Command {
     Demo(DbArgs),
     /// Rebuild the search index from the database, with progress.
     Reindex(DbArgs),
+    /// Rebuild and retrain the matching engines from the whole history and rank exhibitors
+    /// for every person (capacity-aware: popular exhibitors are not in every list), with
+    /// progress; prints coverage and the Gini of exposure, and writes the lists as CSV with
+    /// `--out`. The server keeps its own engines in step as events arrive.
+    RecomputeMatches {
+        #[command(flatten)]
+        db: DbArgs,
+        /// Exhibitors per person.
+        #[arg(long, default_value_t = 20)]
+        k: usize,
+        /// Threads to rank on (default: every core).
+        #[arg(long)]
+        threads: Option<usize>,
+        /// Write person_id,rank,organisation_id,score rows here.
+        #[arg(long)]
+        out: Option<std::path::PathBuf>,
+    },
     /// Import an organiser's spreadsheet (CSV: UTF-8 with or without BOM, UTF-16, Big5,
     /// GB18030). All rows or none; importing the same file again updates.
     #[command(subcommand)]
@@ -441,6 +458,21 @@ async fn main() -> Result<()> {
                 "indexed {n} organisations and listings in {secs:.1} s ({:.0}/s; drafts and archived listings are not searchable)",
                 n as f64 / secs.max(0.001)
             );
+        }
+        Command::RecomputeMatches {
+            db,
+            k,
+            threads,
+            out,
+        } => {
+            let store = db.open().await?;
+            let search = db.search_index()?;
+            let app = sc_app::App::new(store.clone(), search);
+            let threads = threads
+                .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+            let r = matching::recompute(&app, k.clamp(1, 200), threads, out.as_deref()).await?;
+            println!("{r}");
+            store.close().await;
         }
         Command::Demo(db) => {
             let store = db.open().await?;

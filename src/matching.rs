@@ -375,3 +375,53 @@ pub async fn export_log(
         out.display()
     ))
 }
+
+/// `recompute-matches`: the engines rebuilt from the database, every person ranked, with a
+/// progress bar on a terminal; the lists as CSV when asked. Returns the summary line.
+pub async fn recompute(
+    app: &sc_app::App,
+    k: usize,
+    threads: usize,
+    out: Option<&Path>,
+) -> anyhow::Result<String> {
+    use std::io::IsTerminal;
+    let pb = bar(0, "loading");
+    if !std::io::stderr().is_terminal() {
+        pb.set_draw_target(indicatif::ProgressDrawTarget::hidden());
+    }
+    let progress = |what: &str, done: u64, total: u64| {
+        pb.set_message(what.to_string());
+        pb.set_length(total);
+        pb.set_position(done);
+    };
+    let started = std::time::Instant::now();
+    let r = app.recompute_matches(k, threads, &progress).await?;
+    pb.finish_and_clear();
+    if let Some(path) = out {
+        let mut w = csv::Writer::from_path(path)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        w.write_record(["person_id", "rank", "organisation_id", "score"])?;
+        for (person, list) in &r.lists {
+            for (rank, (org, score)) in list.iter().enumerate() {
+                w.write_record([
+                    person.to_string(),
+                    (rank + 1).to_string(),
+                    org.to_string(),
+                    format!("{score:.6}"),
+                ])?;
+            }
+        }
+        w.flush()?;
+    }
+    let listed: usize = r.lists.iter().map(|(_, l)| l.len()).sum();
+    Ok(format!(
+        "ranked {} people against {} organisations ({listed} matches, top {k}) in {:.1} s on {threads} threads after building from {} events ({:.1} s in all); {} organisations in at least one list, exposure Gini {:.3}",
+        r.report.people,
+        r.report.organisations,
+        r.seconds,
+        r.report.events,
+        started.elapsed().as_secs_f64(),
+        r.coverage,
+        r.gini
+    ))
+}

@@ -590,3 +590,79 @@ async fn a_fairs_history_exports_as_an_interaction_log_the_evaluation_reads() {
         let _ = std::fs::remove_dir_all(&tmp);
     }
 }
+
+#[tokio::test]
+async fn recompute_matches_ranks_everyone_spreading_exposure_and_writes_the_lists() {
+    for (engine, url) in sc_storage::testing::database_urls().await {
+        let tmp = std::env::temp_dir().join(format!(
+            "sc-recompute-{engine}-{}-{}",
+            std::process::id(),
+            sc_storage::now_ms()
+        ));
+        let data = tmp.join("data").display().to_string();
+        let (ok, _, err) = run(&["demo", "--database", &url, "--data", &data], "").await;
+        assert!(ok, "[{engine}] {err}");
+        let csv_path = tmp.join("lists.csv");
+        let out_arg = csv_path.display().to_string();
+        let (ok, out, err) = run(
+            &[
+                "recompute-matches",
+                "--database",
+                &url,
+                "--data",
+                &data,
+                "--k",
+                "5",
+                "--out",
+                &out_arg,
+            ],
+            "",
+        )
+        .await;
+        assert!(ok, "[{engine}] {err}");
+        // "ranked N people against M organisations (… matches, top 5) …; C organisations in at
+        // least one list, exposure Gini G"
+        let number_after = |s: &str, before: &str| -> f64 {
+            s.split(before)
+                .next()
+                .unwrap()
+                .rsplit(' ')
+                .next()
+                .unwrap()
+                .parse()
+                .unwrap()
+        };
+        let people = number_after(&out, " people against");
+        let orgs = number_after(&out, " organisations (");
+        let covered = number_after(&out, " organisations in at least one list");
+        let gini: f64 = out.rsplit(' ').next().unwrap().trim().parse().unwrap();
+        assert!(people > 100.0 && orgs > 50.0, "[{engine}] {out}");
+        // Capacity-aware: most exhibitors are in someone's list, exposure far from one winner.
+        assert!(covered / orgs > 0.5, "[{engine}] {out}");
+        assert!(gini < 0.6, "[{engine}] {out}");
+        let text = std::fs::read_to_string(&csv_path).unwrap();
+        let mut lines = text.lines();
+        assert_eq!(lines.next(), Some("person_id,rank,organisation_id,score"));
+        let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+        assert!(
+            rows.len() as f64 > people * 4.0,
+            "[{engine}] {} rows",
+            rows.len()
+        );
+        // Each person's list is ranked 1..=k with no exhibitor twice.
+        let mut by_person: std::collections::BTreeMap<&str, Vec<(&str, &str)>> = Default::default();
+        for r in &rows {
+            by_person.entry(r[0]).or_default().push((r[1], r[2]));
+        }
+        for (p, list) in by_person {
+            let ranks: Vec<&str> = list.iter().map(|x| x.0).collect();
+            let want: Vec<String> = (1..=list.len()).map(|i| i.to_string()).collect();
+            assert_eq!(ranks, want, "[{engine}] person {p}");
+            let mut orgs: Vec<&str> = list.iter().map(|x| x.1).collect();
+            orgs.sort();
+            orgs.dedup();
+            assert_eq!(orgs.len(), list.len(), "[{engine}] person {p}");
+        }
+        let _ = std::fs::remove_dir_all(&tmp);
+    }
+}

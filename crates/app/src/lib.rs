@@ -28,8 +28,8 @@ pub use caller::{Caller, SESSION_DAYS, Session, hash_password, random_token, tok
 pub use error::{Error, Result};
 pub use exhibition::{Arrival, BookmarkChange, ScanResult, Standing, plan_fields};
 pub use matching::{
-    BuildReport, Feedback, MAX_MATCHES, MatchFor, MatchTarget, Recommendation, listings_spec,
-    people_spec,
+    BuildReport, Feedback, MAX_MATCHES, MatchFor, MatchTarget, Recommendation, Recomputed,
+    listings_spec, people_spec,
 };
 pub use media::media_error_code;
 pub use sc_floorplan::PlanError;

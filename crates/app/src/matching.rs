@@ -429,6 +429,20 @@ pub struct BuildReport {
     pub events: usize,
 }
 
+/// What `recompute-matches` produced.
+#[derive(Debug, Clone)]
+pub struct Recomputed {
+    pub report: BuildReport,
+    /// (person, [(organisation, score)] best first), by person.
+    pub lists: Vec<(UserId, Vec<(OrgId, f64)>)>,
+    /// Organisations in at least one list.
+    pub coverage: usize,
+    /// Gini of how often each organisation is listed (0: evenly, 1: all in one).
+    pub gini: f64,
+    /// Time to rank everyone, after the build.
+    pub seconds: f64,
+}
+
 fn engine_event(engine: &Engine, e: &MatchEvent) -> Option<Event> {
     let org = e.organisation_id?;
     let (side, actor, target) = match e.actor {
@@ -885,11 +899,17 @@ impl App {
                     };
                     let pool = &s.people.pool;
                     s.people
-                        .recommend_where(Side::A, v, limit, |c| {
-                            let o = key_id(pool.key(Side::B, c));
-                            s.facts.compatible(me, o)
-                                && exhibitors.as_ref().is_none_or(|e| e.contains(&o))
-                        })
+                        .recommend_where(
+                            Side::A,
+                            v,
+                            limit,
+                            |c| {
+                                let o = key_id(pool.key(Side::B, c));
+                                s.facts.compatible(me, o)
+                                    && exhibitors.as_ref().is_none_or(|e| e.contains(&o))
+                            },
+                            None,
+                        )
                         .into_iter()
                         .filter_map(|m| {
                             let o = key_id(pool.key(Side::B, m.candidate));
@@ -909,10 +929,16 @@ impl App {
                 };
                 let pool = &s.people.pool;
                 s.people
-                    .recommend_where(Side::B, v, limit, |c| {
-                        let u = key_id(pool.key(Side::A, c));
-                        s.facts.discoverable.contains(&u) && s.facts.compatible(u, org)
-                    })
+                    .recommend_where(
+                        Side::B,
+                        v,
+                        limit,
+                        |c| {
+                            let u = key_id(pool.key(Side::A, c));
+                            s.facts.discoverable.contains(&u) && s.facts.compatible(u, org)
+                        },
+                        None,
+                    )
                     .into_iter()
                     .filter_map(|m| {
                         let u = key_id(pool.key(Side::A, m.candidate));
@@ -939,13 +965,19 @@ impl App {
                 let pool = &s.listings.pool;
                 let owner = l.owner;
                 s.listings
-                    .recommend_where(side, v, limit, |c| {
-                        let other = key_id(pool.key(side.other(), c));
-                        s.facts
-                            .listings
-                            .get(&other)
-                            .is_some_and(|o| o.owner != owner)
-                    })
+                    .recommend_where(
+                        side,
+                        v,
+                        limit,
+                        |c| {
+                            let other = key_id(pool.key(side.other(), c));
+                            s.facts
+                                .listings
+                                .get(&other)
+                                .is_some_and(|o| o.owner != owner)
+                        },
+                        None,
+                    )
                     .into_iter()
                     .filter_map(|m| {
                         let other = key_id(pool.key(side.other(), m.candidate));
@@ -979,6 +1011,93 @@ impl App {
             s.facts.remember_person(p);
         });
         Ok(())
+    }
+
+    /// The batch of recommendations for every person, as the operator recomputes them
+    /// (`superconnector recompute-matches`): the engines rebuilt and retrained from the whole
+    /// history, then `k` exhibitors for each person on `threads` threads, with the exposure
+    /// discount so that popular exhibitors are not in every list. Avoided locations hold as
+    /// on the pages. Runs as the machine's operator, like the other operator commands.
+    pub async fn recompute_matches(
+        &self,
+        k: usize,
+        threads: usize,
+        progress: &(dyn Fn(&str, u64, u64) + Sync),
+    ) -> Result<Recomputed> {
+        let report = self.matcher.build(&self.store, progress).await?;
+        let t = std::time::Instant::now();
+        let lists = self.matcher.with(|s| {
+            let engine = &s.people;
+            let people = engine.pool.len(Side::A) as u32;
+            let orgs = engine.pool.len(Side::B);
+            let threads = threads.max(1);
+            let done = std::sync::atomic::AtomicU64::new(0);
+            let mut lists: Vec<(UserId, Vec<(OrgId, f64)>)> = std::thread::scope(|scope| {
+                let handles: Vec<_> = (0..threads)
+                    .map(|shard| {
+                        let done = &done;
+                        scope.spawn(move || {
+                            let mine: Vec<u32> = (0..people)
+                                .filter(|v| *v as usize % threads == shard)
+                                .collect();
+                            let mut exposure = sc_match::Exposure::new(orgs, mine.len(), k);
+                            let mut out = Vec::with_capacity(mine.len());
+                            for v in mine {
+                                let me = key_id(engine.pool.key(Side::A, v));
+                                let list = engine
+                                    .recommend_where(
+                                        Side::A,
+                                        v,
+                                        k,
+                                        |c| {
+                                            s.facts
+                                                .compatible(me, key_id(engine.pool.key(Side::B, c)))
+                                        },
+                                        Some(&mut exposure),
+                                    )
+                                    .into_iter()
+                                    .map(|m| {
+                                        (key_id(engine.pool.key(Side::B, m.candidate)), m.score)
+                                    })
+                                    .collect();
+                                out.push((me, list));
+                                let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+                                if n % 64 == 0 || n == people as u64 {
+                                    progress("recommendations", n, people as u64);
+                                }
+                            }
+                            out
+                        })
+                    })
+                    .collect();
+                handles
+                    .into_iter()
+                    .flat_map(|h| h.join().expect("a recompute shard panicked"))
+                    .collect()
+            });
+            lists.sort_by_key(|(p, _)| *p);
+            lists
+        })?;
+        let mut shown: HashMap<OrgId, u32> = HashMap::new();
+        for (_, l) in &lists {
+            for (o, _) in l {
+                *shown.entry(*o).or_default() += 1;
+            }
+        }
+        let counts: Vec<u32> = self.matcher.with(|s| {
+            s.facts
+                .organisations
+                .keys()
+                .map(|o| *shown.get(o).unwrap_or(&0))
+                .collect()
+        })?;
+        Ok(Recomputed {
+            report,
+            coverage: counts.iter().filter(|&&c| c > 0).count(),
+            gini: sc_match::eval::gini(&counts),
+            seconds: t.elapsed().as_secs_f64(),
+            lists,
+        })
     }
 
     /// Whether the caller may give feedback on the subject's matches (the page shows the

@@ -454,11 +454,12 @@ impl Engine {
         v: EntityId,
         k: usize,
         keep: impl Fn(EntityId) -> bool,
+        exposure: Option<&mut Exposure>,
     ) -> Vec<Match> {
         let nb = self.neighbourhood(side, v);
         let mut c = self.retrieve(side, v, &nb);
         c.retain(|&c| keep(c));
-        self.rank(side, v, &nb, &c, k, None)
+        self.rank(side, v, &nb, &c, k, exposure)
     }
 
     /// The model of one side's wishes, once trained.

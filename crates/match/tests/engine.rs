@@ -471,7 +471,7 @@ fn entities_added_changed_or_retired_while_serving_are_seen_at_once() {
     let v = engine.pool.id(Side::A, "hk-buyer").unwrap();
     let keys = |engine: &sc_match::Engine| -> Vec<String> {
         engine
-            .recommend_where(Side::A, v, 10, |_| true)
+            .recommend_where(Side::A, v, 10, |_| true, None)
             .into_iter()
             .map(|m| engine.pool.key(Side::B, m.candidate).to_string())
             .collect()
@@ -500,7 +500,7 @@ fn entities_added_changed_or_retired_while_serving_are_seen_at_once() {
     // A filter keeps only what the caller allows.
     let tea = engine.pool.id(Side::B, "tea").unwrap();
     let only_tea: Vec<_> = engine
-        .recommend_where(Side::A, v, 10, |c| c == tea)
+        .recommend_where(Side::A, v, 10, |c| c == tea, None)
         .into_iter()
         .map(|m| m.candidate)
         .collect();
