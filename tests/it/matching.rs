@@ -239,6 +239,24 @@ async fn a_buyer_gets_fitting_exhibitors_with_reasons_and_feedback_holds() {
             .json();
         assert!(ids(&back).contains(&request), "{back}");
 
+        // A signed-in visit to an exhibitor's page is recorded for matching (batched: wait
+        // for the event to land).
+        let page = s.get(&format!("/organisations/{tea}"), Some(&buyer)).await;
+        assert_eq!(page.status, StatusCode::OK);
+        let mut seen = false;
+        for _ in 0..200 {
+            let events = s.store.match_events_of(buyer_id, 50).await.unwrap();
+            if events
+                .iter()
+                .any(|e| e.kind == "view" && e.organisation_id == Some(tea))
+            {
+                seen = true;
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        assert!(seen, "the view was recorded");
+
         // Bad subjects and limits are named.
         for (q, field) in [
             ("for=you", ""),

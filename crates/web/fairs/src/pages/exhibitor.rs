@@ -271,6 +271,9 @@ async fn page(
         Some(p) => p.clone(),
         None => format!("/fairs/{fair_id}/exhibitors/{org_id}"),
     };
+    if matches!(scanned, Scanned::No) {
+        s.app.note_view(&ctx.caller, org_id, "view");
+    }
     let notice = notice_text(notice, t);
     let name = shown(&o.name, t.lang);
     let description = shown(&o.description, t.lang);
