@@ -6,6 +6,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use sc_app::{Feedback, MatchFor};
 use sc_domain::ErrorCode;
+use sc_domain::organisation::OrgId;
 use sc_domain::profile::ProfileKind;
 use sc_web_http::error::ApiError;
 use sc_web_http::{AppState, FormData};
@@ -29,15 +30,58 @@ pub struct MatchesQuery {
     saved: Option<String>,
 }
 
+/// The words of one kind of match list: (intro, empty, link label) keys.
+struct ListWords {
+    intro: &'static str,
+    empty: &'static str,
+    link: &'static str,
+}
+
+/// Renders the matches for `of` under `title`, with feedback buttons when the reader may
+/// give feedback, and one link under the list.
+async fn list_page(
+    s: &AppState,
+    ctx: &Ctx,
+    of: MatchFor,
+    fair: Option<i64>,
+    title: String,
+    words: ListWords,
+    link: String,
+    notice: Option<&str>,
+) -> Result<Response, UiError> {
+    let t = ctx.t();
+    let recs = s.app.matches(&ctx.caller, of, fair, ON_A_PAGE).await?;
+    let feedback_for = if s.app.may_tell_matching(&ctx.caller, of).await {
+        match of {
+            MatchFor::Me => "me".to_string(),
+            MatchFor::Organisation(o) => format!("organisation:{o}"),
+            MatchFor::Listing(l) => format!("listing:{l}"),
+        }
+    } else {
+        String::new()
+    };
+    Ok(ctx.page(MatchesPage {
+        c: ctx.chrome("matches"),
+        t,
+        title,
+        intro: if words.intro.is_empty() {
+            String::new()
+        } else {
+            t.t(words.intro).into()
+        },
+        empty: t.t(words.empty).into(),
+        notice: notice_text(notice, t),
+        cards: cards(&recs, t),
+        feedback_for,
+        links: vec![(link, t.t(words.link).into())],
+    }))
+}
+
 /// "Recommended for you": exhibitors and suppliers for the signed-in buyer (of one fair with
 /// `?fair=`).
 pub async fn mine(State(s): State<AppState>, ctx: Ctx, Query(q): Query<MatchesQuery>) -> Response {
     let r: Result<Response, UiError> = async {
         let t = ctx.t();
-        let recs = s
-            .app
-            .matches(&ctx.caller, MatchFor::Me, q.fair, ON_A_PAGE)
-            .await?;
         let mut title = t.t("matches-title").to_string();
         if let Some(f) = q.fair {
             let fair = s.app.fair(&ctx.caller, f).await?;
@@ -47,20 +91,22 @@ pub async fn mine(State(s): State<AppState>, ctx: Ctx, Query(q): Query<MatchesQu
                 t.with("matches-at-fair", &[("fair", Arg::Text(&name))])
             );
         }
-        Ok(ctx.page(MatchesPage {
-            c: ctx.chrome("matches"),
-            t,
+        let words = ListWords {
+            intro: "matches-intro",
+            empty: "matches-none",
+            link: "matches-profile-cta",
+        };
+        list_page(
+            &s,
+            &ctx,
+            MatchFor::Me,
+            q.fair,
             title,
-            intro: t.t("matches-intro").into(),
-            empty: t.t("matches-none").into(),
-            notice: notice_text(q.notice.as_deref(), t),
-            cards: cards(&recs, t),
-            feedback_for: "me".into(),
-            links: vec![(
-                "/me/buyer-profile".into(),
-                t.t("matches-profile-cta").into(),
-            )],
-        }))
+            words,
+            "/me/buyer-profile".into(),
+            q.notice.as_deref(),
+        )
+        .await
     }
     .await;
     r.unwrap_or_else(|e| ctx.error(e))
@@ -75,26 +121,29 @@ pub async fn buyers(
 ) -> Response {
     let r: Result<Response, UiError> = async {
         let t = ctx.t();
-        let recs = s
-            .app
-            .matches(&ctx.caller, MatchFor::Organisation(id), None, ON_A_PAGE)
-            .await?;
         let org = s.app.organisation(&ctx.caller, id).await?;
-        let name = shown(&org.name, t.lang).text;
-        Ok(ctx.page(MatchesPage {
-            c: ctx.chrome("matches"),
-            t,
-            title: format!("{} · {name}", t.t("matches-buyers-title")),
-            intro: t.t("matches-buyers-intro").into(),
-            empty: t.t("matches-buyers-none").into(),
-            notice: notice_text(q.notice.as_deref(), t),
-            cards: cards(&recs, t),
-            feedback_for: format!("organisation:{id}"),
-            links: vec![(
-                format!("/organisations/{id}/wishes"),
-                t.t("matches-wishes-cta").into(),
-            )],
-        }))
+        let title = format!(
+            "{} · {}",
+            t.t("matches-buyers-title"),
+            shown(&org.name, t.lang).text
+        );
+        let words = ListWords {
+            intro: "matches-buyers-intro",
+            empty: "matches-buyers-none",
+            link: "matches-wishes-cta",
+        };
+        let link = format!("/organisations/{id}/wishes");
+        list_page(
+            &s,
+            &ctx,
+            MatchFor::Organisation(id),
+            None,
+            title,
+            words,
+            link,
+            q.notice.as_deref(),
+        )
+        .await
     }
     .await;
     r.unwrap_or_else(|e| ctx.error(e))
@@ -110,34 +159,28 @@ pub async fn listing_matches(
 ) -> Response {
     let r: Result<Response, UiError> = async {
         let t = ctx.t();
-        let recs = s
-            .app
-            .matches(&ctx.caller, MatchFor::Listing(id), None, ON_A_PAGE)
-            .await?;
         let listing = s.app.listing(&ctx.caller, id).await?;
-        let title = shown(&listing.title, t.lang).text;
-        let owns = s
-            .app
-            .may_tell_matching(&ctx.caller, MatchFor::Listing(id))
-            .await;
-        Ok(ctx.page(MatchesPage {
-            c: ctx.chrome("matches"),
-            t,
-            title: format!("{} · {title}", t.t("matches-listing-title")),
-            intro: String::new(),
-            empty: t.t("matches-listing-none").into(),
-            notice: notice_text(q.notice.as_deref(), t),
-            cards: cards(&recs, t),
-            feedback_for: if owns {
-                format!("listing:{id}")
-            } else {
-                String::new()
-            },
-            links: vec![(
-                format!("/listings/{id}"),
-                t.t("matches-back-to-listing").into(),
-            )],
-        }))
+        let title = format!(
+            "{} · {}",
+            t.t("matches-listing-title"),
+            shown(&listing.title, t.lang).text
+        );
+        let words = ListWords {
+            intro: "",
+            empty: "matches-listing-none",
+            link: "matches-back-to-listing",
+        };
+        list_page(
+            &s,
+            &ctx,
+            MatchFor::Listing(id),
+            None,
+            title,
+            words,
+            format!("/listings/{id}"),
+            q.notice.as_deref(),
+        )
+        .await
     }
     .await;
     r.unwrap_or_else(|e| ctx.error(e))
@@ -163,83 +206,114 @@ pub async fn feedback(State(s): State<AppState>, ctx: Ctx, form: FormData) -> Re
     r.unwrap_or_else(|e| ctx.error(e))
 }
 
+/// Where a profile's form lives, its title and the link under it.
+async fn profile_place(
+    s: &AppState,
+    ctx: &Ctx,
+    kind: ProfileKind,
+    org: Option<OrgId>,
+) -> Result<(String, String, (String, String)), UiError> {
+    let t = ctx.t();
+    Ok(match (kind, org) {
+        (ProfileKind::Wishes, Some(id)) => {
+            let o = s.app.organisation(&ctx.caller, id).await?;
+            let name = shown(&o.name, t.lang).text;
+            (
+                format!("/organisations/{id}/wishes"),
+                t.with("profile-wishes-title", &[("org", Arg::Text(&name))]),
+                (
+                    format!("/organisations/{id}/buyers"),
+                    t.t("matches-buyers-title").into(),
+                ),
+            )
+        }
+        _ => (
+            "/me/buyer-profile".into(),
+            t.t("profile-buyer-title").into(),
+            ("/matches".into(), t.t("matches-title").into()),
+        ),
+    })
+}
+
 fn profile_page(
     ctx: &Ctx,
     kind: ProfileKind,
-    title: String,
-    action: String,
+    (action, title, link): (String, String, (String, String)),
     values: &Map<String, Value>,
     errors: Errors,
     saved: bool,
-    links: Vec<(String, String)>,
 ) -> ProfilePage {
     let t = ctx.t();
+    let intro = match kind {
+        ProfileKind::Buyer => "profile-buyer-intro",
+        ProfileKind::Wishes => "profile-wishes-intro",
+    };
     ProfilePage {
         c: ctx.chrome("matches"),
         t,
         title,
-        intro: t
-            .t(match kind {
-                ProfileKind::Buyer => "profile-buyer-intro",
-                ProfileKind::Wishes => "profile-wishes-intro",
-            })
-            .into(),
+        intro: t.t(intro).into(),
         action,
         attributes: attrs::fields(kind.schema(), values, t),
         errors,
         saved,
-        links,
+        links: vec![link],
     }
 }
 
-pub async fn buyer_profile_form(
-    State(s): State<AppState>,
+async fn show_profile(
+    s: AppState,
     ctx: Ctx,
-    Query(q): Query<MatchesQuery>,
+    kind: ProfileKind,
+    org: Option<OrgId>,
+    saved: bool,
 ) -> Response {
     let r: Result<Response, UiError> = async {
-        let (values, _) = s.app.profile(&ctx.caller, ProfileKind::Buyer, None).await?;
-        let t = ctx.t();
+        let (values, _) = s.app.profile(&ctx.caller, kind, org).await?;
+        let place = profile_place(&s, &ctx, kind, org).await?;
         Ok(ctx.page(profile_page(
             &ctx,
-            ProfileKind::Buyer,
-            t.t("profile-buyer-title").into(),
-            "/me/buyer-profile".into(),
+            kind,
+            place,
             &values,
             Errors::new(),
-            q.saved.is_some(),
-            vec![("/matches".into(), t.t("matches-title").into())],
+            saved,
         )))
     }
     .await;
     r.unwrap_or_else(|e| ctx.error(e))
 }
 
-pub async fn save_buyer_profile(State(s): State<AppState>, ctx: Ctx, form: FormData) -> Response {
+async fn save_profile(
+    s: AppState,
+    ctx: Ctx,
+    kind: ProfileKind,
+    org: Option<OrgId>,
+    form: FormData,
+) -> Response {
     let r: Result<Response, UiError> = async {
         ctx.check_csrf(&form)?;
-        let values = attrs::values_from(&form, ProfileKind::Buyer.schema());
+        let values = attrs::values_from(&form, kind.schema());
         match s
             .app
-            .save_profile(&ctx.caller, ProfileKind::Buyer, None, values.clone())
+            .save_profile(&ctx.caller, kind, org, values.clone())
             .await
         {
-            Ok(_) => Ok(Redirect::to("/me/buyer-profile?saved=1").into_response()),
+            Ok(_) => {
+                let (action, _, _) = profile_place(&s, &ctx, kind, org).await?;
+                Ok(Redirect::to(&format!("{action}?saved=1")).into_response())
+            }
             Err(sc_app::Error::Invalid(inv)) => {
-                let t = ctx.t();
-                Ok(ctx.page_with(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    profile_page(
-                        &ctx,
-                        ProfileKind::Buyer,
-                        t.t("profile-buyer-title").into(),
-                        "/me/buyer-profile".into(),
-                        &values,
-                        form_errors(&inv, t),
-                        false,
-                        vec![],
-                    ),
-                ))
+                let place = profile_place(&s, &ctx, kind, org).await?;
+                let page = profile_page(
+                    &ctx,
+                    kind,
+                    place,
+                    &values,
+                    form_errors(&inv, ctx.t()),
+                    false,
+                );
+                Ok(ctx.page_with(StatusCode::UNPROCESSABLE_ENTITY, page))
             }
             Err(e) => Err(e.into()),
         }
@@ -248,11 +322,16 @@ pub async fn save_buyer_profile(State(s): State<AppState>, ctx: Ctx, form: FormD
     r.unwrap_or_else(|e| ctx.error(e))
 }
 
-async fn wishes_title(s: &AppState, ctx: &Ctx, id: i64) -> Result<String, UiError> {
-    let org = s.app.organisation(&ctx.caller, id).await?;
-    let t = ctx.t();
-    let name = shown(&org.name, t.lang).text;
-    Ok(t.with("profile-wishes-title", &[("org", Arg::Text(&name))]))
+pub async fn buyer_profile_form(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<MatchesQuery>,
+) -> Response {
+    show_profile(s, ctx, ProfileKind::Buyer, None, q.saved.is_some()).await
+}
+
+pub async fn save_buyer_profile(State(s): State<AppState>, ctx: Ctx, form: FormData) -> Response {
+    save_profile(s, ctx, ProfileKind::Buyer, None, form).await
 }
 
 pub async fn wishes_form(
@@ -261,29 +340,7 @@ pub async fn wishes_form(
     PageId(id): PageId,
     Query(q): Query<MatchesQuery>,
 ) -> Response {
-    let r: Result<Response, UiError> = async {
-        let (values, _) = s
-            .app
-            .profile(&ctx.caller, ProfileKind::Wishes, Some(id))
-            .await?;
-        let title = wishes_title(&s, &ctx, id).await?;
-        let t = ctx.t();
-        Ok(ctx.page(profile_page(
-            &ctx,
-            ProfileKind::Wishes,
-            title,
-            format!("/organisations/{id}/wishes"),
-            &values,
-            Errors::new(),
-            q.saved.is_some(),
-            vec![(
-                format!("/organisations/{id}/buyers"),
-                t.t("matches-buyers-title").into(),
-            )],
-        )))
-    }
-    .await;
-    r.unwrap_or_else(|e| ctx.error(e))
+    show_profile(s, ctx, ProfileKind::Wishes, Some(id), q.saved.is_some()).await
 }
 
 pub async fn save_wishes(
@@ -292,37 +349,5 @@ pub async fn save_wishes(
     PageId(id): PageId,
     form: FormData,
 ) -> Response {
-    let r: Result<Response, UiError> = async {
-        ctx.check_csrf(&form)?;
-        let values = attrs::values_from(&form, ProfileKind::Wishes.schema());
-        match s
-            .app
-            .save_profile(&ctx.caller, ProfileKind::Wishes, Some(id), values.clone())
-            .await
-        {
-            Ok(_) => {
-                Ok(Redirect::to(&format!("/organisations/{id}/wishes?saved=1")).into_response())
-            }
-            Err(sc_app::Error::Invalid(inv)) => {
-                let title = wishes_title(&s, &ctx, id).await?;
-                let t = ctx.t();
-                Ok(ctx.page_with(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    profile_page(
-                        &ctx,
-                        ProfileKind::Wishes,
-                        title,
-                        format!("/organisations/{id}/wishes"),
-                        &values,
-                        form_errors(&inv, t),
-                        false,
-                        vec![],
-                    ),
-                ))
-            }
-            Err(e) => Err(e.into()),
-        }
-    }
-    .await;
-    r.unwrap_or_else(|e| ctx.error(e))
+    save_profile(s, ctx, ProfileKind::Wishes, Some(id), form).await
 }
