@@ -239,6 +239,32 @@ async fn a_buyer_gets_fitting_exhibitors_with_reasons_and_feedback_holds() {
             .json();
         assert!(ids(&back).contains(&request), "{back}");
 
+        // Another market: a job for the buyer's own talent profile.
+        let r = s
+            .post("/api/v1/listings", Some(&owner),
+                json!({"organisation_id": chargers, "kind": "job", "title": {"en": "Firmware engineer, chargers"},
+                       "description": {"zh-Hant": "充電器 韌體 工程師"}, "attributes": {"employment_type": "full_time", "years_experience": 3},
+                       "status": "published"}))
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+        let job = r.json()["id"].as_i64().unwrap();
+        let r = s
+            .post("/api/v1/listings", Some(&buyer),
+                json!({"kind": "talent_profile", "title": {"en": "Firmware engineer"}, "description": {"en": "charger firmware, 5 years"},
+                       "attributes": {"years_experience": 5}, "status": "published"}))
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+        let jobs = s
+            .get("/api/v1/matches?for=me&market=talent", Some(&buyer))
+            .await;
+        assert_eq!(jobs.status, StatusCode::OK, "{}", jobs.body);
+        assert_eq!(ids(&jobs.json()), vec![job], "{}", jobs.body);
+        let r = s
+            .get("/api/v1/matches?for=me&market=stamps", Some(&buyer))
+            .await;
+        assert_eq!(r.status.as_u16() / 100, 4);
+        assert!(r.body.contains("market"), "{}", r.body);
+
         // A signed-in visit to an exhibitor's page is recorded for matching (batched: wait
         // for the event to land).
         let page = s.get(&format!("/organisations/{tea}"), Some(&buyer)).await;

@@ -993,6 +993,59 @@ impl App {
         }
     }
 
+    /// Offers in one market for the caller's own requests there (jobs for their talent
+    /// profile, services for their service requests, projects for their mandates), merged,
+    /// best first; `trade` is [`App::matches`] for `me` (exhibitors and suppliers).
+    pub async fn matches_in_market(
+        &self,
+        caller: &Caller,
+        market: sc_domain::market::Market,
+        limit: usize,
+    ) -> Result<Vec<Recommendation>> {
+        if market == sc_domain::market::Market::Trade {
+            return self.matches(caller, MatchFor::Me, None, limit).await;
+        }
+        caller.may(Action::ReadMatches {
+            subject: MatchSubject::Me,
+        })?;
+        let me = caller.account()?.id;
+        self.matcher.catch_up(&self.store).await?;
+        let mine: Vec<i64> = self.matcher.with(|s| {
+            let mut ids: Vec<i64> = s
+                .facts
+                .listings
+                .values()
+                .filter(|l| {
+                    l.owner == Owner::Person(me)
+                        && l.market == market
+                        && l.status == ListingStatus::Published
+                        && listing_side(l.kind) == Side::A
+                })
+                .map(|l| l.id)
+                .collect();
+            ids.sort_unstable();
+            ids
+        })?;
+        let mut best: HashMap<i64, Recommendation> = HashMap::new();
+        for id in mine {
+            for r in self
+                .matches(caller, MatchFor::Listing(id), None, limit)
+                .await?
+            {
+                let MatchTarget::Listing { id: other, .. } = r.target else {
+                    continue;
+                };
+                if best.get(&other).is_none_or(|b| b.score < r.score) {
+                    best.insert(other, r);
+                }
+            }
+        }
+        let mut out: Vec<Recommendation> = best.into_values().collect();
+        out.sort_by(|a, b| b.score.total_cmp(&a.score));
+        out.truncate(limit.clamp(1, MAX_MATCHES));
+        Ok(out)
+    }
+
     /// Makes sure a person who signed up after the engines were built is in them.
     async fn ensure_person(&self, id: UserId) -> Result<()> {
         let known = self

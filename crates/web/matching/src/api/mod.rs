@@ -31,6 +31,9 @@ pub struct MatchQuery {
     pub subject: String,
     /// With `for=me`: only exhibitors of this fair.
     pub fair: Option<i64>,
+    /// With `for=me`: `trade` (default: exhibitors and suppliers), or `services`, `talent`,
+    /// `capital` (offers for the caller's own requests in that market).
+    pub market: Option<String>,
     /// How many, 1 to 50 (default 10).
     #[param(minimum = 1, maximum = 50)]
     pub limit: Option<u32>,
@@ -122,7 +125,29 @@ pub async fn matches(
         None => pick_language(&headers, &caller),
     };
     let t = Words::new(lang);
-    let recs = s.app.matches(&caller, of, q.fair, limit as usize).await?;
+    let market = match q.market.as_deref() {
+        None => None,
+        Some(m) => Some(sc_domain::market::Market::parse(m).ok_or_else(|| {
+            ApiError::field(
+                "market",
+                ErrorCode::NotAnOption,
+                "trade, services, talent or capital",
+            )
+        })?),
+    };
+    let recs = match (of, market) {
+        (MatchFor::Me, Some(m)) if q.fair.is_none() => {
+            s.app.matches_in_market(&caller, m, limit as usize).await?
+        }
+        (_, Some(_)) => {
+            return Err(ApiError::field(
+                "market",
+                ErrorCode::NotAnOption,
+                "market goes with for=me and no fair (a listing's market is its own)",
+            ));
+        }
+        (_, None) => s.app.matches(&caller, of, q.fair, limit as usize).await?,
+    };
     let items = recs
         .iter()
         .map(|r| {
