@@ -6,6 +6,7 @@ matches-intro = Exhibitors and suppliers chosen for you from what you told us an
 matches-at-fair = At { $fair }
 matches-none = Nothing to recommend yet. Tell us what you source, or bookmark a few exhibitors, and matches appear here.
 matches-profile-cta = Tell us what you source
+matches-profile-why = so that the fair recommends the right exhibitors to you
 matches-more = All recommendations
 matches-after-scan = Exhibitors you may also like
 matches-buyers-title = Buyers to meet

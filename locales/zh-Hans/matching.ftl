@@ -6,6 +6,7 @@ matches-intro = 根据你提供的资料和你的操作，为你挑选的参展�
 matches-at-fair = 于{ $fair }
 matches-none = 暂时没有推荐。告诉我们你采购什么，或收藏几家参展商，推荐就会在这里出现。
 matches-profile-cta = 告诉我们你采购什么
+matches-profile-why = 好让展会为你推荐合适的参展商
 matches-more = 全部推荐
 matches-after-scan = 你可能感兴趣的参展商
 matches-buyers-title = 值得会见的买家

@@ -6,6 +6,7 @@ matches-intro = 根據你提供的資料和你的操作，為你挑選的參展�
 matches-at-fair = 於{ $fair }
 matches-none = 暫時未有推薦。告訴我們你採購甚麼，或收藏幾家參展商，推薦就會在這裏出現。
 matches-profile-cta = 告訴我們你採購甚麼
+matches-profile-why = 好讓展會為你推薦合適的參展商
 matches-more = 全部推薦
 matches-after-scan = 你或會感興趣的參展商
 matches-buyers-title = 值得會見的買家

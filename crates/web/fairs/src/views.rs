@@ -50,6 +50,8 @@ pub struct ExhibitorPage {
     /// "Exhibitors you may also like": recommendations for the signed-in visitor at this fair.
     pub cards: Vec<sc_web_ui::matches::MatchCard>,
     pub feedback_for: String,
+    /// Just scanned by someone who has not said what they source: ask (optional).
+    pub ask_profile: bool,
 }
 
 pub struct HallTab {

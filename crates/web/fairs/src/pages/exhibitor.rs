@@ -274,6 +274,12 @@ async fn page(
     if matches!(scanned, Scanned::No) {
         s.app.note_view(&ctx.caller, org_id, "view");
     }
+    // The first scans are when a buyer's profile helps most: ask once they are bookmarked.
+    let ask_profile = matches!(scanned, Scanned::SignedIn { .. })
+        && s.app
+            .profile(&ctx.caller, sc_domain::profile::ProfileKind::Buyer, None)
+            .await
+            .is_ok_and(|(_, saved)| saved.is_none());
     let notice = notice_text(notice, t);
     let name = shown(&o.name, t.lang);
     let description = shown(&o.description, t.lang);
@@ -301,6 +307,7 @@ async fn page(
         notice,
         cards: sc_web_ui::matches::recommended(s, ctx, Some(fair_id), 4, Some(org_id)).await,
         feedback_for: "me".into(),
+        ask_profile,
     }))
 }
 
