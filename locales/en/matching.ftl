@@ -72,6 +72,10 @@ match-reason-similar = { $count ->
     [one] One person like you chose them
    *[other] { $count } people like you chose them
 }
+match-reason-similar-them = { $count ->
+    [one] One like them chose you
+   *[other] { $count } like them chose you
+}
 match-reason-popular = { $count ->
     [one] Chosen by one person
    *[other] Chosen by { $count } people

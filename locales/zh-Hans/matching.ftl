@@ -69,6 +69,7 @@ match-reason-shared = 共同点：{ $values }
 match-reason-fits = 符合你的要求
 match-reason-fits-them = 你符合他们的要求
 match-reason-similar = { $count } 位与你相似的人选择了他们
+match-reason-similar-them = { $count } 个与他们相似的选择了你
 match-reason-popular = { $count } 人选择了他们
 match-reason-interested = 已对你表示兴趣
 match-reason-responsive = 会跟进联系他们的人

@@ -69,6 +69,7 @@ match-reason-shared = 共同點：{ $values }
 match-reason-fits = 符合你的要求
 match-reason-fits-them = 你符合他們的要求
 match-reason-similar = { $count } 位與你相似的人選擇了他們
+match-reason-similar-them = { $count } 個與他們相似的選擇了你
 match-reason-popular = { $count } 人選擇了他們
 match-reason-interested = 已對你表示興趣
 match-reason-responsive = 會跟進聯絡他們的人

@@ -449,7 +449,9 @@ pub async fn load(store: &Store, show_progress: bool) -> Result<Summary, Storage
     })
     .await?;
 
-    // Buyers; some post sourcing requests.
+    // Buyers; some post sourcing requests, two in three say what they source (from their own
+    // generator, so that adding profiles left the rest of the demo as it was).
+    let mut profiles = Rng::new(0x5052_4f46_494c_4553);
     for i in 0..BUYERS {
         let place = rng.weighted(BUYER_LOCATIONS);
         let (name, lang) = person_name(&mut rng, place);
@@ -465,6 +467,30 @@ pub async fn load(store: &Store, show_progress: bool) -> Result<Summary, Storage
             .await?;
         sum.buyers += 1;
         buyers.push((uid, lang));
+        if i % 3 != 2 {
+            let sector = profiles.pick(SECTORS);
+            let pt = profiles.pick(sector.products);
+            let words = match lang {
+                Language::ZhHant => pt.name.0,
+                Language::ZhHans => pt.name.1,
+                Language::En => pt.name.2,
+            };
+            let kinds = sc_domain::profile::BUYER_TYPES;
+            let order = [200, 500, 1000, 5000][profiles.below(4)];
+            let attrs = json!({
+                "sources": words,
+                "hs_codes": [&pt.hs[..4.min(pt.hs.len())]],
+                "sectors": [sector.code],
+                "buyer_type": kinds[profiles.below(kinds.len())],
+                "order_size": order,
+                "target_markets": [place],
+                "discoverable": i % 2 == 0,
+            });
+            let attrs = sc_domain::profile::ProfileKind::Buyer
+                .validated(obj(attrs))
+                .expect("demo profiles are valid");
+            b.insert_buyer_profile(uid, &attrs).await?;
+        }
         if i % 10 == 0 {
             let sector = rng.pick(SECTORS);
             let pt = rng.pick(sector.products);

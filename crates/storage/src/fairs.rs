@@ -287,6 +287,23 @@ pub struct Batch<'a> {
 }
 
 impl Batch<'_> {
+    /// A person's buyer profile (validated by the caller), inside the batch.
+    pub async fn insert_buyer_profile(
+        &mut self,
+        user: UserId,
+        attrs: &serde_json::Map<String, serde_json::Value>,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO buyer_profiles (user_id, attributes, updated_at) VALUES ($1, $2, $3)",
+        )
+        .bind(user)
+        .bind(serde_json::Value::Object(attrs.clone()).to_string())
+        .bind(crate::now_ms())
+        .execute(&mut *self.w.tx)
+        .await?;
+        Ok(())
+    }
+
     pub async fn insert_user(&mut self, u: &NewUser) -> Result<UserId> {
         crate::users::insert_user(&mut self.w, u).await
     }

@@ -85,7 +85,8 @@ pub fn reason_text(r: &Reason, viewer_wants: bool, t: Words) -> String {
                 "match-reason-fits-them"
             })
             .to_string(),
-        Signal::Similar { count } => t.count("match-reason-similar", *count as i64),
+        Signal::Similar { count } if viewer_wants => t.count("match-reason-similar", *count as i64),
+        Signal::Similar { count } => t.count("match-reason-similar-them", *count as i64),
         Signal::Popular { count } => t.count("match-reason-popular", *count as i64),
         Signal::InterestedInYou => t.t("match-reason-interested").to_string(),
         Signal::Responsive => t.t("match-reason-responsive").to_string(),
