@@ -63,6 +63,21 @@ test(`a buyer's recommendations on a phone in three languages (${ENGINE})`, asyn
   const now = await page.locator('.card.match .title').allTextContents();
   assert.ok(!now.map((t) => t.trim()).includes(first), `${first} is gone`);
 
+  // A buyer who has not said what they source is asked, once scanned at a booth.
+  const desk = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  await desk.goto(`${base}/login`);
+  await desk.fill('input[name=email]', 'organiser@demo.example.com');
+  await desk.fill('input[name=password]', PASSWORD);
+  await Promise.all([desk.waitForNavigation(), desk.click('main form button')]);
+  await desk.goto(`${base}/fairs/1/manage/qr`);
+  const qrUrl = (await desk.locator('.qr-card .qr-url').first().textContent()).trim();
+  const fresh = await (await browser.newContext(phone)).newPage();
+  await fresh.goto(qrUrl);
+  await fresh.fill('.quick-login input[name=email]', 'buyer003@demo.example.com');
+  await fresh.fill('.quick-login input[name=password]', PASSWORD);
+  await Promise.all([fresh.waitForNavigation(), fresh.click('.quick-login button')]);
+  assert.equal(await fresh.locator('main a[href="/me/buyer-profile"]').count(), 1, 'asked what they source');
+
   // The home page shows the first few, linked to the rest.
   await page.goto(`${base}/`);
   assert.ok(await page.locator('.card.match').count() >= 1);
