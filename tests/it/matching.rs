@@ -281,7 +281,7 @@ async fn a_buyer_gets_fitting_exhibitors_with_reasons_and_feedback_holds() {
             }
             tokio::time::sleep(std::time::Duration::from_millis(50)).await;
         }
-        assert!(seen, "the view was recorded");
+        assert!(seen, "the view and the click were recorded");
 
         // Bad subjects and limits are named.
         for (q, field) in [

@@ -18,6 +18,8 @@ pub struct ListQuery {
     pub kind: Option<String>,
     /// Outcome code of the last change, shown after a redirect.
     pub notice: Option<String>,
+    /// `search` when opened from a search result (recorded as a click for matching).
+    pub from: Option<String>,
 }
 
 /// Owner names for a page of listings, fetched together.

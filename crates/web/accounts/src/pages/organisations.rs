@@ -66,7 +66,12 @@ pub async fn organisation(
         let t = ctx.t();
         let o = s.app.organisation(&ctx.caller, id).await?;
         // A signed-in visitor's view teaches matching what they look at (batched, not waited for).
-        s.app.note_view(&ctx.caller, id, "view");
+        let kind = if q.from.as_deref() == Some("search") {
+            "click"
+        } else {
+            "view"
+        };
+        s.app.note_view(&ctx.caller, id, kind);
         let owner = Owner::Organisation(id);
         let is_insider = ctx.caller.allowed(Action::UpdateListing { owner });
         let mut f = ListingFilter {

@@ -94,6 +94,14 @@ pub async fn listing(
     let r: Result<Response, UiError> = async {
         let t = ctx.t();
         let l = s.app.listing(&ctx.caller, id).await?;
+        if let sc_domain::listing::Owner::Organisation(o) = l.owner {
+            let kind = if q.from.as_deref() == Some("search") {
+                "click"
+            } else {
+                "view"
+            };
+            s.app.note_view(&ctx.caller, o, kind);
+        }
         let (orgs, people) = owner_names(&s, std::slice::from_ref(&l)).await?;
         let attributes = l
             .kind

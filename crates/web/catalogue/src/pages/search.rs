@@ -163,7 +163,8 @@ pub async fn page(
                             (label, b.plan_url)
                         })
                         .collect(),
-                    url: url_of(&h.entity, h.id),
+                    // Marked so the page it opens records a search click for matching.
+                    url: format!("{}?from=search", url_of(&h.entity, h.id)),
                     kind: t.t(if h.entity == "organisation" {
                         "search-an_organisation"
                     } else {
