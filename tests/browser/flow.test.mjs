@@ -118,7 +118,7 @@ test(`search from the header box finds across scripts (${ENGINE})`, async () => 
   await Promise.all([page.waitForNavigation(), page.click('details.filter-bar a >> nth=0')]);
   assert.ok(await page.locator('.active-filters a').count() >= 1);
   await Promise.all([page.waitForNavigation(), page.click('ul.cards li a.title >> nth=0')]);
-  assert.match(page.url(), /\/(listings|organisations)\/\d+$/);
+  assert.match(page.url(), /\/(listings|organisations)\/\d+\?from=search$/, "a result opens marked as a search click");
   // Type-ahead offers names as one types.
   await page.goto(`${base}/`);
   await page.type('form.search input[name=q]', 'blueto', { delay: 30 });

@@ -75,6 +75,25 @@ fn attributes(r: &sqlx::any::AnyRow) -> Result<Map<String, Value>> {
     serde_json::from_str(&text).map_err(|e| StorageError::Corrupt(format!("profile: {e}")))
 }
 
+const PERSON: &str = "SELECT u.id, u.display_name, u.location, u.preferred_language, p.attributes
+     FROM users u LEFT JOIN buyer_profiles p ON p.user_id = u.id";
+
+fn person(r: &sqlx::any::AnyRow) -> Result<MatchPerson> {
+    let profile = match r.try_get::<Option<String>, _>("attributes")? {
+        Some(t) => {
+            serde_json::from_str(&t).map_err(|e| StorageError::Corrupt(format!("profile: {e}")))?
+        }
+        None => Map::new(),
+    };
+    Ok(MatchPerson {
+        id: r.try_get("id")?,
+        display_name: r.try_get("display_name")?,
+        location: location(r, "location")?,
+        language: parsed(r, "preferred_language", Language::from_tag)?,
+        profile,
+    })
+}
+
 impl Store {
     /// A profile's attributes and when they were last saved; `None` when never saved.
     pub async fn profile(
@@ -133,52 +152,22 @@ impl Store {
     /// Everyone who could be matched as a person (individual accounts), with their buyer
     /// profile when they saved one.
     pub async fn match_people(&self) -> Result<Vec<MatchPerson>> {
-        sqlx::query(
-            "SELECT u.id, u.display_name, u.location, u.preferred_language, p.attributes
-             FROM users u LEFT JOIN buyer_profiles p ON p.user_id = u.id ORDER BY u.id",
-        )
-        .fetch_all(self.pool())
-        .await?
-        .iter()
-        .map(|r| {
-            let profile = match r.try_get::<Option<String>, _>("attributes")? {
-                Some(t) => serde_json::from_str(&t)
-                    .map_err(|e| StorageError::Corrupt(format!("profile: {e}")))?,
-                None => Map::new(),
-            };
-            Ok(MatchPerson {
-                id: r.try_get("id")?,
-                display_name: r.try_get("display_name")?,
-                location: location(r, "location")?,
-                language: parsed(r, "preferred_language", Language::from_tag)?,
-                profile,
-            })
-        })
-        .collect()
+        sqlx::query(sqlx::AssertSqlSafe(format!("{PERSON} ORDER BY u.id")))
+            .fetch_all(self.pool())
+            .await?
+            .iter()
+            .map(person)
+            .collect()
     }
 
     /// One person as [`Store::match_people`] reads them.
     pub async fn match_person(&self, id: UserId) -> Result<MatchPerson> {
-        let r = sqlx::query(
-            "SELECT u.id, u.display_name, u.location, u.preferred_language, p.attributes
-             FROM users u LEFT JOIN buyer_profiles p ON p.user_id = u.id WHERE u.id = $1",
-        )
-        .bind(id)
-        .fetch_optional(self.pool())
-        .await?
-        .ok_or(StorageError::NotFound)?;
-        let profile = match r.try_get::<Option<String>, _>("attributes")? {
-            Some(t) => serde_json::from_str(&t)
-                .map_err(|e| StorageError::Corrupt(format!("profile: {e}")))?,
-            None => Map::new(),
-        };
-        Ok(MatchPerson {
-            id: r.try_get("id")?,
-            display_name: r.try_get("display_name")?,
-            location: location(&r, "location")?,
-            language: parsed(&r, "preferred_language", Language::from_tag)?,
-            profile,
-        })
+        let r = sqlx::query(sqlx::AssertSqlSafe(format!("{PERSON} WHERE u.id = $1")))
+            .bind(id)
+            .fetch_optional(self.pool())
+            .await?
+            .ok_or(StorageError::NotFound)?;
+        person(&r)
     }
 
     /// Writes events in one transaction (fsynced before it returns).
