@@ -265,23 +265,36 @@ async fn a_buyer_gets_fitting_exhibitors_with_reasons_and_feedback_holds() {
         assert_eq!(r.status.as_u16() / 100, 4);
         assert!(r.body.contains("market"), "{}", r.body);
 
-        // A signed-in visit to an exhibitor's page is recorded for matching (batched: wait
-        // for the event to land).
+        // A signed-in visit to an exhibitor's page is recorded for matching, and one opened
+        // from a search result as a click. Views are queued without waiting; an acknowledged
+        // feedback goes through the same writer after them, so once it is answered they are
+        // stored too.
         let page = s.get(&format!("/organisations/{tea}"), Some(&buyer)).await;
         assert_eq!(page.status, StatusCode::OK);
-        let mut seen = false;
-        for _ in 0..200 {
-            let events = s.store.match_events_of(buyer_id, 50).await.unwrap();
-            if events
+        let page = s
+            .get(
+                &format!("/organisations/{shenzhen}?from=search"),
+                Some(&buyer),
+            )
+            .await;
+        assert_eq!(page.status, StatusCode::OK);
+        let r = s
+            .post(
+                "/api/v1/matches/feedback",
+                Some(&buyer),
+                json!({"for": "me", "target": tea, "feedback": "more_like_this"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.body);
+        let events = s.store.match_events_of(buyer_id, 50).await.unwrap();
+        let has = |kind: &str, org: i64| {
+            events
                 .iter()
-                .any(|e| e.kind == "view" && e.organisation_id == Some(tea))
-            {
-                seen = true;
-                break;
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-        }
-        assert!(seen, "the view and the click were recorded");
+                .any(|e| e.kind == kind && e.organisation_id == Some(org))
+        };
+        assert!(has("view", tea), "{events:?}");
+        assert!(has("click", shenzhen), "{events:?}");
+        assert!(has("more_like_this", tea), "{events:?}");
 
         // Bad subjects and limits are named.
         for (q, field) in [
