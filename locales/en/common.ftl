@@ -16,6 +16,7 @@ field-kind = Type
 field-location = Based in
 field-markets_served = Markets served
 field-multi_hint = Choose any number
+field-one_per_line = One per line
 field-name = Name
 field-phone = Phone
 field-postal_address = Postal address

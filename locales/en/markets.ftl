@@ -31,6 +31,7 @@ attr-quantity = Quantity
 attr-remote = Remote possible
 attr-salary_max = Monthly salary to
 attr-salary_min = Monthly salary from
+attr-salary_expected = Monthly salary expected
 attr-shariah_compliant = Shariah compliant
 attr-shariah_only = Shariah compliant only
 attr-target_price = Target price

@@ -16,6 +16,7 @@ field-kind = 类型
 field-location = 所在地
 field-markets_served = 服务市场
 field-multi_hint = 可选多项
+field-one_per_line = 每行一项
 field-name = 名称
 field-phone = 电话
 field-postal_address = 邮寄地址

@@ -31,6 +31,7 @@ attr-quantity = 数量
 attr-remote = 可远程工作
 attr-salary_max = 月薪至
 attr-salary_min = 月薪由
+attr-salary_expected = 期望月薪
 attr-shariah_compliant = 符合伊斯兰教法
 attr-shariah_only = 只限伊斯兰教法合规
 attr-target_price = 目标价

@@ -16,6 +16,7 @@ field-kind = 類型
 field-location = 所在地
 field-markets_served = 服務市場
 field-multi_hint = 可選多項
+field-one_per_line = 每行一項
 field-name = 名稱
 field-phone = 電話
 field-postal_address = 郵寄地址

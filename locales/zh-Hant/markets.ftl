@@ -31,6 +31,7 @@ attr-quantity = 數量
 attr-remote = 可遙距工作
 attr-salary_max = 月薪至
 attr-salary_min = 月薪由
+attr-salary_expected = 期望月薪
 attr-shariah_compliant = 符合伊斯蘭教法
 attr-shariah_only = 只限伊斯蘭教法合規
 attr-target_price = 目標價

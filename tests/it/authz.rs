@@ -795,6 +795,12 @@ fn cases() -> Vec<Case> {
         ),
         case(
             M::GET,
+            "/api/v1/matches?for=partners:{org}",
+            none,
+            [401, 403, 200, 200, 403, 403],
+        ),
+        case(
+            M::GET,
             "/api/v1/matches?for=listing:{published}",
             none,
             all_ok,
@@ -820,6 +826,17 @@ fn cases() -> Vec<Case> {
                 )
             },
             [401, 403, 204, 204, 403, 403],
+        ),
+        case(
+            M::POST,
+            "/api/v1/matches/feedback?as=partners",
+            |_, t| {
+                // Its own organisation is no match: refused after the right to ask is checked.
+                Some(
+                    json!({"for": format!("partners:{}", t.org), "target": t.org, "feedback": "dismiss"}),
+                )
+            },
+            [401, 403, 422, 422, 403, 403],
         ),
         case(
             M::POST,
@@ -886,6 +903,12 @@ fn cases() -> Vec<Case> {
         case(
             M::GET,
             "/organisations/{org}/buyers",
+            none,
+            [303, 403, 200, 200, 403, 403],
+        ),
+        case(
+            M::GET,
+            "/organisations/{org}/partners",
             none,
             [303, 403, 200, 200, 403, 403],
         ),

@@ -308,3 +308,332 @@ async fn a_buyer_gets_fitting_exhibitors_with_reasons_and_feedback_holds() {
         }
     }
 }
+
+async fn organisation(
+    s: &crate::harness::Server,
+    token: &str,
+    kind: &str,
+    name: &str,
+    listings: &[Value],
+) -> i64 {
+    let r = s
+        .post(
+            "/api/v1/organisations",
+            Some(token),
+            json!({"kind": kind, "name": {"en": name}, "location": "HK", "markets_served": ["HK", "SG"]}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let org = r.json()["id"].as_i64().unwrap();
+    for l in listings {
+        let mut l = l.clone();
+        l["organisation_id"] = json!(org);
+        l["status"] = json!("published");
+        let r = s.post("/api/v1/listings", Some(token), l).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    }
+    org
+}
+
+async fn wishes(s: &crate::harness::Server, token: &str, org: i64, attributes: Value) {
+    let r = s
+        .call(
+            Method::PUT,
+            &format!("/api/v1/organisations/{org}/wishes"),
+            Some(token),
+            Some(json!({ "attributes": attributes })),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+}
+
+fn logistics(title: &str) -> Value {
+    json!({"kind": "service_offer", "title": {"en": title}, "attributes": {"category": "logistics"}})
+}
+
+fn bottle(title: &str) -> Value {
+    json!({"kind": "product", "title": {"en": title}, "codes": ["392330"]})
+}
+
+#[tokio::test]
+async fn organisations_meet_the_firms_they_need_never_their_competitors() {
+    for s in servers().await {
+        let (_, owner) = s.register("owner@partners.example.com", "HK", "en").await;
+        let green = organisation(
+            &s,
+            &owner,
+            "company",
+            "Green Bottles",
+            &[bottle("Reusable water bottle")],
+        )
+        .await;
+        let swift = organisation(
+            &s,
+            &owner,
+            "service_firm",
+            "Swift Logistics",
+            &[logistics("Freight forwarding and warehousing to Singapore")],
+        )
+        .await;
+        // A competitor: sells bottles, and forwards freight too, so it would fit what Green
+        // Bottles needs; Green Bottles names it.
+        let (rival_staff_id, rival_owner) = s.register("staff@rival.example.com", "HK", "en").await;
+        let rival = organisation(
+            &s,
+            &rival_owner,
+            "company",
+            "Bottle Rival Limited",
+            &[
+                bottle("Water bottles"),
+                logistics("Freight forwarding to Singapore"),
+            ],
+        )
+        .await;
+        // Sells what Green Bottles sells and nothing it needs.
+        let same = organisation(
+            &s,
+            &owner,
+            "company",
+            "Other Bottles",
+            &[bottle("Reusable water bottle, steel")],
+        )
+        .await;
+        wishes(&s, &owner, green, json!({"needs": "freight forwarding warehousing Singapore",
+            "needs_services": ["logistics"], "competitors": ["bottle rival", "  "], "looking_for": "water bottle buyers"})).await;
+        wishes(
+            &s,
+            &rival_owner,
+            rival,
+            json!({"needs": "reusable water bottle supplier"}),
+        )
+        .await;
+        let r = s
+            .get(
+                &format!("/api/v1/organisations/{green}/wishes"),
+                Some(&owner),
+            )
+            .await;
+        assert_eq!(
+            r.json()["attributes"]["competitors"],
+            json!(["bottle rival"])
+        );
+
+        let list = s
+            .get(
+                &format!("/api/v1/matches?for=partners:{green}&lang=en"),
+                Some(&owner),
+            )
+            .await;
+        assert_eq!(list.status, StatusCode::OK, "{}", list.body);
+        let list = list.json();
+        let order = ids(&list);
+        assert_eq!(order.first(), Some(&swift), "{list}");
+        assert!(!order.contains(&rival), "a named competitor: {list}");
+        assert!(!order.contains(&green), "itself: {list}");
+        let pos = |id: i64| order.iter().position(|&x| x == id);
+        assert!(pos(same).is_none_or(|p| p > 0), "{list}");
+        let reasons = list["items"][0]["reasons"].to_string();
+        assert!(
+            reasons.contains("services you need") || reasons.contains("Matches what you look for"),
+            "{reasons}"
+        );
+        // Both ways: the competitor, who needs bottles, is never shown Green Bottles.
+        let theirs = s
+            .get(
+                &format!("/api/v1/matches?for=partners:{rival}"),
+                Some(&rival_owner),
+            )
+            .await
+            .json();
+        assert!(!ids(&theirs).contains(&green), "{theirs}");
+        assert!(ids(&theirs).contains(&same), "{theirs}");
+
+        // Nor are its staff, nor buyers working for it, among the buyers to meet.
+        let profile = json!({"attributes": {"sources": "reusable water bottle", "hs_codes": ["392330"], "discoverable": true}});
+        s.call(
+            Method::PUT,
+            "/api/v1/me/buyer-profile",
+            Some(&rival_owner),
+            Some(profile.clone()),
+        )
+        .await;
+        let (says_id, says) = s.register("buyer@says-rival.example.com", "HK", "en").await;
+        let mut p = profile.clone();
+        p["attributes"]["company"] = json!("BOTTLE RIVAL Ltd.");
+        s.call(
+            Method::PUT,
+            "/api/v1/me/buyer-profile",
+            Some(&says),
+            Some(p),
+        )
+        .await;
+        let (fair_id, fair) = s.register("buyer@fair.example.com", "HK", "en").await;
+        s.call(
+            Method::PUT,
+            "/api/v1/me/buyer-profile",
+            Some(&fair),
+            Some(profile),
+        )
+        .await;
+        let buyers = s
+            .get(
+                &format!("/api/v1/matches?for=organisation:{green}"),
+                Some(&owner),
+            )
+            .await
+            .json();
+        let b = ids(&buyers);
+        assert!(b.contains(&fair_id), "{buyers}");
+        assert!(
+            !b.contains(&rival_staff_id) && !b.contains(&says_id),
+            "{buyers}"
+        );
+        // And the buyer from the competitor is not shown Green Bottles.
+        let mine = ids(&s.get("/api/v1/matches?for=me", Some(&says)).await.json());
+        assert!(!mine.contains(&green), "{mine:?}");
+
+        // "Hide for now" hides from the next request and is stored with its target.
+        let r = s
+            .post(
+                "/api/v1/matches/feedback",
+                Some(&owner),
+                json!({"for": format!("partners:{green}"), "target": swift, "feedback": "dismiss"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.body);
+        let after = ids(&s
+            .get(
+                &format!("/api/v1/matches?for=partners:{green}"),
+                Some(&owner),
+            )
+            .await
+            .json());
+        assert!(!after.contains(&swift), "{after:?}");
+        let events = s.store.match_history().await.unwrap();
+        assert!(events.iter().any(|e| e.kind == "dismiss"
+            && e.organisation_id == Some(green)
+            && e.target_organisation_id == Some(swift)));
+        // A buyer's dismissal hides an exhibitor from them, not from others.
+        let before = ids(&s.get("/api/v1/matches?for=me", Some(&fair)).await.json());
+        assert!(before.contains(&green), "{before:?}");
+        s.post(
+            "/api/v1/matches/feedback",
+            Some(&fair),
+            json!({"for": "me", "target": green, "feedback": "dismiss"}),
+        )
+        .await;
+        assert!(!ids(&s.get("/api/v1/matches?for=me", Some(&fair)).await.json()).contains(&green));
+        let (_, other) = s.register("other@fair.example.com", "HK", "en").await;
+        s.call(
+            Method::PUT,
+            "/api/v1/me/buyer-profile",
+            Some(&other),
+            Some(
+                json!({"attributes": {"sources": "reusable water bottle", "hs_codes": ["392330"]}}),
+            ),
+        )
+        .await;
+        assert!(ids(&s.get("/api/v1/matches?for=me", Some(&other)).await.json()).contains(&green));
+    }
+}
+
+#[tokio::test]
+async fn prices_budgets_salaries_and_tickets_compare_across_currencies() {
+    for s in servers().await {
+        let (_, owner) = s.register("seller@price.example.com", "HK", "en").await;
+        let product = |price: f64, currency: &str| {
+            json!({"kind": "product", "title": {"en": "Power bank 10000mAh"}, "codes": ["850760"],
+                   "attributes": {"unit_price": price, "currency": currency}})
+        };
+        // HK$12 is about US$1.5, under the buyer's US$2; ¥40 is about US$5.5, over it.
+        organisation(
+            &s,
+            &owner,
+            "company",
+            "Cheap Power",
+            &[product(12.0, "HKD")],
+        )
+        .await;
+        organisation(&s, &owner, "company", "Dear Power", &[product(40.0, "CNY")]).await;
+        let (_, buyer) = s.register("buyer@price.example.com", "HK", "en").await;
+        let r = s
+            .post("/api/v1/listings", Some(&buyer),
+                json!({"kind": "sourcing_request", "title": {"en": "Power bank 10000mAh"}, "codes": ["850760"],
+                       "attributes": {"quantity": 1000, "target_price": 2, "currency": "USD"}, "status": "published"}))
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+        let request = r.json()["id"].as_i64().unwrap();
+        let m = s
+            .get(
+                &format!("/api/v1/matches?for=listing:{request}&lang=en"),
+                None,
+            )
+            .await
+            .json();
+        let first = &m["items"][0];
+        let cheap_id = first["id"].as_i64().unwrap();
+        let cheap = s
+            .get(&format!("/api/v1/listings/{cheap_id}"), None)
+            .await
+            .json();
+        assert_eq!(cheap["attributes"]["currency"], "HKD", "{m}");
+        assert!(
+            first["reasons"]
+                .to_string()
+                .contains("Price within your target"),
+            "{m}"
+        );
+        assert!(
+            m["items"][0]["score"].as_f64() > m["items"][1]["score"].as_f64(),
+            "{m}"
+        );
+
+        // A talent asking HK$30,000 a month: the job paying up to US$5,000 (HK$39,000) fits,
+        // the one paying up to HK$20,000 does not.
+        let job = |name: &str, max: i64, currency: &str| {
+            json!({"kind": "job", "title": {"en": "Embedded engineer"}, "organisation_id": 0,
+                   "attributes": {"employment_type": "full_time", "salary_max": max, "currency": currency}})
+        };
+        let good = organisation(
+            &s,
+            &owner,
+            "company",
+            "Good Pay",
+            &[job("good", 5_000, "USD")],
+        )
+        .await;
+        organisation(
+            &s,
+            &owner,
+            "company",
+            "Low Pay",
+            &[job("low", 20_000, "HKD")],
+        )
+        .await;
+        let r = s
+            .post("/api/v1/listings", Some(&buyer),
+                json!({"kind": "talent_profile", "title": {"en": "Embedded engineer"},
+                       "attributes": {"years_experience": 4, "salary_expected": 30000, "currency": "HKD"}, "status": "published"}))
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+        let jobs = s
+            .get(
+                "/api/v1/matches?for=me&market=talent&lang=zh-Hant",
+                Some(&buyer),
+            )
+            .await
+            .json();
+        let first = jobs["items"][0]["id"].as_i64().unwrap();
+        let first = s
+            .get(&format!("/api/v1/listings/{first}"), None)
+            .await
+            .json();
+        assert_eq!(first["owner"]["organisation"], json!(good), "{jobs}");
+        assert!(
+            jobs["items"][0]["reasons"]
+                .to_string()
+                .contains("薪酬符合你的期望"),
+            "{jobs}"
+        );
+    }
+}

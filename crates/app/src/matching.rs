@@ -8,6 +8,11 @@
 //! - **listings**: what someone asks for (sourcing and service requests, talent profiles,
 //!   investor mandates; side A) ↔ what someone offers (products, service offers, jobs, green
 //!   projects; side B), within one market (the market is the group).
+//! - **partners**: organisations ↔ organisations (an enterprise and the service firm or
+//!   supplier it needs): what one needs (side A: its wishes' needs and services) against what
+//!   the other offers (side B: its products and service offers), and back whether the other
+//!   wants clients like it. Never offers against offers, so firms selling the same things are
+//!   not put in front of each other; named competitors never are.
 //!
 //! Content follows the search change log (so imports from the command line arrive too);
 //! events and profiles edited here are applied at once, so the next page sees them.
@@ -73,21 +78,29 @@ pub struct Recommendation {
 /// What the viewer says about a recommendation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Feedback {
+    /// Never shown again, and fewer like it.
     NotInterested,
     MoreLikeThis,
+    /// Hidden for [`DISMISSED_FOR_MS`]; says nothing against it (counted as seen).
+    Dismiss,
 }
+
+/// How long a dismissed recommendation stays hidden: 30 days.
+pub const DISMISSED_FOR_MS: i64 = 30 * 86_400_000;
 
 impl Feedback {
     pub fn code(self) -> &'static str {
         match self {
             Feedback::NotInterested => "not_interested",
             Feedback::MoreLikeThis => "more_like_this",
+            Feedback::Dismiss => "dismiss",
         }
     }
     pub fn parse(s: &str) -> Option<Feedback> {
         match s {
             "not_interested" => Some(Feedback::NotInterested),
             "more_like_this" => Some(Feedback::MoreLikeThis),
+            "dismiss" => Some(Feedback::Dismiss),
             _ => None,
         }
     }
@@ -97,12 +110,25 @@ impl Feedback {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MatchFor {
     Me,
+    /// Buyers to meet, for an organisation's members.
     Organisation(OrgId),
+    /// Organisations to meet (suppliers, service firms, partners), for its members.
+    Partners(OrgId),
     Listing(i64),
 }
 
 impl MatchFor {
-    /// `me`, `organisation:ID`, `listing:ID`.
+    /// `me`, `organisation:ID`, `partners:ID`, `listing:ID`.
+    /// The subject as `parse` reads it.
+    pub fn code(self) -> String {
+        match self {
+            MatchFor::Me => "me".into(),
+            MatchFor::Organisation(o) => format!("organisation:{o}"),
+            MatchFor::Partners(o) => format!("partners:{o}"),
+            MatchFor::Listing(l) => format!("listing:{l}"),
+        }
+    }
+
     pub fn parse(s: &str) -> Option<MatchFor> {
         let s = s.trim();
         if s == "me" {
@@ -112,6 +138,7 @@ impl MatchFor {
         let id: i64 = id.parse().ok().filter(|&n| n > 0)?;
         match kind {
             "organisation" => Some(MatchFor::Organisation(id)),
+            "partners" => Some(MatchFor::Partners(id)),
             "listing" => Some(MatchFor::Listing(id)),
             _ => None,
         }
@@ -167,12 +194,12 @@ pub fn people_spec() -> Spec {
             ("view", A, Meaning::Exposure),
             ("click", A, Meaning::Exposure),
             ("not_interested", A, Meaning::Refusal),
-            ("dismiss", A, Meaning::Refusal),
+            ("dismiss", A, Meaning::Exposure),
             ("follow_up", B, Meaning::Success),
             ("more_like_this", B, Meaning::Success),
             ("view", B, Meaning::Exposure),
             ("not_interested", B, Meaning::Refusal),
-            ("dismiss", B, Meaning::Refusal),
+            ("dismiss", B, Meaning::Exposure),
         ],
     );
     spec
@@ -192,6 +219,12 @@ pub fn listings_spec() -> Spec {
             feature("category", A, Same, "category", "category"),
             feature("experience", A, AtMost, "years", "years"),
             feature("taxonomy", A, Same, "taxonomies", "taxonomy"),
+            // Money, in Hong Kong dollars (`sc_domain::money`).
+            feature("price", A, AtMost, "target_price", "price"),
+            feature("budget", A, AtMost, "budget", "fee"),
+            feature("salary", A, AtLeast, "salary_expected", "salary"),
+            feature("ticket_min", A, AtLeast, "ticket_min", "amount"),
+            feature("ticket_max", A, AtMost, "ticket_max", "amount"),
             feature("their_words", B, Text, "text", "text"),
             feature("their_hs", B, Codes, "codes", "codes"),
         ],
@@ -202,8 +235,37 @@ pub fn listings_spec() -> Spec {
         &[
             ("not_interested", A, Meaning::Refusal),
             ("more_like_this", A, Meaning::Success),
+            ("dismiss", A, Meaning::Exposure),
             ("not_interested", B, Meaning::Refusal),
             ("more_like_this", B, Meaning::Success),
+            ("dismiss", B, Meaning::Exposure),
+        ],
+    );
+    spec
+}
+
+/// Organisations ↔ organisations: side A is an organisation as it looks for suppliers,
+/// services and partners, side B as it offers them.
+pub fn partners_spec() -> Spec {
+    use Compare::*;
+    use Side::*;
+    let mut spec = Spec {
+        features: vec![
+            feature("words", A, Text, "needs", "offers"),
+            feature("services", A, Same, "needs_services", "services"),
+            feature("served", A, Overlap, "location", "serves"),
+            feature("their_words", B, Text, "looking_for", "about"),
+            feature("buyer_region", B, Same, "wants_regions", "location"),
+        ],
+        ..Spec::default()
+    };
+    kinds(
+        &mut spec,
+        &[
+            ("not_interested", A, Meaning::Refusal),
+            ("more_like_this", A, Meaning::Success),
+            ("dismiss", A, Meaning::Exposure),
+            ("view", A, Meaning::Exposure),
         ],
     );
     spec
@@ -286,7 +348,7 @@ fn organisation_entity(
         offers.push(all_languages(&l.title));
         offers.push(all_languages(&l.description));
         hs.extend(l.codes.iter().cloned());
-        if let Some(m) = num(&l.attributes, "moq") {
+        if let Some(m) = num(&l.attributes, "moq").filter(|_| l.kind == ListingKind::Product) {
             moq = Some(moq.map_or(m, |x: f64| x.min(m)));
         }
     }
@@ -327,6 +389,125 @@ fn organisation_entity(
         group: None,
         fields,
     }
+}
+
+fn served(o: &Organisation) -> Vec<String> {
+    let mut serves: Vec<String> = o
+        .markets_served
+        .iter()
+        .map(|l| l.code().to_string())
+        .collect();
+    serves.push(o.location.code().to_string());
+    serves
+}
+
+/// An organisation as it looks for others (the partners engine's side A).
+fn seeker_entity(o: &Organisation, wishes: &Map<String, Json>) -> EntityInput {
+    let mut fields = vec![
+        (
+            "location".into(),
+            Value::Set(vec![o.location.code().to_string()]),
+        ),
+        (
+            "needs_services".into(),
+            Value::Set(strings(wishes, "needs_services")),
+        ),
+        (
+            "about".into(),
+            Value::Text(format!(
+                "{} \n {}",
+                all_languages(&o.name),
+                all_languages(&o.description)
+            )),
+        ),
+    ];
+    if let Some(t) = text(wishes, "needs") {
+        fields.push(("needs".into(), Value::Text(t)));
+    }
+    EntityInput {
+        key: org_key(o.id),
+        side: Side::A,
+        group: None,
+        fields,
+    }
+}
+
+/// An organisation as it offers (the partners engine's side B): its products and service
+/// offers, the services it provides, where it serves, whom it wants as clients.
+fn provider_entity(
+    o: &Organisation,
+    offered: &[&Listing],
+    wishes: &Map<String, Json>,
+) -> EntityInput {
+    let mut offers = vec![all_languages(&o.name), all_languages(&o.description)];
+    let mut services = vec![];
+    for l in offered {
+        offers.push(all_languages(&l.title));
+        offers.push(all_languages(&l.description));
+        if l.kind == ListingKind::ServiceOffer {
+            services.extend(strings(&l.attributes, "category"));
+        }
+    }
+    services.sort();
+    services.dedup();
+    let mut fields = vec![
+        ("offers".into(), Value::Text(offers.join(" \n "))),
+        ("services".into(), Value::Set(services)),
+        ("serves".into(), Value::Set(served(o))),
+        (
+            "wants_regions".into(),
+            Value::Set(strings(wishes, "buyer_regions")),
+        ),
+    ];
+    if let Some(t) = text(wishes, "looking_for") {
+        fields.push(("looking_for".into(), Value::Text(t)));
+    }
+    EntityInput {
+        key: org_key(o.id),
+        side: Side::B,
+        group: None,
+        fields,
+    }
+}
+
+/// A company name as competitors are compared: folded (case, width, script) and kept to its
+/// letters and digits, so "Charge-Tech Ltd" and "charge tech ltd" are one name.
+fn company_name(name: &str) -> String {
+    sc_text::Analyzer::shared()
+        .fold(name)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+/// Words that name no company by themselves ("Ltd" must not make everyone a competitor).
+const NOT_A_NAME: &[&str] = &[
+    "ltd",
+    "limited",
+    "co",
+    "company",
+    "inc",
+    "corp",
+    "corporation",
+    "group",
+    "holdings",
+    "hk",
+    "有限公司",
+    "公司",
+    "集团",
+    "控股",
+    "香港",
+];
+
+/// Whether a listed competitor name and a company's name are the same company: one holds the
+/// other (both folded), and the listed one says more than a legal form (at least two Han
+/// characters or three letters).
+fn same_company(listed: &str, name: &str) -> bool {
+    let long_enough = |s: &str| {
+        let han = s.chars().any(sc_text::is_han);
+        s.chars().count() >= if han { 2 } else { 3 } && !NOT_A_NAME.contains(&s)
+    };
+    long_enough(listed) && long_enough(name) && (name.contains(listed) || listed.contains(name))
 }
 
 /// Which side of the listings engine a kind is on.
@@ -377,6 +558,23 @@ fn listing_entity(l: &Listing) -> EntityInput {
             fields.push((field.into(), Value::Num(n)));
         }
     }
+    let currency = text(a, "currency");
+    for (field, attrs) in [
+        ("price", &["unit_price"][..]),
+        ("target_price", &["target_price"]),
+        ("fee", &["fee_from"]),
+        ("budget", &["budget"]),
+        ("salary", &["salary_max", "salary_min"]),
+        ("salary_expected", &["salary_expected"]),
+        ("amount", &["amount_sought"]),
+        ("ticket_min", &["ticket_min"]),
+        ("ticket_max", &["ticket_max"]),
+    ] {
+        let amount = attrs.iter().find_map(|k| num(a, k));
+        if let Some(hkd) = amount.and_then(|n| sc_domain::money::in_hkd(n, currency.as_deref())) {
+            fields.push((field.into(), Value::Num(hkd)));
+        }
+    }
     EntityInput {
         key: listing_key(l.id),
         side: listing_side(l.kind),
@@ -400,13 +598,19 @@ struct Facts {
     /// Regions an organisation avoids: buyers located there are never shown to it, nor it to them.
     org_avoids: HashMap<OrgId, Vec<String>>,
     listings: HashMap<i64, Listing>,
+    /// An organisation's published products and service offers.
     products: HashMap<OrgId, Vec<i64>>,
+    /// Competitors an organisation named, as [`company_name`]s.
+    competitors: HashMap<OrgId, Vec<String>>,
     wishes: HashMap<OrgId, Map<String, Json>>,
+    /// (subject key, target key) → when it was dismissed: hidden for [`DISMISSED_FOR_MS`].
+    dismissed: HashMap<(String, String), i64>,
 }
 
 struct State {
     people: Engine,
     listings: Engine,
+    partners: Engine,
     facts: Facts,
     /// The search change log's sequence number this state reflects.
     seq: i64,
@@ -444,6 +648,9 @@ pub struct Recomputed {
 }
 
 fn engine_event(engine: &Engine, e: &MatchEvent) -> Option<Event> {
+    if e.target_organisation_id.is_some() || e.for_listing_id.is_some() {
+        return None;
+    }
     let org = e.organisation_id?;
     let (side, actor, target) = match e.actor {
         EventActor::Person => (
@@ -464,6 +671,23 @@ fn engine_event(engine: &Engine, e: &MatchEvent) -> Option<Event> {
         target,
         meaning: engine.spec.meaning(&e.kind, side),
     })
+}
+
+fn partner_event(engine: &Engine, e: &MatchEvent) -> Option<Event> {
+    let (from, to) = (e.organisation_id?, e.target_organisation_id?);
+    Some(Event {
+        time: e.at,
+        actor_side: Side::A,
+        actor: engine.pool.id(Side::A, &org_key(from))?,
+        target: engine.pool.id(Side::B, &org_key(to))?,
+        meaning: engine.spec.meaning(&e.kind, Side::A),
+    })
+}
+
+/// Whether a kind of listing is what an organisation offers others (its card in the people
+/// and partners engines).
+fn offered(kind: ListingKind) -> bool {
+    matches!(kind, ListingKind::Product | ListingKind::ServiceOffer)
 }
 
 fn listing_event(engine: &Engine, e: &MatchEvent) -> Option<Event> {
@@ -519,7 +743,7 @@ impl State {
         }
         for l in facts.listings.values() {
             if let (Owner::Organisation(o), ListingStatus::Published) = (l.owner, l.status) {
-                if l.kind == ListingKind::Product {
+                if offered(l.kind) {
                     facts.products.entry(o).or_default().push(l.id);
                 }
             }
@@ -538,6 +762,15 @@ impl State {
         }
         pool.weigh();
         let mut people_engine = Engine::new(pool, people_spec(), Options::default());
+
+        let mut ppool = Pool::new();
+        for id in &org_ids {
+            let (a, b) = facts.partner_entities(*id);
+            ppool.add(a);
+            ppool.add(b);
+        }
+        ppool.weigh();
+        let mut partners_engine = Engine::new(ppool, partners_spec(), Options::default());
 
         let mut lpool = Pool::new();
         let mut listing_ids: Vec<i64> = facts.listings.keys().copied().collect();
@@ -564,6 +797,10 @@ impl State {
 
         let history = store.match_history().await?;
         progress("events", history.len() as u64, history.len() as u64);
+        let now = now_ms();
+        for e in &history {
+            facts.note_dismissal(e, now);
+        }
         let events: Vec<Event> = history
             .iter()
             .filter_map(|e| engine_event(&people_engine, e))
@@ -576,16 +813,23 @@ impl State {
             .collect();
         listings_engine.train(&levents, 1);
         listings_engine.build_retrieval();
+        let pevents: Vec<Event> = history
+            .iter()
+            .filter_map(|e| partner_event(&partners_engine, e))
+            .collect();
+        partners_engine.train(&pevents, 1);
+        partners_engine.build_retrieval();
         let report = BuildReport {
             people: people_engine.pool.len(Side::A),
             organisations: people_engine.pool.len(Side::B),
             listings: listings_engine.pool.len(Side::A) + listings_engine.pool.len(Side::B),
-            events: events.len() + levents.len(),
+            events: events.len() + levents.len() + pevents.len(),
         };
         Ok((
             State {
                 people: people_engine,
                 listings: listings_engine,
+                partners: partners_engine,
                 facts,
                 seq,
             },
@@ -602,14 +846,11 @@ impl State {
         if let Owner::Organisation(o) = l.owner {
             let list = self.facts.products.entry(o).or_default();
             list.retain(|&x| x != id);
-            if l.kind == ListingKind::Product && l.status == ListingStatus::Published {
+            if offered(l.kind) && l.status == ListingStatus::Published {
                 list.push(id);
             }
             self.facts.listings.insert(id, l);
-            if self.facts.organisations.contains_key(&o) {
-                let input = self.facts.org_entity(o);
-                self.people.upsert(input);
-            }
+            self.refresh_org(o);
         } else {
             self.facts.listings.insert(id, l);
         }
@@ -628,10 +869,7 @@ impl State {
                 if let Some(list) = self.facts.products.get_mut(&o) {
                     list.retain(|&x| x != id);
                 }
-                if self.facts.organisations.contains_key(&o) {
-                    let input = self.facts.org_entity(o);
-                    self.people.upsert(input);
-                }
+                self.refresh_org(o);
             }
         }
     }
@@ -639,20 +877,70 @@ impl State {
     fn apply_org(&mut self, o: Organisation) {
         let id = o.id;
         self.facts.organisations.insert(id, o);
+        self.facts.remember_org_avoids(id);
+        self.refresh_org(id);
+    }
+
+    /// Puts an organisation's entities in the people and partners engines anew (after its
+    /// products, service offers, wishes or own fields changed).
+    fn refresh_org(&mut self, id: OrgId) {
+        if !self.facts.organisations.contains_key(&id) {
+            return;
+        }
         let input = self.facts.org_entity(id);
         self.people.upsert(input);
-        self.facts.remember_org_avoids(id);
+        let (a, b) = self.facts.partner_entities(id);
+        self.partners.upsert(a);
+        self.partners.upsert(b);
     }
 
     fn remove_org(&mut self, id: OrgId) {
         self.facts.organisations.remove(&id);
-        if let Some(e) = self.people.pool.id(Side::B, &org_key(id)) {
+        let key = org_key(id);
+        if let Some(e) = self.people.pool.id(Side::B, &key) {
             self.people.retire(Side::B, e);
+        }
+        for side in [Side::A, Side::B] {
+            if let Some(e) = self.partners.pool.id(side, &key) {
+                self.partners.retire(side, e);
+            }
         }
     }
 }
 
+/// (subject key, target key) of a feedback event: who said it, about whom.
+fn feedback_keys(e: &MatchEvent) -> Option<(String, String)> {
+    if let (Some(from), Some(to)) = (e.for_listing_id, e.listing_id) {
+        return Some((listing_key(from), listing_key(to)));
+    }
+    let org = e.organisation_id?;
+    if let Some(other) = e.target_organisation_id {
+        return Some((org_key(org), org_key(other)));
+    }
+    Some(match e.actor {
+        EventActor::Person => (person_key(e.user_id), org_key(org)),
+        EventActor::Organisation => (org_key(org), person_key(e.user_id)),
+    })
+}
+
 impl Facts {
+    /// Remembers a dismissal (from the history or just now) while it still hides.
+    fn note_dismissal(&mut self, e: &MatchEvent, now: i64) {
+        if e.kind == Feedback::Dismiss.code() && e.at > now - DISMISSED_FOR_MS {
+            if let Some(k) = feedback_keys(e) {
+                let at = self.dismissed.entry(k).or_insert(e.at);
+                *at = (*at).max(e.at);
+            }
+        }
+    }
+
+    /// Whether `subject` dismissed `target` less than [`DISMISSED_FOR_MS`] ago.
+    fn hidden(&self, subject: &str, target: &str, now: i64) -> bool {
+        self.dismissed
+            .get(&(subject.to_string(), target.to_string()))
+            .is_some_and(|at| *at > now - DISMISSED_FOR_MS)
+    }
+
     fn org_entity(&self, id: OrgId) -> EntityInput {
         let o = &self.organisations[&id];
         let products: Vec<&Listing> = self
@@ -664,6 +952,91 @@ impl Facts {
             .collect();
         let empty = Map::new();
         organisation_entity(o, &products, self.wishes.get(&id).unwrap_or(&empty))
+    }
+
+    /// An organisation's two entities in the partners engine: as it seeks, as it offers.
+    fn partner_entities(&self, id: OrgId) -> (EntityInput, EntityInput) {
+        let o = &self.organisations[&id];
+        let offered: Vec<&Listing> = self
+            .products
+            .get(&id)
+            .into_iter()
+            .flatten()
+            .filter_map(|l| self.listings.get(l))
+            .collect();
+        let empty = Map::new();
+        let w = self.wishes.get(&id).unwrap_or(&empty);
+        (seeker_entity(o, w), provider_entity(o, &offered, w))
+    }
+
+    /// Whether `a` named `b` a competitor or `b` named `a`: they are never put in front of
+    /// each other, nor their staff.
+    fn rivals(&self, a: OrgId, b: OrgId) -> bool {
+        let names = |id: OrgId| -> Vec<String> {
+            self.organisations
+                .get(&id)
+                .map(|o| {
+                    [&o.name.zh_hant, &o.name.zh_hans, &o.name.en]
+                        .into_iter()
+                        .flatten()
+                        .map(|n| company_name(n))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let lists = |x: OrgId, y: OrgId| {
+            self.competitors.get(&x).is_some_and(|listed| {
+                let theirs = names(y);
+                listed
+                    .iter()
+                    .any(|l| theirs.iter().any(|n| same_company(l, n)))
+            })
+        };
+        a != b && (lists(a, b) || lists(b, a))
+    }
+
+    /// Whether a person is on the far side of `org`'s line: one of its own people, staff of a
+    /// competitor (either way), or working for a company it named.
+    fn rival_person(&self, org: OrgId, person: UserId) -> bool {
+        let Some(p) = self.people.get(&person) else {
+            return false;
+        };
+        if p.organisations
+            .iter()
+            .any(|&m| m == org || self.rivals(org, m))
+        {
+            return true;
+        }
+        let company = text(&p.profile, "company").map(|c| company_name(&c));
+        company.is_some_and(|c| {
+            self.competitors
+                .get(&org)
+                .is_some_and(|listed| listed.iter().any(|l| same_company(l, &c)))
+        })
+    }
+
+    /// Whether two listings' owners may be matched (not rivals, not one's staff and the other).
+    fn owners_may_meet(&self, a: Owner, b: Owner) -> bool {
+        match (a, b) {
+            (Owner::Organisation(x), Owner::Organisation(y)) => !self.rivals(x, y),
+            (Owner::Organisation(o), Owner::Person(p))
+            | (Owner::Person(p), Owner::Organisation(o)) => !self.rival_person(o, p),
+            (Owner::Person(_), Owner::Person(_)) => true,
+        }
+    }
+
+    /// Whether two organisations may be put in front of each other as partners: not the same,
+    /// not rivals, neither avoids where the other is.
+    fn partners_compatible(&self, a: OrgId, b: OrgId) -> bool {
+        let (Some(x), Some(y)) = (self.organisations.get(&a), self.organisations.get(&b)) else {
+            return false;
+        };
+        let avoids = |who: OrgId, at: &sc_domain::Location| {
+            self.org_avoids
+                .get(&who)
+                .is_some_and(|v| v.iter().any(|c| c == at.code()))
+        };
+        a != b && !self.rivals(a, b) && !avoids(a, &y.location) && !avoids(b, &x.location)
     }
 
     fn remember_person(&mut self, p: MatchPerson) {
@@ -680,12 +1053,16 @@ impl Facts {
     }
 
     fn remember_org_avoids(&mut self, id: OrgId) {
-        let avoids = self
-            .wishes
-            .get(&id)
-            .map(|w| strings(w, "avoid_regions"))
-            .unwrap_or_default();
+        let w = self.wishes.get(&id);
+        let avoids = w.map(|w| strings(w, "avoid_regions")).unwrap_or_default();
         self.org_avoids.insert(id, avoids);
+        let listed: Vec<String> = w
+            .map(|w| strings(w, "competitors"))
+            .unwrap_or_default()
+            .iter()
+            .map(|n| company_name(n))
+            .collect();
+        self.competitors.insert(id, listed);
     }
 
     /// Whether a person and an organisation may be put in front of each other: neither
@@ -706,6 +1083,7 @@ impl Facts {
                 .org_avoids
                 .get(&org)
                 .is_some_and(|a| a.iter().any(|x| x == pl))
+            && !self.rival_person(org, person)
     }
 }
 
@@ -791,16 +1169,18 @@ impl Matcher {
     /// Records an event in the engine's behaviour state (after it is stored).
     fn learn(&self, e: &MatchEvent) {
         self.with_mut(|s| {
-            let ev = if e.for_listing_id.is_some() {
-                listing_event(&s.listings, e).map(|ev| (true, ev))
-            } else {
-                engine_event(&s.people, e).map(|ev| (false, ev))
-            };
-            match ev {
-                Some((true, ev)) => s.listings.record(&ev),
-                Some((false, ev)) => s.people.record(&ev),
-                None => {}
+            if e.for_listing_id.is_some() {
+                if let Some(ev) = listing_event(&s.listings, e) {
+                    s.listings.record(&ev);
+                }
+            } else if e.target_organisation_id.is_some() {
+                if let Some(ev) = partner_event(&s.partners, e) {
+                    s.partners.record(&ev);
+                }
+            } else if let Some(ev) = engine_event(&s.people, e) {
+                s.people.record(&ev);
             }
+            s.facts.note_dismissal(e, now_ms());
         });
     }
 }
@@ -847,7 +1227,7 @@ impl App {
     async fn subject(&self, caller: &Caller, of: MatchFor) -> Result<MatchSubject> {
         Ok(match of {
             MatchFor::Me => MatchSubject::Me,
-            MatchFor::Organisation(o) => {
+            MatchFor::Organisation(o) | MatchFor::Partners(o) => {
                 // A missing organisation is a 404 for everyone allowed to ask.
                 self.store.organisation(o).await?;
                 MatchSubject::Organisation(o)
@@ -898,6 +1278,7 @@ impl App {
                         return vec![];
                     };
                     let pool = &s.people.pool;
+                    let (now, mine) = (now_ms(), person_key(me));
                     s.people
                         .recommend_where(
                             Side::A,
@@ -907,6 +1288,7 @@ impl App {
                                 let o = key_id(pool.key(Side::B, c));
                                 s.facts.compatible(me, o)
                                     && exhibitors.as_ref().is_none_or(|e| e.contains(&o))
+                                    && !s.facts.hidden(&mine, pool.key(Side::B, c), now)
                             },
                             None,
                         )
@@ -928,6 +1310,7 @@ impl App {
                     return vec![];
                 };
                 let pool = &s.people.pool;
+                let (now, mine) = (now_ms(), org_key(org));
                 s.people
                     .recommend_where(
                         Side::B,
@@ -935,7 +1318,9 @@ impl App {
                         limit,
                         |c| {
                             let u = key_id(pool.key(Side::A, c));
-                            s.facts.discoverable.contains(&u) && s.facts.compatible(u, org)
+                            s.facts.discoverable.contains(&u)
+                                && s.facts.compatible(u, org)
+                                && !s.facts.hidden(&mine, pool.key(Side::A, c), now)
                         },
                         None,
                     )
@@ -947,6 +1332,36 @@ impl App {
                             score: m.score,
                             reasons: m.reasons,
                             viewer: Side::B,
+                        })
+                    })
+                    .collect()
+            }),
+            MatchFor::Partners(org) => self.matcher.with(|s| {
+                let Some(v) = s.partners.pool.id(Side::A, &org_key(org)) else {
+                    return vec![];
+                };
+                let pool = &s.partners.pool;
+                let (now, mine) = (now_ms(), org_key(org));
+                s.partners
+                    .recommend_where(
+                        Side::A,
+                        v,
+                        limit,
+                        |c| {
+                            let other = key_id(pool.key(Side::B, c));
+                            s.facts.partners_compatible(org, other)
+                                && !s.facts.hidden(&mine, pool.key(Side::B, c), now)
+                        },
+                        None,
+                    )
+                    .into_iter()
+                    .filter_map(|m| {
+                        let o = key_id(pool.key(Side::B, m.candidate));
+                        Some(Recommendation {
+                            target: org_target(&s.facts, o)?,
+                            score: m.score,
+                            reasons: m.reasons,
+                            viewer: Side::A,
                         })
                     })
                     .collect()
@@ -964,6 +1379,7 @@ impl App {
                 }
                 let pool = &s.listings.pool;
                 let owner = l.owner;
+                let (now, mine) = (now_ms(), listing_key(id));
                 s.listings
                     .recommend_where(
                         side,
@@ -971,10 +1387,9 @@ impl App {
                         limit,
                         |c| {
                             let other = key_id(pool.key(side.other(), c));
-                            s.facts
-                                .listings
-                                .get(&other)
-                                .is_some_and(|o| o.owner != owner)
+                            s.facts.listings.get(&other).is_some_and(|o| {
+                                o.owner != owner && s.facts.owners_may_meet(owner, o.owner)
+                            }) && !s.facts.hidden(&mine, pool.key(side.other(), c), now)
                         },
                         None,
                     )
@@ -1193,6 +1608,7 @@ impl App {
                     organisation_id: Some(target),
                     listing_id: None,
                     for_listing_id: None,
+                    target_organisation_id: None,
                 }
             }
             MatchFor::Organisation(org) => {
@@ -1211,6 +1627,32 @@ impl App {
                     organisation_id: Some(org),
                     listing_id: None,
                     for_listing_id: None,
+                    target_organisation_id: None,
+                }
+            }
+            MatchFor::Partners(org) => {
+                if target == org {
+                    return Err(Error::field(
+                        "target",
+                        ErrorCode::NotAnOption,
+                        "an organisation is not its own match",
+                    ));
+                }
+                self.store.organisation(target).await.map_err(|e| match e {
+                    StorageError::NotFound => {
+                        Error::field("target", ErrorCode::NotFound, "no such organisation")
+                    }
+                    e => e.into(),
+                })?;
+                MatchEvent {
+                    at: now_ms(),
+                    actor: EventActor::Organisation,
+                    kind: feedback.code().into(),
+                    user_id: me,
+                    organisation_id: Some(org),
+                    listing_id: None,
+                    for_listing_id: None,
+                    target_organisation_id: Some(target),
                 }
             }
             MatchFor::Listing(l) => {
@@ -1231,6 +1673,7 @@ impl App {
                     },
                     listing_id: Some(target),
                     for_listing_id: Some(l),
+                    target_organisation_id: None,
                 }
             }
         };
@@ -1256,6 +1699,7 @@ impl App {
             organisation_id: Some(org),
             listing_id: None,
             for_listing_id: None,
+            target_organisation_id: None,
         };
         self.match_events.note(event.clone());
         self.matcher.learn(&event);
@@ -1271,6 +1715,7 @@ impl App {
             organisation_id: Some(org),
             listing_id: None,
             for_listing_id: None,
+            target_organisation_id: None,
         });
     }
 
@@ -1284,6 +1729,7 @@ impl App {
             organisation_id: Some(org),
             listing_id: None,
             for_listing_id: None,
+            target_organisation_id: None,
         });
     }
 
@@ -1344,8 +1790,7 @@ impl App {
                     if s.facts.organisations.contains_key(&subject) {
                         s.facts.wishes.insert(subject, w);
                         s.facts.remember_org_avoids(subject);
-                        let input = s.facts.org_entity(subject);
-                        s.people.upsert(input);
+                        s.refresh_org(subject);
                     }
                 });
             }

@@ -9,6 +9,7 @@ pub mod lang;
 pub mod listing;
 pub mod location;
 pub mod market;
+pub mod money;
 pub mod organisation;
 pub mod person;
 pub mod profile;

@@ -61,6 +61,10 @@ pub enum AttrType {
     Sectors,
     /// Location codes ([`crate::Location`]: HK, MO, CN, CN-GD-xx, ISO countries).
     Places,
+    /// Names (of companies, say), each 1–200 characters, at most `max`.
+    Names {
+        max: usize,
+    },
 }
 
 /// One attribute a kind of listing may or must carry.
@@ -233,6 +237,15 @@ static TALENT_PROFILE: &[AttrSpec] = &[
         false,
     ),
     attr("open_to_relocation", AttrType::Bool, false),
+    attr(
+        "salary_expected",
+        AttrType::Integer {
+            min: 0,
+            max: 100_000_000,
+        },
+        false,
+    ),
+    attr("currency", AttrType::OneOf(CURRENCIES), false),
 ];
 static GREEN_PROJECT: &[AttrSpec] = &[
     attr("taxonomy", AttrType::OneOf(GREEN_TAXONOMIES), true),
@@ -477,6 +490,16 @@ pub fn validate_schema(
                     crate::sector::is_sector(s)
                         .then_some(())
                         .ok_or((ErrorCode::NotAnOption, format!("{s:?} is not a sector")))
+                });
+            }
+            AttrType::Names { max } => {
+                list_of(value, &field, max, problems, |s| {
+                    let n = s.chars().count();
+                    if n == 0 || n > 200 {
+                        Err((ErrorCode::TooLong, "a name of 1 to 200 characters".into()))
+                    } else {
+                        Ok(())
+                    }
                 });
             }
             AttrType::Places => {

@@ -69,6 +69,12 @@ static WISHES: &[AttrSpec] = &[
     attr("min_order", ORDER),
     attr("avoid_regions", AttrType::Places),
     attr("looking_for", AttrType::Text { max: 1000 }),
+    attr("needs", AttrType::Text { max: 1000 }),
+    attr(
+        "needs_services",
+        AttrType::ManyOf(crate::market::SERVICE_CATEGORIES),
+    ),
+    attr("competitors", AttrType::Names { max: 50 }),
 ];
 
 impl ProfileKind {
@@ -89,7 +95,7 @@ impl ProfileKind {
     }
 
     /// Checks a profile's attributes; HS codes are stored without dots, lists without
-    /// repeats, texts trimmed, and empty values dropped.
+    /// repeats or blank items, texts trimmed, and empty values dropped.
     pub fn validated(
         self,
         mut attributes: Map<String, Value>,
@@ -108,13 +114,16 @@ impl ProfileKind {
                         .schema()
                         .iter()
                         .any(|s| s.key == key && matches!(s.ty, AttrType::HsCodes { .. }));
-                    if hs {
-                        for i in items.iter_mut() {
-                            if let Value::String(s) = i {
-                                *s = s.trim().replace('.', "");
-                            }
+                    for i in items.iter_mut() {
+                        if let Value::String(s) = i {
+                            *s = if hs {
+                                s.trim().replace('.', "")
+                            } else {
+                                s.trim().to_string()
+                            };
                         }
                     }
+                    items.retain(|i| i.as_str() != Some(""));
                     let mut seen = Vec::new();
                     items.retain(|i| {
                         let k = i.to_string();
@@ -126,6 +135,7 @@ impl ProfileKind {
                 _ => {}
             }
         }
+        attributes.retain(|_, v| !matches!(v, Value::Array(a) if a.is_empty()));
         let mut p = Problems::new();
         let subject = match self {
             ProfileKind::Buyer => "buyer profiles",

@@ -51,6 +51,8 @@ pub struct MatchEvent {
     pub listing_id: Option<i64>,
     /// The listing a match was shown for (a sourcing request, when its suppliers are shown).
     pub for_listing_id: Option<i64>,
+    /// The organisation `organisation_id` acted on (organisation ↔ organisation matching).
+    pub target_organisation_id: Option<OrgId>,
 }
 
 /// A person as the engine sees them.
@@ -61,6 +63,8 @@ pub struct MatchPerson {
     pub location: Location,
     pub language: Language,
     pub profile: Map<String, Value>,
+    /// The organisations they belong to, by id (a competitor's staff is never matched).
+    pub organisations: Vec<OrgId>,
 }
 
 fn table(kind: ProfileKind) -> (&'static str, &'static str) {
@@ -91,6 +95,7 @@ fn person(r: &sqlx::any::AnyRow) -> Result<MatchPerson> {
         location: location(r, "location")?,
         language: parsed(r, "preferred_language", Language::from_tag)?,
         profile,
+        organisations: vec![],
     })
 }
 
@@ -152,12 +157,25 @@ impl Store {
     /// Everyone who could be matched as a person (individual accounts), with their buyer
     /// profile when they saved one.
     pub async fn match_people(&self) -> Result<Vec<MatchPerson>> {
-        sqlx::query(sqlx::AssertSqlSafe(format!("{PERSON} ORDER BY u.id")))
-            .fetch_all(self.pool())
-            .await?
-            .iter()
-            .map(person)
-            .collect()
+        let mut people: Vec<MatchPerson> =
+            sqlx::query(sqlx::AssertSqlSafe(format!("{PERSON} ORDER BY u.id")))
+                .fetch_all(self.pool())
+                .await?
+                .iter()
+                .map(person)
+                .collect::<Result<_>>()?;
+        let rows = sqlx::query(
+            "SELECT user_id, organisation_id FROM memberships ORDER BY user_id, organisation_id",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        for r in rows {
+            let (u, o): (UserId, OrgId) = (r.try_get("user_id")?, r.try_get("organisation_id")?);
+            if let Ok(i) = people.binary_search_by_key(&u, |p| p.id) {
+                people[i].organisations.push(o);
+            }
+        }
+        Ok(people)
     }
 
     /// One person as [`Store::match_people`] reads them.
@@ -167,7 +185,14 @@ impl Store {
             .fetch_optional(self.pool())
             .await?
             .ok_or(StorageError::NotFound)?;
-        person(&r)
+        let mut p = person(&r)?;
+        p.organisations = sqlx::query_scalar(
+            "SELECT organisation_id FROM memberships WHERE user_id = $1 ORDER BY organisation_id",
+        )
+        .bind(id)
+        .fetch_all(self.pool())
+        .await?;
+        Ok(p)
     }
 
     /// Writes events in one transaction (fsynced before it returns).
@@ -176,10 +201,10 @@ impl Store {
             return Ok(());
         }
         let mut w = self.write().await?;
-        for chunk in events.chunks(crate::rows_per_statement(w.engine, 7)) {
+        for chunk in events.chunks(crate::rows_per_statement(w.engine, 8)) {
             let sql = format!(
-                "INSERT INTO match_events (at, actor, kind, user_id, organisation_id, listing_id, for_listing_id) VALUES {}",
-                crate::values_list(chunk.len(), 7, "")
+                "INSERT INTO match_events (at, actor, kind, user_id, organisation_id, listing_id, for_listing_id, target_organisation_id) VALUES {}",
+                crate::values_list(chunk.len(), 8, "")
             );
             let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
             for e in chunk {
@@ -190,7 +215,8 @@ impl Store {
                     .bind(e.user_id)
                     .bind(e.organisation_id)
                     .bind(e.listing_id)
-                    .bind(e.for_listing_id);
+                    .bind(e.for_listing_id)
+                    .bind(e.target_organisation_id);
             }
             q.execute(&mut *w.tx).await?;
         }
@@ -202,14 +228,15 @@ impl Store {
     /// exhibitor followed up by scoring or noting them).
     pub async fn match_history(&self) -> Result<Vec<MatchEvent>> {
         let rows = sqlx::query(
-            "SELECT at, actor, kind, user_id, organisation_id, listing_id, for_listing_id FROM match_events
-             UNION ALL SELECT at, 'person', 'scan', user_id, organisation_id, NULL, NULL
+            "SELECT at, actor, kind, user_id, organisation_id, listing_id, for_listing_id, target_organisation_id
+               FROM match_events
+             UNION ALL SELECT at, 'person', 'scan', user_id, organisation_id, NULL, NULL, NULL
                FROM scans WHERE user_id IS NOT NULL
-             UNION ALL SELECT created_at, 'person', 'bookmark', user_id, organisation_id, NULL, NULL
+             UNION ALL SELECT created_at, 'person', 'bookmark', user_id, organisation_id, NULL, NULL, NULL
                FROM bookmarks
-             UNION ALL SELECT last_at, 'person', 'contact', user_id, organisation_id, NULL, NULL
+             UNION ALL SELECT last_at, 'person', 'contact', user_id, organisation_id, NULL, NULL, NULL
                FROM leads WHERE message <> ''
-             UNION ALL SELECT last_at, 'organisation', 'follow_up', user_id, organisation_id, NULL, NULL
+             UNION ALL SELECT last_at, 'organisation', 'follow_up', user_id, organisation_id, NULL, NULL, NULL
                FROM leads WHERE score > 0 OR note <> ''
              ORDER BY 1, 4, 5",
         )
@@ -225,6 +252,7 @@ impl Store {
                     organisation_id: r.try_get(4)?,
                     listing_id: r.try_get(5)?,
                     for_listing_id: r.try_get(6)?,
+                    target_organisation_id: r.try_get(7)?,
                 })
             })
             .collect()
@@ -233,8 +261,8 @@ impl Store {
     /// Events recorded for a person (theirs and those about them), newest first.
     pub async fn match_events_of(&self, user: UserId, limit: i64) -> Result<Vec<MatchEvent>> {
         sqlx::query(
-            "SELECT at, actor, kind, user_id, organisation_id, listing_id, for_listing_id FROM match_events
-             WHERE user_id = $1 ORDER BY at DESC, id DESC LIMIT $2",
+            "SELECT at, actor, kind, user_id, organisation_id, listing_id, for_listing_id, target_organisation_id
+             FROM match_events WHERE user_id = $1 ORDER BY at DESC, id DESC LIMIT $2",
         )
         .bind(user)
         .bind(limit)
@@ -250,6 +278,7 @@ impl Store {
                 organisation_id: r.try_get("organisation_id")?,
                 listing_id: r.try_get("listing_id")?,
                 for_listing_id: r.try_get("for_listing_id")?,
+                target_organisation_id: r.try_get("target_organisation_id")?,
             })
         })
         .collect()

@@ -46,6 +46,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "matching",
         include_str!("../migrations/0006_matching.sql"),
     ),
+    (
+        7,
+        "partner_events",
+        include_str!("../migrations/0007_partner_events.sql"),
+    ),
 ];
 
 fn for_engine(sql: &str, engine: Engine) -> String {

@@ -593,6 +593,7 @@ async fn profiles_and_match_events_are_kept_in_order_and_go_with_the_account() {
             organisation_id: Some(o.id),
             listing_id: None,
             for_listing_id: None,
+            target_organisation_id: None,
         };
         recorder
             .record(ev(20, "not_interested", EventActor::Person))

@@ -1,5 +1,5 @@
 //! Click2Match: the matches made for a person ("Recommended for you"), for an organisation
-//! ("Buyers to meet") and for a listing (suppliers for a request, requests for an offer), each
+//! ("Buyers to meet", "Organisations to meet") and for a listing (suppliers for a request, requests for an offer), each
 //! with its reasons in the reader's language; "not interested" and "more like this"; the buyer
 //! profile and the organisation's wishes, whose forms are built from their schemas. The JSON
 //! API under `api/`, the pages under `pages/`; both call the same `sc_app` use cases.
@@ -31,6 +31,7 @@ pub fn pages() -> Routes {
         .get("/me/buyer-profile", buyer_profile_form)
         .post("/me/buyer-profile", save_buyer_profile)
         .get("/organisations/{id}/buyers", buyers)
+        .get("/organisations/{id}/partners", partners)
         .get("/organisations/{id}/wishes", wishes_form)
         .post("/organisations/{id}/wishes", save_wishes)
         .get("/listings/{id}/matches", listing_matches)

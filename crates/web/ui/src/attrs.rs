@@ -94,6 +94,10 @@ pub fn fields(schema: &[AttrSpec], values: &Map<String, Value>, t: Words) -> Vec
                     value = strings(v).join(", ");
                     ("codes", vec![])
                 }
+                AttrType::Names { .. } => {
+                    value = strings(v).join("\n");
+                    ("names", vec![])
+                }
             };
             AttrField {
                 key: spec.key.to_string(),
@@ -125,6 +129,19 @@ pub fn values_from(form: &FormData, schema: &[AttrSpec]) -> Map<String, Value> {
             AttrType::HsCodes { .. } => {
                 let all: Vec<Value> = raw
                     .split(|c: char| c == ',' || c == '，' || c == '、' || c.is_whitespace())
+                    .filter(|s| !s.is_empty())
+                    .map(|s| Value::String(s.to_string()))
+                    .collect();
+                if all.is_empty() {
+                    continue;
+                }
+                Value::Array(all)
+            }
+            AttrType::Names { .. } => {
+                // One per line (names may hold commas: "Foo, Inc.").
+                let all: Vec<Value> = raw
+                    .lines()
+                    .map(str::trim)
                     .filter(|s| !s.is_empty())
                     .map(|s| Value::String(s.to_string()))
                     .collect();
@@ -184,6 +201,7 @@ pub fn schema_json(schema: &[AttrSpec]) -> Vec<Value> {
                 }
                 AttrType::Places => json!({"type": "locations", "max_items": 50}),
                 AttrType::HsCodes { max } => json!({"type": "hs_codes", "max_items": max}),
+                AttrType::Names { max } => json!({"type": "names", "max_items": max, "max_length": 200}),
             };
             json!({"key": a.key, "required": a.required, "schema": ty, "label": labels(&a.label_key())})
         })

@@ -32,7 +32,7 @@ fn in_script(word: &str, reader: Language) -> String {
 
 fn value_name(feature: &str, v: &str, t: Words) -> String {
     match feature {
-        "markets" | "regions" | "buyer_region" => Location::parse(v)
+        "markets" | "regions" | "buyer_region" | "served" => Location::parse(v)
             .map(|l| t.place(&l).to_string())
             .unwrap_or_else(|_| v.to_string()),
         _ => t.option(v).to_string(),
@@ -74,17 +74,17 @@ pub fn reason_text(r: &Reason, viewer_wants: bool, t: Words) -> String {
                 "regions" => "match-reason-regions",
                 "buyer_region" => "match-reason-wants-region",
                 "buyer_type" => "match-reason-wants-type",
+                "served" => "match-reason-markets",
+                "services" => "match-reason-services",
                 _ => "match-reason-shared",
             };
             t.with(key, &[("values", Arg::Text(&list(feature, values)))])
         }
-        Signal::Fits { .. } => t
-            .t(if viewer_wants {
-                "match-reason-fits"
-            } else {
-                "match-reason-fits-them"
-            })
+        Signal::Fits { feature } if viewer_wants => t
+            .try_t(&format!("match-reason-fits-{feature}"))
+            .unwrap_or_else(|| t.t("match-reason-fits"))
             .to_string(),
+        Signal::Fits { .. } => t.t("match-reason-fits-them").to_string(),
         Signal::Similar { count } if viewer_wants => t.count("match-reason-similar", *count as i64),
         Signal::Similar { count } => t.count("match-reason-similar-them", *count as i64),
         Signal::Popular { count } => t.count("match-reason-popular", *count as i64),

@@ -88,6 +88,13 @@ pub async fn signup(State(s): State<AppState>, ctx: Ctx, form: FormData) -> Resp
             Ok(reg) if errors.is_empty() => {
                 match s.app.register(&ctx.caller, reg, "browser").await {
                     Ok((a, session)) => {
+                        // A plain sign-up goes on to the (optional) buyer profile; one that
+                        // came from a scan or a page goes back there (a first scan asks).
+                        let next = if next == "/" {
+                            "/me/buyer-profile?welcome=1".to_string()
+                        } else {
+                            next
+                        };
                         return Ok(signed_in_and_go(&s, &session, a.preferred_language, &next));
                     }
                     Err(sc_app::Error::Conflict {

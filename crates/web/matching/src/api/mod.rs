@@ -24,8 +24,9 @@ use sc_web_ui::matches::reason_text;
 #[into_params(parameter_in = Query)]
 pub struct MatchQuery {
     /// Whom for: `me` (exhibitors and suppliers for the caller as a buyer),
-    /// `organisation:ID` (buyers to meet, for its members), `listing:ID` (offers for a
-    /// request, requests for an offer).
+    /// `organisation:ID` (buyers to meet, for its members), `partners:ID` (organisations to
+    /// meet: suppliers, service firms and partners for what it needs, for its members),
+    /// `listing:ID` (offers for a request, requests for an offer).
     #[serde(rename = "for")]
     #[param(rename = "for", example = "me")]
     pub subject: String,
@@ -78,7 +79,7 @@ pub struct MatchList {
 fn subject(s: &str) -> Result<MatchFor, ApiError> {
     MatchFor::parse(s).ok_or_else(|| ApiError::BadRequest {
         code: ErrorCode::BadQuery,
-        detail: "for: use me, organisation:ID or listing:ID".into(),
+        detail: "for: use me, organisation:ID, partners:ID or listing:ID".into(),
     })
 }
 
@@ -199,13 +200,15 @@ pub async fn matches(
 
 #[derive(Deserialize, ToSchema)]
 pub struct FeedbackInput {
-    /// The subject the match was made for: `me`, `organisation:ID` or `listing:ID`.
+    /// The subject the match was made for: `me`, `organisation:ID`, `partners:ID` or
+    /// `listing:ID`.
     #[serde(rename = "for")]
     pub subject: String,
-    /// The match: an organisation (for `me`), a person (for an organisation), a listing (for a
-    /// listing).
+    /// The match: an organisation (for `me` and `partners:ID`), a person (for an
+    /// organisation), a listing (for a listing).
     pub target: i64,
-    /// `not_interested` (never shown again) or `more_like_this`.
+    /// `not_interested` (never shown again, and fewer like it), `more_like_this`, or `dismiss`
+    /// (hidden for 30 days, nothing held against it).
     #[schema(example = "not_interested")]
     pub feedback: String,
 }
@@ -226,7 +229,7 @@ pub async fn feedback(
         ApiError::field(
             "feedback",
             ErrorCode::NotAnOption,
-            "not_interested or more_like_this",
+            "not_interested, more_like_this or dismiss",
         )
     })?;
     s.app

@@ -28,17 +28,20 @@ pub struct MatchesQuery {
     fair: Option<i64>,
     notice: Option<String>,
     saved: Option<String>,
+    /// Just signed up: the profile is offered as a step one may skip.
+    welcome: Option<String>,
 }
 
-/// The words of one kind of match list: (intro, empty, link label) keys.
+/// The words of one kind of match list: intro and empty keys, and the links under the list
+/// (href, label key).
 struct ListWords {
     intro: &'static str,
     empty: &'static str,
-    link: &'static str,
+    links: Vec<(String, &'static str)>,
 }
 
 /// Renders the matches for `of` under `title`, with feedback buttons when the reader may
-/// give feedback, and one link under the list.
+/// give feedback, and links under the list.
 async fn list_page(
     s: &AppState,
     ctx: &Ctx,
@@ -46,17 +49,12 @@ async fn list_page(
     fair: Option<i64>,
     title: String,
     words: ListWords,
-    link: String,
     notice: Option<&str>,
 ) -> Result<Response, UiError> {
     let t = ctx.t();
     let recs = s.app.matches(&ctx.caller, of, fair, ON_A_PAGE).await?;
     let feedback_for = if s.app.may_tell_matching(&ctx.caller, of).await {
-        match of {
-            MatchFor::Me => "me".to_string(),
-            MatchFor::Organisation(o) => format!("organisation:{o}"),
-            MatchFor::Listing(l) => format!("listing:{l}"),
-        }
+        of.code()
     } else {
         String::new()
     };
@@ -73,7 +71,11 @@ async fn list_page(
         notice: notice_text(notice, t),
         cards: cards(&recs, t),
         feedback_for,
-        links: vec![(link, t.t(words.link).into())],
+        links: words
+            .links
+            .into_iter()
+            .map(|(href, key)| (href, t.t(key).to_string()))
+            .collect(),
     }))
 }
 
@@ -94,7 +96,7 @@ pub async fn mine(State(s): State<AppState>, ctx: Ctx, Query(q): Query<MatchesQu
         let words = ListWords {
             intro: "matches-intro",
             empty: "matches-none",
-            link: "matches-profile-cta",
+            links: vec![("/me/buyer-profile".into(), "matches-profile-cta")],
         };
         list_page(
             &s,
@@ -103,7 +105,6 @@ pub async fn mine(State(s): State<AppState>, ctx: Ctx, Query(q): Query<MatchesQu
             q.fair,
             title,
             words,
-            "/me/buyer-profile".into(),
             q.notice.as_deref(),
         )
         .await
@@ -130,9 +131,14 @@ pub async fn buyers(
         let words = ListWords {
             intro: "matches-buyers-intro",
             empty: "matches-buyers-none",
-            link: "matches-wishes-cta",
+            links: vec![
+                (format!("/organisations/{id}/wishes"), "matches-wishes-cta"),
+                (
+                    format!("/organisations/{id}/partners"),
+                    "matches-partners-title",
+                ),
+            ],
         };
-        let link = format!("/organisations/{id}/wishes");
         list_page(
             &s,
             &ctx,
@@ -140,7 +146,48 @@ pub async fn buyers(
             None,
             title,
             words,
-            link,
+            q.notice.as_deref(),
+        )
+        .await
+    }
+    .await;
+    r.unwrap_or_else(|e| ctx.error(e))
+}
+
+/// "Organisations to meet": suppliers, service firms and partners for what an organisation
+/// needs, for its members.
+pub async fn partners(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    PageId(id): PageId,
+    Query(q): Query<MatchesQuery>,
+) -> Response {
+    let r: Result<Response, UiError> = async {
+        let t = ctx.t();
+        let org = s.app.organisation(&ctx.caller, id).await?;
+        let title = format!(
+            "{} · {}",
+            t.t("matches-partners-title"),
+            shown(&org.name, t.lang).text
+        );
+        let words = ListWords {
+            intro: "matches-partners-intro",
+            empty: "matches-partners-none",
+            links: vec![
+                (format!("/organisations/{id}/wishes"), "matches-needs-cta"),
+                (
+                    format!("/organisations/{id}/buyers"),
+                    "matches-buyers-title",
+                ),
+            ],
+        };
+        list_page(
+            &s,
+            &ctx,
+            MatchFor::Partners(id),
+            None,
+            title,
+            words,
             q.notice.as_deref(),
         )
         .await
@@ -168,7 +215,7 @@ pub async fn listing_matches(
         let words = ListWords {
             intro: "",
             empty: "matches-listing-none",
-            link: "matches-back-to-listing",
+            links: vec![(format!("/listings/{id}"), "matches-back-to-listing")],
         };
         list_page(
             &s,
@@ -177,7 +224,6 @@ pub async fn listing_matches(
             None,
             title,
             words,
-            format!("/listings/{id}"),
             q.notice.as_deref(),
         )
         .await
@@ -242,22 +288,36 @@ fn profile_page(
     values: &Map<String, Value>,
     errors: Errors,
     saved: bool,
+    welcome: bool,
 ) -> ProfilePage {
     let t = ctx.t();
     let intro = match kind {
+        ProfileKind::Buyer if welcome => "profile-welcome-intro",
         ProfileKind::Buyer => "profile-buyer-intro",
         ProfileKind::Wishes => "profile-wishes-intro",
+    };
+    let (action, links) = if welcome && kind == ProfileKind::Buyer {
+        (
+            format!("{action}?welcome=1"),
+            vec![("/".to_string(), t.t("profile-skip").to_string())],
+        )
+    } else {
+        (action, vec![link])
     };
     ProfilePage {
         c: ctx.chrome("matches"),
         t,
-        title,
+        title: if welcome && kind == ProfileKind::Buyer {
+            t.t("profile-welcome-title").into()
+        } else {
+            title
+        },
         intro: t.t(intro).into(),
         action,
         attributes: attrs::fields(kind.schema(), values, t),
         errors,
         saved,
-        links: vec![link],
+        links,
     }
 }
 
@@ -267,6 +327,7 @@ async fn show_profile(
     kind: ProfileKind,
     org: Option<OrgId>,
     saved: bool,
+    welcome: bool,
 ) -> Response {
     let r: Result<Response, UiError> = async {
         let (values, _) = s.app.profile(&ctx.caller, kind, org).await?;
@@ -278,6 +339,7 @@ async fn show_profile(
             &values,
             Errors::new(),
             saved,
+            welcome,
         )))
     }
     .await;
@@ -290,6 +352,7 @@ async fn save_profile(
     kind: ProfileKind,
     org: Option<OrgId>,
     form: FormData,
+    welcome: bool,
 ) -> Response {
     let r: Result<Response, UiError> = async {
         ctx.check_csrf(&form)?;
@@ -299,6 +362,7 @@ async fn save_profile(
             .save_profile(&ctx.caller, kind, org, values.clone())
             .await
         {
+            Ok(_) if welcome => Ok(Redirect::to("/matches?notice=profile-saved").into_response()),
             Ok(_) => {
                 let (action, _, _) = profile_place(&s, &ctx, kind, org).await?;
                 Ok(Redirect::to(&format!("{action}?saved=1")).into_response())
@@ -312,6 +376,7 @@ async fn save_profile(
                     &values,
                     form_errors(&inv, ctx.t()),
                     false,
+                    welcome,
                 );
                 Ok(ctx.page_with(StatusCode::UNPROCESSABLE_ENTITY, page))
             }
@@ -327,11 +392,24 @@ pub async fn buyer_profile_form(
     ctx: Ctx,
     Query(q): Query<MatchesQuery>,
 ) -> Response {
-    show_profile(s, ctx, ProfileKind::Buyer, None, q.saved.is_some()).await
+    show_profile(
+        s,
+        ctx,
+        ProfileKind::Buyer,
+        None,
+        q.saved.is_some(),
+        q.welcome.is_some(),
+    )
+    .await
 }
 
-pub async fn save_buyer_profile(State(s): State<AppState>, ctx: Ctx, form: FormData) -> Response {
-    save_profile(s, ctx, ProfileKind::Buyer, None, form).await
+pub async fn save_buyer_profile(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<MatchesQuery>,
+    form: FormData,
+) -> Response {
+    save_profile(s, ctx, ProfileKind::Buyer, None, form, q.welcome.is_some()).await
 }
 
 pub async fn wishes_form(
@@ -340,7 +418,15 @@ pub async fn wishes_form(
     PageId(id): PageId,
     Query(q): Query<MatchesQuery>,
 ) -> Response {
-    show_profile(s, ctx, ProfileKind::Wishes, Some(id), q.saved.is_some()).await
+    show_profile(
+        s,
+        ctx,
+        ProfileKind::Wishes,
+        Some(id),
+        q.saved.is_some(),
+        false,
+    )
+    .await
 }
 
 pub async fn save_wishes(
@@ -349,5 +435,5 @@ pub async fn save_wishes(
     PageId(id): PageId,
     form: FormData,
 ) -> Response {
-    save_profile(s, ctx, ProfileKind::Wishes, Some(id), form).await
+    save_profile(s, ctx, ProfileKind::Wishes, Some(id), form, false).await
 }
