@@ -31,8 +31,8 @@ notice-match-more_like_this = Noted: more like it from now on.
 
 profile-buyer-title = Your buyer profile
 profile-buyer-intro = All optional. What you say here only serves to find you good matches; exhibitors see your name, company and what you source only if you let them find you.
-profile-wishes-title = Whom { $org } wants to meet
-profile-wishes-intro = All optional. Buyers who fit are shown to your team under "Buyers to meet", and you are recommended to them.
+profile-wishes-title = Whom { $org } wants to meet, and what it needs
+profile-wishes-intro = All optional. Buyers who fit are shown to your team under "Buyers to meet"; suppliers and service firms for what you need under "Organisations to meet". Competitors you name are never matched with you.
 profile-saved = Saved. Your recommendations have been updated.
 profile-welcome-title = Welcome. What do you source?
 profile-welcome-intro = One optional step: tell us what you buy and for where, and the fair recommends exhibitors and suppliers that fit you from the first page. You can change it or fill it in later under "For you".

@@ -31,8 +31,8 @@ notice-match-more_like_this = 已记下：之后会推荐更多类似的。
 
 profile-buyer-title = 你的采购资料
 profile-buyer-intro = 全部选填。资料只用于为你寻找合适匹配；只有在你允许时，参展商才会看到你的名字、公司和采购项目。
-profile-wishes-title = { $org }想见的买家
-profile-wishes-intro = 全部选填。相符的买家会在“值得会见的买家”中显示给你的团队，你也会被推荐给他们。
+profile-wishes-title = { $org }想见的对象及所需
+profile-wishes-intro = 全部选填。相符的买家会在“值得会见的买家”中显示给你的团队；能满足你所需的供应商和服务机构则在“值得会见的机构”中显示。你列明的竞争对手永远不会与你配对。
 profile-saved = 已保存，你的推荐已更新。
 profile-welcome-title = 欢迎。你采购什么？
 profile-welcome-intro = 一个选填步骤：告诉我们你买什么、卖到哪里，展会从第一页起就为你推荐合适的参展商和供应商。你可稍后在“为你推荐”中填写或修改。

@@ -31,8 +31,8 @@ notice-match-more_like_this = 已記下：之後會推薦更多類似的。
 
 profile-buyer-title = 你的採購資料
 profile-buyer-intro = 全部選填。資料只用於為你尋找合適配對；只有在你允許時，參展商才會看到你的名字、公司和採購項目。
-profile-wishes-title = { $org }想見的買家
-profile-wishes-intro = 全部選填。相符的買家會在「值得會見的買家」中顯示給你的團隊，你也會被推薦給他們。
+profile-wishes-title = { $org }想見的對象及所需
+profile-wishes-intro = 全部選填。相符的買家會在「值得會見的買家」中顯示給你的團隊；能滿足你所需的供應商和服務機構則在「值得會見的機構」中顯示。你列明的競爭對手永遠不會與你配對。
 profile-saved = 已儲存，你的推薦已更新。
 profile-welcome-title = 歡迎。你採購甚麼？
 profile-welcome-intro = 一個選填步驟：告訴我們你買甚麼、賣到哪裏，展會從第一頁起就為你推薦合適的參展商和供應商。你可稍後在「為你推薦」中填寫或修改。

@@ -730,3 +730,85 @@ async fn text_written_only_in_the_other_script_is_converted_with_the_original_a_
         assert!(html.contains("声波电动牙刷") && !html.contains("class=\"converted\""));
     }
 }
+
+#[tokio::test]
+async fn a_plain_sign_up_offers_the_buyer_profile_as_a_step_one_may_skip() {
+    for s in servers().await {
+        let c = browser();
+        let (_, html) = page(&c, &s, "/signup").await;
+        let r = c
+            .post(s.url("/signup"))
+            .form(&[
+                ("csrf", csrf_of(&html).as_str()),
+                ("email", "welcome@example.com"),
+                ("password", "correct horse battery"),
+                ("display_name", "Wing 黃"),
+                ("location", "HK"),
+                ("preferred_language", "zh-Hant"),
+                ("next", "/"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let to = r.headers()["location"].to_str().unwrap().to_string();
+        assert_eq!(to, "/me/buyer-profile?welcome=1");
+        let (status, form) = page(&c, &s, &to).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(form.contains("歡迎。你採購甚麼？"), "{form}");
+        assert!(form.contains("暫時略過"), "a way past it");
+        assert!(form.contains(r#"action="/me/buyer-profile?welcome=1""#));
+        // A mistake keeps the step and names the field.
+        let r = c
+            .post(s.url(&to))
+            .form(&[
+                ("csrf", csrf_of(&form).as_str()),
+                ("attr_order_size", "many"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let again = r.text().await.unwrap();
+        assert!(again.contains("暫時略過") && again.contains("class=\"error\""));
+        let r = c
+            .post(s.url(&to))
+            .form(&[
+                ("csrf", csrf_of(&form).as_str()),
+                ("attr_sources", "充電器"),
+                ("attr_order_size", "500"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            r.headers()["location"].to_str().unwrap(),
+            "/matches?notice=profile-saved"
+        );
+        let (_, matches) = page(&c, &s, "/matches?notice=profile-saved").await;
+        assert!(
+            matches.contains("已儲存。以下是與你相符的推薦。"),
+            "{matches}"
+        );
+
+        // Signing up from somewhere else goes back there (a first scan asks for the profile).
+        let c = browser();
+        let (_, html) = page(&c, &s, "/signup").await;
+        let r = c
+            .post(s.url("/signup"))
+            .form(&[
+                ("csrf", csrf_of(&html).as_str()),
+                ("email", "elsewhere@example.com"),
+                ("password", "correct horse battery"),
+                ("display_name", "Ka"),
+                ("location", "HK"),
+                ("preferred_language", "en"),
+                ("next", "/fairs"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.headers()["location"].to_str().unwrap(), "/fairs");
+    }
+}

@@ -1185,6 +1185,17 @@ impl Matcher {
     }
 }
 
+/// Whether a partners reason speaks to what the seeker needs (not only where both are).
+fn answers_a_need(r: &Reason) -> bool {
+    use sc_match::Signal;
+    match &r.signal {
+        Signal::Words { .. } | Signal::Code { .. } | Signal::Fits { .. } => true,
+        Signal::Shared { feature, .. } => feature == "services",
+        Signal::Similar { .. } | Signal::InterestedInYou => true,
+        Signal::Popular { .. } | Signal::Responsive => false,
+    }
+}
+
 fn person_target(f: &Facts, id: UserId) -> Option<MatchTarget> {
     let p = f.people.get(&id)?;
     Some(MatchTarget::Person {
@@ -1355,6 +1366,9 @@ impl App {
                         None,
                     )
                     .into_iter()
+                    // Being in the same place is no reason to meet: a partner answers a need
+                    // (words, services) or what people like them did.
+                    .filter(|m| m.reasons.iter().any(answers_a_need))
                     .filter_map(|m| {
                         let o = key_id(pool.key(Side::B, m.candidate));
                         Some(Recommendation {
@@ -1811,6 +1825,15 @@ mod tests {
             Some(MatchFor::Organisation(12))
         );
         assert_eq!(MatchFor::parse("listing:3"), Some(MatchFor::Listing(3)));
+        assert_eq!(MatchFor::parse("partners:7"), Some(MatchFor::Partners(7)));
+        for of in [
+            MatchFor::Me,
+            MatchFor::Organisation(2),
+            MatchFor::Partners(3),
+            MatchFor::Listing(4),
+        ] {
+            assert_eq!(MatchFor::parse(&of.code()), Some(of));
+        }
         for bad in [
             "",
             "you",
@@ -1824,8 +1847,55 @@ mod tests {
     }
 
     #[test]
+    fn competitors_are_one_company_across_case_script_and_legal_form() {
+        let same = |a: &str, b: &str| same_company(&company_name(a), &company_name(b));
+        assert!(same("Bottle Rival", "BOTTLE RIVAL Ltd."));
+        assert!(same("Charge-Tech Limited", "charge tech"));
+        assert!(same("安克創新", "安克创新科技股份有限公司"));
+        assert!(same("ＡＮＫＥＲ", "Anker Innovations"));
+        // A legal form or a fragment names nobody.
+        assert!(!same("Ltd", "Bottle Rival Ltd"));
+        assert!(!same("有限公司", "深圳電源有限公司"));
+        assert!(!same("LG", "Bulgari"));
+        assert!(!same("Green Bottles", "Bottle Rival"));
+    }
+
+    #[test]
+    fn a_dismissal_hides_for_thirty_days_and_only_from_whoever_dismissed() {
+        let mut f = Facts::default();
+        let now = 100 * 86_400_000;
+        let event = |at: i64, user: i64, org: i64, kind: &str| MatchEvent {
+            at,
+            actor: EventActor::Person,
+            kind: kind.into(),
+            user_id: user,
+            organisation_id: Some(org),
+            listing_id: None,
+            for_listing_id: None,
+            target_organisation_id: None,
+        };
+        f.note_dismissal(&event(now - 86_400_000, 1, 10, "dismiss"), now);
+        f.note_dismissal(&event(now - 31 * 86_400_000, 1, 11, "dismiss"), now);
+        f.note_dismissal(&event(now, 1, 12, "not_interested"), now);
+        assert!(f.hidden("u1", "o10", now));
+        assert!(!f.hidden("u2", "o10", now), "someone else's dismissal");
+        assert!(!f.hidden("u1", "o11", now), "dismissed 31 days ago");
+        assert!(!f.hidden("u1", "o12", now), "not a dismissal");
+        assert!(
+            !f.hidden("u1", "o10", now + DISMISSED_FOR_MS),
+            "expired since"
+        );
+        let mut partner = event(now, 5, 20, "dismiss");
+        partner.actor = EventActor::Organisation;
+        partner.target_organisation_id = Some(21);
+        f.note_dismissal(&partner, now);
+        assert!(f.hidden("o20", "o21", now));
+        assert!(!f.hidden("o20", "u5", now));
+    }
+
+    #[test]
     fn every_feature_has_fields_and_every_reason_a_name() {
-        for spec in [people_spec(), listings_spec()] {
+        for spec in [people_spec(), listings_spec(), partners_spec()] {
             let mut names = HashSet::new();
             for f in &spec.features {
                 assert!(

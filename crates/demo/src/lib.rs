@@ -180,6 +180,7 @@ pub async fn load(store: &Store, show_progress: bool) -> Result<Summary, Storage
     // One hash for every demo account: hashing 700 passwords would take half a minute.
     let password_hash = sc_access_hash(DEMO_PASSWORD);
     let mut rng = Rng::new(0x0000_005C_2026_1125);
+    let mut wishes_rng = Rng::new(0x5749_5348_4553_2026);
     // Booths (id, exhibitor) and buyers (id, language), for the fair's history.
     let mut booths: Vec<(i64, i64)> = Vec::new();
     let mut buyers: Vec<(i64, Language)> = Vec::new();
@@ -340,6 +341,27 @@ pub async fn load(store: &Store, show_progress: bool) -> Result<Summary, Storage
             })
             .await?;
         b.insert_membership(org_id, staff, OrgRole::Admin).await?;
+        // Two in five say whom they want to meet and what they need from other firms (their
+        // own random stream, so the rest of the fair stays as it was).
+        if wishes_rng.chance(40) {
+            let (category, need) = wishes_rng.pick(NEEDS);
+            let need = match preferred(place) {
+                Language::ZhHant => need.0,
+                Language::ZhHans => need.1,
+                Language::En => need.2,
+            };
+            let kinds = sc_domain::profile::BUYER_TYPES;
+            let attrs = json!({
+                "needs": need,
+                "needs_services": [category],
+                "buyer_types": [kinds[wishes_rng.below(kinds.len())], kinds[wishes_rng.below(kinds.len())]],
+            });
+            let attrs = sc_domain::profile::ProfileKind::Wishes
+                .validated(obj(attrs))
+                .expect("demo wishes are valid");
+            b.insert_profile(sc_domain::profile::ProfileKind::Wishes, org_id, &attrs)
+                .await?;
+        }
 
         let hall = hall_for_sector(sector.code);
         halls[hall].2 += 1;
@@ -489,7 +511,8 @@ pub async fn load(store: &Store, show_progress: bool) -> Result<Summary, Storage
             let attrs = sc_domain::profile::ProfileKind::Buyer
                 .validated(obj(attrs))
                 .expect("demo profiles are valid");
-            b.insert_buyer_profile(uid, &attrs).await?;
+            b.insert_profile(sc_domain::profile::ProfileKind::Buyer, uid, &attrs)
+                .await?;
         }
         if i % 10 == 0 {
             let sector = rng.pick(SECTORS);
@@ -539,6 +562,51 @@ fn sc_access_hash(p: &str) -> String {
 fn obj(v: Value) -> Map<String, Value> {
     v.as_object().cloned().unwrap_or_default()
 }
+
+/// What an exhibitor may need from the fair's service firms: (category, words).
+const NEEDS: &[(&str, Tri)] = &[
+    (
+        "logistics",
+        (
+            "出口物流及清關",
+            "出口物流及清关",
+            "Export logistics and customs clearance",
+        ),
+    ),
+    (
+        "branding",
+        (
+            "品牌設計及包裝",
+            "品牌设计及包装",
+            "Brand design and packaging",
+        ),
+    ),
+    (
+        "quality_control",
+        (
+            "驗貨及品質檢測",
+            "验货及品质检测",
+            "Product inspection and quality testing",
+        ),
+    ),
+    (
+        "legal",
+        (
+            "商標註冊及合約",
+            "商标注册及合同",
+            "Trademark registration and contracts",
+        ),
+    ),
+    (
+        "accounting",
+        (
+            "香港公司會計及稅務",
+            "香港公司会计及税务",
+            "Hong Kong company accounting and tax",
+        ),
+    ),
+    ("insurance", ("貨運保險", "货运保险", "Cargo insurance")),
+];
 
 fn preferred(place: &str) -> Language {
     match place {

@@ -287,16 +287,19 @@ pub struct Batch<'a> {
 }
 
 impl Batch<'_> {
-    /// A person's buyer profile (validated by the caller), inside the batch.
-    pub async fn insert_buyer_profile(
+    /// A person's buyer profile or an organisation's wishes (validated by the caller), inside
+    /// the batch.
+    pub async fn insert_profile(
         &mut self,
-        user: UserId,
+        kind: sc_domain::profile::ProfileKind,
+        subject: i64,
         attrs: &serde_json::Map<String, serde_json::Value>,
     ) -> Result<()> {
-        sqlx::query(
-            "INSERT INTO buyer_profiles (user_id, attributes, updated_at) VALUES ($1, $2, $3)",
-        )
-        .bind(user)
+        let (table, key) = crate::matching::profile_table(kind);
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "INSERT INTO {table} ({key}, attributes, updated_at) VALUES ($1, $2, $3)"
+        )))
+        .bind(subject)
         .bind(serde_json::Value::Object(attrs.clone()).to_string())
         .bind(crate::now_ms())
         .execute(&mut *self.w.tx)

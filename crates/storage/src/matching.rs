@@ -67,7 +67,7 @@ pub struct MatchPerson {
     pub organisations: Vec<OrgId>,
 }
 
-fn table(kind: ProfileKind) -> (&'static str, &'static str) {
+pub(crate) fn profile_table(kind: ProfileKind) -> (&'static str, &'static str) {
     match kind {
         ProfileKind::Buyer => ("buyer_profiles", "user_id"),
         ProfileKind::Wishes => ("organisation_wishes", "organisation_id"),
@@ -106,7 +106,7 @@ impl Store {
         kind: ProfileKind,
         subject: i64,
     ) -> Result<Option<(Map<String, Value>, i64)>> {
-        let (t, key) = table(kind);
+        let (t, key) = profile_table(kind);
         let sql = format!("SELECT attributes, updated_at FROM {t} WHERE {key} = $1");
         match sqlx::query(sqlx::AssertSqlSafe(sql))
             .bind(subject)
@@ -125,7 +125,7 @@ impl Store {
         subject: i64,
         attrs: &Map<String, Value>,
     ) -> Result<i64> {
-        let (t, key) = table(kind);
+        let (t, key) = profile_table(kind);
         let at = now_ms();
         let sql = format!(
             "INSERT INTO {t} ({key}, attributes, updated_at) VALUES ($1, $2, $3)
@@ -144,7 +144,7 @@ impl Store {
 
     /// Every saved profile of a kind, by subject.
     pub async fn profiles(&self, kind: ProfileKind) -> Result<Vec<(i64, Map<String, Value>)>> {
-        let (t, key) = table(kind);
+        let (t, key) = profile_table(kind);
         let sql = format!("SELECT {key} AS subject, attributes FROM {t} ORDER BY {key}");
         sqlx::query(sqlx::AssertSqlSafe(sql))
             .fetch_all(self.pool())
