@@ -250,12 +250,16 @@ fn texts(t: &sc_domain::LocalizedText) -> impl Iterator<Item = &str> {
 }
 
 /// Writes a fair's history from the database as an interaction log (docs/MATCHING.md):
-/// buyers who did anything there (side a: where they are, their language), the exhibitors
-/// with a booth (side b: their names, descriptions and listings' titles in every language
-/// given, HS codes, sectors, where they are and whom they serve), and the events: scans
-/// (exposure), bookmarks (the buyer's success), contact requests, and leads the exhibitor
-/// followed up (the exhibitor's success). A fair whose exhibitors never follow up gives a
-/// one-sided log.
+/// buyers who did anything there (side a: where they are, their language, and their buyer
+/// profile: what they source in words and HS codes, sectors, target markets, kind of buyer,
+/// order size), the exhibitors with a booth (side b: their names, descriptions and listings'
+/// titles in every language given, HS codes, sectors, where they are and whom they serve,
+/// the smallest MOQ, and their wishes: kinds and locations of buyers, smallest order, what
+/// they look for), and the events: scans (exposure), bookmarks (the buyer's success), contact
+/// requests, leads the exhibitor followed up (the exhibitor's success), and what was recorded
+/// between the two (views and clicks as exposure, "more like this" as success, "not
+/// interested" as refusal). The features are the platform's own (`people_spec`). A fair whose
+/// exhibitors never follow up gives a one-sided log.
 pub async fn export_log(
     store: &sc_storage::Store,
     fair: i64,
@@ -264,6 +268,7 @@ pub async fn export_log(
     let activity = store.fair_activity(fair).await?;
     let exhibitors: std::collections::HashSet<i64> = activity.exhibitors.iter().copied().collect();
     let mut offers: std::collections::HashMap<i64, (Vec<String>, Vec<String>)> = Default::default();
+    let mut moq: std::collections::HashMap<i64, f64> = Default::default();
     let mut after = 0;
     loop {
         let page = store.listings_after(after, 1000).await?;
@@ -281,17 +286,53 @@ pub async fn export_log(
             let e = offers.entry(org).or_default();
             e.0.extend(texts(&l.title).map(str::to_string));
             e.1.extend(l.codes.iter().cloned());
+            if let Some(m) = l.attributes.get("moq").and_then(serde_json::Value::as_f64) {
+                let low = moq.entry(org).or_insert(m);
+                *low = low.min(m);
+            }
         }
     }
+    use sc_domain::profile::ProfileKind;
+    let profiles: std::collections::HashMap<i64, serde_json::Map<String, serde_json::Value>> =
+        store.profiles(ProfileKind::Buyer).await?.into_iter().collect();
+    let wishes: std::collections::HashMap<i64, serde_json::Map<String, serde_json::Value>> =
+        store.profiles(ProfileKind::Wishes).await?.into_iter().collect();
+    let list = |m: Option<&serde_json::Map<String, serde_json::Value>>, key: &str| -> String {
+        m.and_then(|m| m.get(key))
+            .and_then(serde_json::Value::as_array)
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str())
+                    .collect::<Vec<_>>()
+                    .join("|")
+            })
+            .unwrap_or_default()
+    };
+    let one = |m: Option<&serde_json::Map<String, serde_json::Value>>, key: &str| -> String {
+        match m.and_then(|m| m.get(key)) {
+            Some(serde_json::Value::String(s)) => cell(s),
+            Some(serde_json::Value::Number(n)) => n.to_string(),
+            _ => String::new(),
+        }
+    };
     let mut entities = String::from(
-        "side,id,group,location:set,language:set,offers:text,hs:codes,sectors:set,markets:set\n",
+        "side,id,group,location:set,language:set,offers:text,hs:codes,sectors:codes,serves:set,\
+         sources:text,markets:set,type:set,order:num,moq:num,wants_types:set,wants_regions:set,\
+         min_order:num,looking_for:text\n",
     );
     for b in &activity.buyers {
+        let p = profiles.get(&b.id);
         entities.push_str(&format!(
-            "a,u{},,{},{},,,,\n",
+            "a,u{},,{},{},,{},{},,{},{},{},{},,,,,\n",
             b.id,
             b.location.code(),
-            b.language.code()
+            b.language.code(),
+            list(p, "hs_codes"),
+            list(p, "sectors"),
+            one(p, "sources"),
+            list(p, "target_markets"),
+            one(p, "buyer_type"),
+            one(p, "order_size"),
         ));
     }
     for &org in &activity.exhibitors {
@@ -304,17 +345,21 @@ pub async fn export_log(
         let mut codes = codes;
         codes.sort();
         codes.dedup();
+        let w = wishes.get(&org);
+        let mut serves: Vec<&str> = o.markets_served.iter().map(|m| m.code()).collect();
+        serves.push(o.location.code());
         entities.push_str(&format!(
-            "b,o{org},,{},,{},{},{},{}\n",
+            "b,o{org},,{},,{},{},{},{},,,,,{},{},{},{},{}\n",
             o.location.code(),
             cell(&text.join(" / ")),
             codes.join("|"),
             o.sectors.join("|"),
-            o.markets_served
-                .iter()
-                .map(|m| m.code())
-                .collect::<Vec<_>>()
-                .join("|"),
+            serves.join("|"),
+            moq.get(&org).map(|m| m.to_string()).unwrap_or_default(),
+            list(w, "buyer_types"),
+            list(w, "buyer_regions"),
+            one(w, "min_order"),
+            one(w, "looking_for"),
         ));
     }
     let mut events: Vec<(i64, String)> = Vec::new();
@@ -339,6 +384,34 @@ pub async fn export_log(
             ));
         }
     }
+    let buyers: std::collections::HashSet<i64> = activity.buyers.iter().map(|b| b.id).collect();
+    let mut recorded = 0;
+    for e in store.match_history().await? {
+        let (Some(o), None, None, None) = (
+            e.organisation_id,
+            e.listing_id,
+            e.for_listing_id,
+            e.target_organisation_id,
+        ) else {
+            continue;
+        };
+        let kinds = ["view", "click", "more_like_this", "not_interested", "dismiss"];
+        if !ours(&o) || !buyers.contains(&e.user_id) || !kinds.contains(&e.kind.as_str()) {
+            continue;
+        }
+        recorded += 1;
+        events.push((
+            e.at,
+            match e.actor {
+                sc_storage::EventActor::Person => {
+                    format!("{},a,u{},o{o},{}", e.at, e.user_id, e.kind)
+                }
+                sc_storage::EventActor::Organisation => {
+                    format!("{},b,o{o},u{},{}", e.at, e.user_id, e.kind)
+                }
+            },
+        ));
+    }
     events.sort();
     let mut ev = String::from("time,side,actor,target,kind\n");
     for (_, line) in &events {
@@ -347,17 +420,13 @@ pub async fn export_log(
     }
     std::fs::create_dir_all(out)?;
     for (name, text) in [
-        (
-            "features.csv",
-            "side,name,compare,wanting_field,wanted_field,weight_by\n\
-             a,serves_me,overlap,location,markets,\n\
-             a,same_place,same,location,location,\n\
-             b,serves_them,overlap,markets,location,\n"
-                .to_string(),
-        ),
+        ("features.csv", features_csv(&sc_app::people_spec())),
         (
             "kinds.csv",
-            "kind,side,meaning\nscan,a,exposure\nbookmark,a,success\ncontact,a,other\nfollow_up,b,success\n"
+            "kind,side,meaning\nscan,a,exposure\nbookmark,a,success\ncontact,a,other\n\
+             follow_up,b,success\nview,a,exposure\nclick,a,exposure\nmore_like_this,a,success\n\
+             not_interested,a,refusal\ndismiss,a,exposure\nview,b,exposure\n\
+             more_like_this,b,success\nnot_interested,b,refusal\ndismiss,b,exposure\n"
                 .to_string(),
         ),
         ("entities.csv", entities),
@@ -365,8 +434,19 @@ pub async fn export_log(
     ] {
         std::fs::write(out.join(name), text)?;
     }
+    let with_profile = activity
+        .buyers
+        .iter()
+        .filter(|b| profiles.contains_key(&b.id))
+        .count();
+    let with_wishes = activity
+        .exhibitors
+        .iter()
+        .filter(|o| wishes.contains_key(o))
+        .count();
     Ok(format!(
-        "wrote {} buyers, {} exhibitors and {} events ({} scans, {} bookmarks) to {}",
+        "wrote {} buyers ({with_profile} with a profile), {} exhibitors ({with_wishes} with wishes) \
+         and {} events ({} scans, {} bookmarks, {recorded} recorded views and feedback) to {}",
         activity.buyers.len(),
         activity.exhibitors.len(),
         events.len(),
@@ -374,6 +454,26 @@ pub async fn export_log(
         activity.bookmarks.len(),
         out.display()
     ))
+}
+
+/// A specification's features as the log format's `features.csv`.
+fn features_csv(spec: &sc_match::Spec) -> String {
+    let mut out = String::from("side,name,compare,wanting_field,wanted_field,weight_by\n");
+    for f in &spec.features {
+        out.push_str(&format!(
+            "{},{},{},{},{},{}\n",
+            match f.wanting {
+                sc_match::Side::A => "a",
+                sc_match::Side::B => "b",
+            },
+            f.name,
+            f.compare.code(),
+            f.wanting_field,
+            f.wanted_field,
+            f.weight_by.as_deref().unwrap_or("")
+        ));
+    }
+    out
 }
 
 /// `recompute-matches`: the engines rebuilt from the database, every person ranked, with a

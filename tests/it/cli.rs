@@ -514,7 +514,8 @@ async fn a_one_gigabyte_sheet_is_refused_before_it_is_read() {
 }
 
 /// The demo fair's history, read back from the database as an interaction log: every buyer who
-/// did something, every exhibitor with a booth, every scan and bookmark; and `match evaluate`
+/// did something (with their profile), every exhibitor with a booth (with its wishes), every
+/// scan and bookmark; and `match evaluate`
 /// measures the engine on it (a one-sided log: the demo's exhibitors never follow up).
 #[tokio::test]
 async fn a_fairs_history_exports_as_an_interaction_log_the_evaluation_reads() {
@@ -581,6 +582,23 @@ async fn a_fairs_history_exports_as_an_interaction_log_the_evaluation_reads() {
             text.contains("充電器") || text.contains("充电器"),
             "[{engine}]"
         );
+        // Buyers' profiles and exhibitors' wishes travel with them, compared as on the platform.
+        assert!(out.contains("with a profile") && out.contains("with wishes"), "{out}");
+        let features = String::from_utf8(features).unwrap();
+        for f in sc_app::people_spec().features {
+            assert!(features.contains(&format!(",{},", f.name)), "{} in {features}", f.name);
+        }
+        let has = |side: sc_match::Side, field: &str| {
+            log.entities.iter().any(|e| {
+                e.side == side
+                    && e.fields.iter().any(|(name, v)| {
+                        name == field && !matches!(v, sc_match::Value::Set(s) if s.is_empty())
+                    })
+            })
+        };
+        assert!(has(sc_match::Side::A, "sources"), "[{engine}] buyers' words");
+        assert!(has(sc_match::Side::A, "order"), "[{engine}] order sizes");
+        assert!(has(sc_match::Side::B, "wants_types"), "[{engine}] wishes");
         let (ok, table, err) = run(&["match", "evaluate", &out_arg], "").await;
         assert!(ok, "[{engine}] {err}");
         assert!(

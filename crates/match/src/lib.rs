@@ -138,6 +138,23 @@ pub enum Compare {
 }
 
 impl Compare {
+    /// The name `parse` reads (`near:SCALE` for `Near`).
+    pub fn code(self) -> String {
+        match self {
+            Compare::Text => "text".into(),
+            Compare::Codes => "codes".into(),
+            Compare::Overlap => "overlap".into(),
+            Compare::Same => "same".into(),
+            Compare::AtLeast => "at_least".into(),
+            Compare::AtMost => "at_most".into(),
+            Compare::Correlation => "correlation".into(),
+            Compare::Dot => "dot".into(),
+            Compare::Own => "own".into(),
+            Compare::Their => "their".into(),
+            Compare::Near(scale) => format!("near:{scale}"),
+        }
+    }
+
     pub fn parse(s: &str) -> Option<Compare> {
         let s = s.trim();
         Some(match s {
