@@ -3,6 +3,7 @@
 mod bench;
 mod bench_import;
 mod bench_match;
+mod bench_recompute;
 mod import;
 mod matching;
 
@@ -178,6 +179,30 @@ enum BenchCommand {
         train_events: usize,
         #[arg(long, default_value_t = 2)]
         threads: usize,
+    },
+    /// `recompute-matches` over a database: writes a crowd of buyers (with profiles),
+    /// exhibitors (with products and wishes) and their history, then rebuilds and ranks
+    /// everyone `--runs` times, beside a brute-force baseline.
+    Recompute {
+        #[arg(long, default_value_t = 100_000)]
+        buyers: usize,
+        #[arg(long, default_value_t = 10_000)]
+        exhibitors: usize,
+        #[arg(long, default_value_t = 10)]
+        products_per_exhibitor: usize,
+        /// Working directory for the database (one per size).
+        #[arg(long, default_value = "./bench-data")]
+        dir: PathBuf,
+        /// Reuse a crowd of the same size already in --dir.
+        #[arg(long)]
+        reuse: bool,
+        #[arg(long, default_value_t = 3)]
+        runs: usize,
+        #[arg(long, default_value_t = 2)]
+        threads: usize,
+        /// Buyers ranked by brute force for the baseline.
+        #[arg(long, default_value_t = 100)]
+        brute: usize,
     },
 }
 
@@ -555,6 +580,30 @@ async fn main() -> Result<()> {
                 database,
             })
             .await?;
+        }
+        Command::Bench(BenchCommand::Recompute {
+            buyers,
+            exhibitors,
+            products_per_exhibitor,
+            dir,
+            reuse,
+            runs,
+            threads,
+            brute,
+        }) => {
+            bench_recompute::run(bench_recompute::Options {
+                crowd: sc_demo::crowd::Crowd {
+                    buyers,
+                    exhibitors,
+                    products_per_exhibitor,
+                },
+                dir,
+                reuse,
+                runs: runs.max(1),
+                threads,
+                brute,
+            })
+            .await?
         }
         Command::Bench(BenchCommand::Match {
             sizes,

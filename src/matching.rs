@@ -294,9 +294,16 @@ pub async fn export_log(
     }
     use sc_domain::profile::ProfileKind;
     let profiles: std::collections::HashMap<i64, serde_json::Map<String, serde_json::Value>> =
-        store.profiles(ProfileKind::Buyer).await?.into_iter().collect();
-    let wishes: std::collections::HashMap<i64, serde_json::Map<String, serde_json::Value>> =
-        store.profiles(ProfileKind::Wishes).await?.into_iter().collect();
+        store
+            .profiles(ProfileKind::Buyer)
+            .await?
+            .into_iter()
+            .collect();
+    let wishes: std::collections::HashMap<i64, serde_json::Map<String, serde_json::Value>> = store
+        .profiles(ProfileKind::Wishes)
+        .await?
+        .into_iter()
+        .collect();
     let list = |m: Option<&serde_json::Map<String, serde_json::Value>>, key: &str| -> String {
         m.and_then(|m| m.get(key))
             .and_then(serde_json::Value::as_array)
@@ -395,7 +402,13 @@ pub async fn export_log(
         ) else {
             continue;
         };
-        let kinds = ["view", "click", "more_like_this", "not_interested", "dismiss"];
+        let kinds = [
+            "view",
+            "click",
+            "more_like_this",
+            "not_interested",
+            "dismiss",
+        ];
         if !ours(&o) || !buyers.contains(&e.user_id) || !kinds.contains(&e.kind.as_str()) {
             continue;
         }

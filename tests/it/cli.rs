@@ -583,10 +583,17 @@ async fn a_fairs_history_exports_as_an_interaction_log_the_evaluation_reads() {
             "[{engine}]"
         );
         // Buyers' profiles and exhibitors' wishes travel with them, compared as on the platform.
-        assert!(out.contains("with a profile") && out.contains("with wishes"), "{out}");
+        assert!(
+            out.contains("with a profile") && out.contains("with wishes"),
+            "{out}"
+        );
         let features = String::from_utf8(features).unwrap();
         for f in sc_app::people_spec().features {
-            assert!(features.contains(&format!(",{},", f.name)), "{} in {features}", f.name);
+            assert!(
+                features.contains(&format!(",{},", f.name)),
+                "{} in {features}",
+                f.name
+            );
         }
         let has = |side: sc_match::Side, field: &str| {
             log.entities.iter().any(|e| {
@@ -596,7 +603,10 @@ async fn a_fairs_history_exports_as_an_interaction_log_the_evaluation_reads() {
                     })
             })
         };
-        assert!(has(sc_match::Side::A, "sources"), "[{engine}] buyers' words");
+        assert!(
+            has(sc_match::Side::A, "sources"),
+            "[{engine}] buyers' words"
+        );
         assert!(has(sc_match::Side::A, "order"), "[{engine}] order sizes");
         assert!(has(sc_match::Side::B, "wants_types"), "[{engine}] wishes");
         let (ok, table, err) = run(&["match", "evaluate", &out_arg], "").await;

@@ -1582,6 +1582,36 @@ impl App {
         })
     }
 
+    /// The baseline benchmarks compare `recompute_matches` with: the top `k` of every
+    /// organisation's exact score (no inverted lists) for `sample` people spread evenly over
+    /// the engine built last, on one thread. Returns (people ranked, seconds, share of the
+    /// fast path's top `k` that the brute force also has).
+    pub fn brute_force_sample(&self, sample: usize, k: usize) -> Result<(usize, f64, f64)> {
+        self.matcher.with(|s| {
+            let e = &s.people;
+            let people = e.pool.len(Side::A);
+            let step = (people / sample.max(1)).max(1);
+            let (mut n, mut same, mut listed) = (0, 0, 0);
+            let t = std::time::Instant::now();
+            let mut elapsed = 0.0;
+            for v in (0..people).step_by(step).take(sample) {
+                let v = v as u32;
+                let start = t.elapsed().as_secs_f64();
+                let all = e.candidates(Side::A, v);
+                let brute = e.recommend(Side::A, v, &all, k, None);
+                elapsed += t.elapsed().as_secs_f64() - start;
+                let fast = e.recommend_fast(Side::A, v, k, None);
+                same += fast
+                    .iter()
+                    .filter(|f| brute.iter().any(|b| b.candidate == f.candidate))
+                    .count();
+                listed += fast.len();
+                n += 1;
+            }
+            (n, elapsed, same as f64 / listed.max(1) as f64)
+        })
+    }
+
     /// Whether the caller may give feedback on the subject's matches (the page shows the
     /// buttons only then).
     pub async fn may_tell_matching(&self, caller: &Caller, of: MatchFor) -> bool {

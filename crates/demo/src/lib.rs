@@ -4,6 +4,7 @@
 //! such a fair mixes them. Generated from code and word lists, the same every time.
 
 pub mod catalogue;
+pub mod crowd;
 pub mod matchlog;
 mod words;
 
