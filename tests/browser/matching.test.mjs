@@ -1,6 +1,7 @@
 // Click2Match on a phone, in the three languages: a buyer fills the profile form (built from its
-// schema), sees "Recommended for you" with reasons, says "not interested" and the match is gone
-// on the next page; nothing overflows a 390-pixel screen.
+// schema), sees "Recommended for you" with reasons, says "not interested" or "hide for now" and
+// the match is gone on the next page; an exhibitor meets the firms it needs and names its
+// competitors; nothing overflows a 390-pixel screen.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -62,6 +63,37 @@ test(`a buyer's recommendations on a phone in three languages (${ENGINE})`, asyn
   assert.match(await page.textContent('p.ok'), /will not see it again/);
   const now = await page.locator('.card.match .title').allTextContents();
   assert.ok(!now.map((t) => t.trim()).includes(first), `${first} is gone`);
+
+  // "Hide for now": gone too, for 30 days.
+  const second = (await page.locator('.card.match .title').first().textContent()).trim();
+  await Promise.all([page.waitForNavigation(), page.locator('.card.match').first().locator('button[value=dismiss]').click()]);
+  assert.match(page.url(), /notice=match-dismiss/);
+  assert.match(await page.textContent('p.ok'), /30 days/);
+  const left = await page.locator('.card.match .title').allTextContents();
+  assert.ok(!left.map((t) => t.trim()).includes(second), `${second} is hidden`);
+
+  // An exhibitor that said what it needs meets the firms that provide it, on a phone, in
+  // three languages; its competitors are named one per line.
+  const ex = await (await browser.newContext(phone)).newPage();
+  await ex.goto(`${base}/login`);
+  await ex.fill('input[name=email]', 'exhibitor002@demo.example.com');
+  await ex.fill('input[name=password]', PASSWORD);
+  await Promise.all([ex.waitForNavigation(), ex.click('main form button')]);
+  const partners = { 'zh-Hant': '值得會見的機構', 'zh-Hans': '值得会见的机构', en: 'Organisations to meet' };
+  for (const [lang, title] of Object.entries(partners)) {
+    await ex.goto(`${base}/lang/${lang}?next=/organisations/2/partners`);
+    assert.ok((await ex.textContent('h1')).includes(title), `${lang}: ${await ex.textContent('h1')}`);
+    assert.ok(await ex.locator('.card.match').count() >= 1, `${lang}: a firm for what it needs`);
+    assert.ok(await ex.locator('.card.match .reasons li').count() >= 1, `${lang}: with reasons`);
+    assert.ok(await fits(ex), `${lang}: fits the phone`);
+    await ex.screenshot({ path: `${SHOTS}/partners-${lang}-${ENGINE}.png`, fullPage: true });
+  }
+  await ex.goto(`${base}/organisations/2/wishes`);
+  await ex.fill('textarea[name=attr_competitors]', 'Rival Electronics Ltd\n競爭電子');
+  await Promise.all([ex.waitForNavigation(), ex.click('form.stack button')]);
+  assert.match(ex.url(), /saved=1/);
+  assert.equal(await ex.inputValue('textarea[name=attr_competitors]'), 'Rival Electronics Ltd\n競爭電子');
+  assert.ok(await fits(ex), 'the wishes form fits the phone');
 
   // A buyer who has not said what they source is asked, once scanned at a booth.
   const desk = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
