@@ -590,7 +590,7 @@ async fn prices_budgets_salaries_and_tickets_compare_across_currencies() {
 
         // A talent asking HK$30,000 a month: the job paying up to US$5,000 (HK$39,000) fits,
         // the one paying up to HK$20,000 does not.
-        let job = |name: &str, max: i64, currency: &str| {
+        let job = |max: i64, currency: &str| {
             json!({"kind": "job", "title": {"en": "Embedded engineer"}, "organisation_id": 0,
                    "attributes": {"employment_type": "full_time", "salary_max": max, "currency": currency}})
         };
@@ -599,7 +599,7 @@ async fn prices_budgets_salaries_and_tickets_compare_across_currencies() {
             &owner,
             "company",
             "Good Pay",
-            &[job("good", 5_000, "USD")],
+            &[job(5_000, "USD")],
         )
         .await;
         organisation(
@@ -607,7 +607,7 @@ async fn prices_budgets_salaries_and_tickets_compare_across_currencies() {
             &owner,
             "company",
             "Low Pay",
-            &[job("low", 20_000, "HKD")],
+            &[job(20_000, "HKD")],
         )
         .await;
         let r = s
