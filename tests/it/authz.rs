@@ -39,6 +39,12 @@ struct Target {
     /// The target organisation exhibits at the fair; this is its booth's QR token.
     token: String,
     booth: i64,
+    /// A conversation between the individual (side A) and the organisation, with the
+    /// organisation's message holding a file, and the individual's report of it.
+    conversation: i64,
+    message: i64,
+    attachment: i64,
+    report: i64,
 }
 
 static COUNTER: AtomicUsize = AtomicUsize::new(0);
@@ -149,6 +155,63 @@ async fn target(s: &Server, w: &World) -> Target {
         .find(|c| c.booth_id == booth)
         .unwrap()
         .token;
+    let parties = sc_domain::conversation::Parties {
+        a: w.ids[1],
+        b: Owner::Organisation(org),
+    };
+    let msg = |side, author: i64, body: &str, file: bool| sc_storage::NewMessage {
+        side,
+        author,
+        kind: sc_domain::conversation::MessageKind::Text,
+        body: body.into(),
+        folded: body.into(),
+        data: json!({}),
+        listing_id: None,
+        attachments: if file {
+            vec![sc_storage::NewAttachment {
+                name: "price.pdf".into(),
+                media_type: "application/pdf".into(),
+                digest: "d".into(),
+                bytes: b"%PDF-1.4".to_vec(),
+            }]
+        } else {
+            vec![]
+        },
+    };
+    use sc_domain::conversation::Side;
+    let opened = s
+        .store
+        .start_conversation(
+            &sc_storage::Opening {
+                parties,
+                topic: String::new(),
+                listing_id: None,
+                fair_id: Some(w.fair),
+            },
+            &msg(Side::A, w.ids[1], "Price, please", false),
+        )
+        .await
+        .unwrap();
+    let conversation = opened.conversation_id;
+    let answer = s
+        .store
+        .post_message(conversation, &msg(Side::B, w.ids[3], "Attached", true))
+        .await
+        .unwrap();
+    let attachment = s.store.messages(conversation, None, 10).await.unwrap()[1].attachments[0].id;
+    let report = s
+        .store
+        .report_conversation(
+            conversation,
+            Some(answer.message_id),
+            w.ids[1],
+            Owner::Organisation(org),
+            "spam",
+            "Attached",
+            Some(w.fair),
+        )
+        .await
+        .unwrap();
     Target {
         org,
         published,
@@ -156,6 +219,10 @@ async fn target(s: &Server, w: &World) -> Target {
         personal,
         token,
         booth,
+        conversation,
+        message: answer.message_id,
+        attachment,
+        report,
     }
 }
 
@@ -227,6 +294,178 @@ fn cases() -> Vec<Case> {
             own_session: true,
         },
         case(M::GET, "/api/v1/me", none, [401, 200, 200, 200, 200, 200]),
+        // Conversations: the individual is side A, the organisation's members side B; the
+        // organiser and the administrator are neither and learn nothing (404).
+        case(
+            M::GET,
+            "/api/v1/conversations",
+            none,
+            [401, 200, 200, 200, 200, 200],
+        ),
+        case(
+            M::GET,
+            "/api/v1/me/unread",
+            none,
+            [401, 200, 200, 200, 200, 200],
+        ),
+        case(
+            M::POST,
+            "/api/v1/conversations",
+            |_, t| Some(json!({"to": {"kind": "organisation", "id": t.org}, "body": "Hello"})),
+            [401, 200, 422, 422, 201, 201],
+        ),
+        case(
+            M::GET,
+            "/api/v1/conversations/{conversation}",
+            none,
+            [401, 200, 200, 200, 404, 404],
+        ),
+        case(
+            M::POST,
+            "/api/v1/conversations/{conversation}/messages",
+            |_, _| Some(json!({"body": "More"})),
+            [401, 201, 201, 201, 404, 404],
+        ),
+        case(
+            M::GET,
+            "/api/v1/conversations/{conversation}/attachments/{attachment}",
+            none,
+            [401, 200, 200, 200, 404, 404],
+        ),
+        case(
+            M::PUT,
+            "/api/v1/conversations/{conversation}/contact-sharing",
+            |_, _| Some(json!({"share": true})),
+            [401, 204, 403, 403, 404, 404],
+        ),
+        case(
+            M::PUT,
+            "/api/v1/conversations/{conversation}/assignee",
+            |_, _| Some(json!({"user_id": null})),
+            [401, 403, 204, 204, 404, 404],
+        ),
+        case(
+            M::PUT,
+            "/api/v1/conversations/{conversation}/block",
+            |_, _| Some(json!({"blocked": false})),
+            [401, 204, 204, 204, 404, 404],
+        ),
+        case(
+            M::POST,
+            "/api/v1/conversations/{conversation}/reports",
+            |_, t| Some(json!({"message_id": t.message, "reason": "spam"})),
+            [401, 201, 422, 422, 404, 404],
+        ),
+        case(
+            M::GET,
+            "/api/v1/reports",
+            none,
+            [401, 403, 403, 403, 200, 200],
+        ),
+        case(
+            M::POST,
+            "/api/v1/reports/{report}/close",
+            none,
+            [401, 403, 403, 403, 204, 204],
+        ),
+        case(
+            M::GET,
+            "/api/v1/organisations/{org}/inbox-rules",
+            none,
+            [401, 403, 200, 200, 403, 200],
+        ),
+        case(M::GET, "/static/messages.js", none, all_ok),
+        case(
+            M::PUT,
+            "/api/v1/organisations/{org}/inbox-rules",
+            |_, _| Some(json!({"first_contact": "known"})),
+            [401, 403, 403, 204, 403, 204],
+        ),
+        case(
+            M::GET,
+            "/conversations",
+            none,
+            [303, 200, 200, 200, 200, 200],
+        ),
+        case(
+            M::GET,
+            "/conversations/live",
+            none,
+            [401, 200, 200, 200, 200, 200],
+        ),
+        case(
+            M::GET,
+            "/conversations/new?to=organisation:{org}",
+            none,
+            [303, 303, 200, 200, 200, 200],
+        ),
+        case(
+            M::POST,
+            "/conversations",
+            |_, t| Some(json!({"to": format!("organisation:{}", t.org), "body": "Hello"})),
+            [303, 303, 422, 422, 303, 303],
+        ),
+        case(
+            M::GET,
+            "/conversations/{conversation}",
+            none,
+            [303, 200, 200, 200, 404, 404],
+        ),
+        case(
+            M::POST,
+            "/conversations/{conversation}",
+            |_, _| Some(json!({"body": "More"})),
+            [303, 303, 303, 303, 404, 404],
+        ),
+        case(
+            M::GET,
+            "/conversations/{conversation}/attachments/{attachment}",
+            none,
+            [303, 200, 200, 200, 404, 404],
+        ),
+        case(
+            M::POST,
+            "/conversations/{conversation}/contact",
+            |_, _| Some(json!({"share": "1"})),
+            [303, 303, 403, 403, 404, 404],
+        ),
+        case(
+            M::POST,
+            "/conversations/{conversation}/assign",
+            |_, _| Some(json!({"member": ""})),
+            [303, 403, 303, 303, 404, 404],
+        ),
+        case(
+            M::POST,
+            "/conversations/{conversation}/block",
+            |_, _| Some(json!({"block": "1"})),
+            [303, 303, 303, 303, 404, 404],
+        ),
+        case(
+            M::POST,
+            "/conversations/{conversation}/report",
+            |_, t| Some(json!({"message": t.message.to_string(), "reason": "spam"})),
+            [303, 303, 303, 303, 404, 404],
+        ),
+        case(
+            M::GET,
+            "/organisations/{org}/inbox-rules",
+            none,
+            [303, 403, 403, 200, 403, 200],
+        ),
+        case(
+            M::POST,
+            "/organisations/{org}/inbox-rules",
+            |_, _| Some(json!({"first_contact": "anyone"})),
+            [303, 403, 403, 303, 403, 303],
+        ),
+        case(M::GET, "/reports", none, [303, 403, 403, 403, 200, 200]),
+        case(
+            M::POST,
+            "/reports/{report}/close",
+            none,
+            [303, 403, 403, 403, 303, 303],
+        ),
         case(
             M::PATCH,
             "/api/v1/me",
@@ -419,7 +658,7 @@ fn cases() -> Vec<Case> {
             M::POST,
             "/api/v1/fairs/{fair}/exhibitors/{org}/contact-request",
             |_, _| Some(json!({"message": "Price list, please", "share_contact": false})),
-            [401, 204, 204, 204, 204, 204],
+            [401, 200, 422, 422, 200, 200],
         ),
         case(
             M::GET,
@@ -946,11 +1185,19 @@ fn upload_file(path: &str) -> Option<(&'static str, Vec<u8>)> {
                 .as_bytes()
                 .to_vec(),
         ))
+    } else if path == "/conversations" || is_conversation(path) {
+        Some(("notes.txt", "型號 A1".as_bytes().to_vec()))
     } else if path.ends_with("/manage/plan") {
         Some(("plan.json", br#"{"width": 20, "height": 10, "entrance": {"x": 10, "y": 10}, "booths": [{"booth": "P1", "x": 1, "y": 1, "width": 3, "height": 3}]}"#.to_vec()))
     } else {
         None
     }
+}
+
+/// `/conversations/ID`: answering in a conversation, a multipart form.
+fn is_conversation(path: &str) -> bool {
+    path.strip_prefix("/conversations/")
+        .is_some_and(|rest| !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Posts a page's form as a browser does: the session in its cookie, the CSRF token in a
@@ -1028,14 +1275,29 @@ async fn every_endpoint_answers_every_role_as_the_rules_say() {
                     .replace("{none}", "999999")
                     .replace("{digest}", "abc")
                     .replace("{lang}", "en")
-                    .replace("{hall}", "H2");
+                    .replace("{hall}", "H2")
+                    .replace("{conversation}", &t.conversation.to_string())
+                    .replace("{attachment}", &t.attachment.to_string())
+                    .replace("{report}", &t.report.to_string());
                 let token = if c.own_session && i > 0 {
                     Some(s.login(&w.emails[i]).await)
                 } else {
                     w.tokens[i].clone()
                 };
                 let body = (c.body)(&w, &t);
-                let r = if c.method == Method::POST && !path.starts_with("/api/") {
+                let r = if path.ends_with("/live") {
+                    // A stream that stays open: its status and type are the answer.
+                    let mut req = crate::harness::client().get(s.url(&path));
+                    if let Some(t) = token.as_deref() {
+                        req = req.bearer_auth(t);
+                    }
+                    let resp = req.send().await.unwrap();
+                    crate::harness::Reply {
+                        status: resp.status(),
+                        content_type: String::new(),
+                        body: String::new(),
+                    }
+                } else if c.method == Method::POST && !path.starts_with("/api/") {
                     post_form(&s, &path, token.as_deref(), body).await
                 } else {
                     s.call(c.method.clone(), &path, token.as_deref(), body)

@@ -485,7 +485,12 @@ async fn the_json_api_scans_bookmarks_leads_and_plans() {
                 json!({"message": "Samples, please", "share_contact": true}),
             )
             .await;
-        assert_eq!(ok.status, StatusCode::NO_CONTENT, "{}", ok.body);
+        assert_eq!(ok.status, StatusCode::OK, "{}", ok.body);
+        assert!(
+            ok.json()["conversation_id"].as_i64().is_some(),
+            "{}",
+            ok.body
+        );
         let leads = s
             .get(
                 &format!("/api/v1/fairs/{}/leads/{}?reveal=true", f.id, f.orgs[0]),

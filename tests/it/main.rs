@@ -8,4 +8,5 @@ mod durability;
 mod exhibition;
 mod harness;
 mod matching;
+mod messages;
 mod ui;

@@ -594,22 +594,8 @@ async fn prices_budgets_salaries_and_tickets_compare_across_currencies() {
             json!({"kind": "job", "title": {"en": "Embedded engineer"}, "organisation_id": 0,
                    "attributes": {"employment_type": "full_time", "salary_max": max, "currency": currency}})
         };
-        let good = organisation(
-            &s,
-            &owner,
-            "company",
-            "Good Pay",
-            &[job(5_000, "USD")],
-        )
-        .await;
-        organisation(
-            &s,
-            &owner,
-            "company",
-            "Low Pay",
-            &[job(20_000, "HKD")],
-        )
-        .await;
+        let good = organisation(&s, &owner, "company", "Good Pay", &[job(5_000, "USD")]).await;
+        organisation(&s, &owner, "company", "Low Pay", &[job(20_000, "HKD")]).await;
         let r = s
             .post("/api/v1/listings", Some(&buyer),
                 json!({"kind": "talent_profile", "title": {"en": "Embedded engineer"},

@@ -26,6 +26,14 @@ impl Actor {
         }
     }
 
+    /// The organisations the caller belongs to.
+    pub fn organisations(&self) -> Vec<OrgId> {
+        match self {
+            Actor::User { memberships, .. } => memberships.iter().map(|(o, _)| *o).collect(),
+            Actor::Anonymous => Vec::new(),
+        }
+    }
+
     fn is_admin(&self) -> bool {
         matches!(
             self,
@@ -135,6 +143,30 @@ pub enum Action {
     TellMatching {
         subject: MatchSubject,
     },
+    /// Read a conversation, write in it, share one's contact there, block the other side or
+    /// report it: only its two sides (for an organisation, its members). Nobody else, the
+    /// organiser and the platform's administrators included, learns it exists.
+    Converse {
+        /// The person on side A.
+        a: UserId,
+        /// The organisation or person on side B.
+        b: Owner,
+    },
+    /// List the conversations of `of` (one's self, or an organisation one belongs to).
+    ReadInbox {
+        of: Owner,
+    },
+    /// Write first to someone, speaking for `from` (one's self or one's organisation).
+    StartConversation {
+        from: Owner,
+    },
+    /// An organisation's inbox rules (who may write first): its administrators.
+    SetInboxRules {
+        org: OrgId,
+    },
+    /// Reports of abuse in conversations (never the conversations): organisers and
+    /// administrators.
+    ReadReports,
 }
 
 /// Whom matches are made for.
@@ -184,6 +216,16 @@ pub fn authorize(actor: &Actor, action: Action) -> Result<(), Denied> {
             }
         }
         _ if !signed_in => return Err(Denied::Unauthenticated),
+        Converse { a, b } => {
+            if actor.user_id() == Some(a) || actor.speaks_for(b) {
+                true
+            } else {
+                return Err(Denied::Hidden);
+            }
+        }
+        StartConversation { from } | ReadInbox { of: from } => actor.speaks_for(from),
+        SetInboxRules { org } => actor.is_admin() || actor.role_in(org) == Some(OrgRole::Admin),
+        ReadReports => actor.is_admin() || actor.is_organiser(),
         LogOut | ReadOwnAccount | UpdateOwnAccount | ReadOwnContact | UpdateOwnContact
         | CreateOrganisation | UseMyFair => true,
         ListUsers | SetPlatformRole => actor.is_admin(),
@@ -401,6 +443,50 @@ mod tests {
                 },
                 o([false, false, true, true, false, false]),
             ),
+            (
+                Converse {
+                    a: 1,
+                    b: Owner::Organisation(ORG),
+                },
+                o([false, true, true, true, false, false]),
+            ),
+            (
+                Converse {
+                    a: 4,
+                    b: Owner::Person(1),
+                },
+                o([false, true, false, false, true, false]),
+            ),
+            (
+                Converse {
+                    a: 9,
+                    b: Owner::Person(10),
+                },
+                o([false, false, false, false, false, false]),
+            ),
+            (
+                StartConversation {
+                    from: Owner::Person(2),
+                },
+                o([false, false, true, false, false, false]),
+            ),
+            (
+                StartConversation {
+                    from: Owner::Organisation(ORG),
+                },
+                o([false, false, true, true, false, false]),
+            ),
+            (
+                ReadInbox {
+                    of: Owner::Organisation(ORG),
+                },
+                o([false, false, true, true, false, false]),
+            ),
+            (
+                SetInboxRules { org: ORG },
+                o([false, false, false, true, false, true]),
+            ),
+            (ReadReports, o([false, false, false, false, true, true])),
         ];
         for (action, expected) in table {
             for ((name, actor), want) in roles().into_iter().zip(expected) {

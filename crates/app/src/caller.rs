@@ -160,7 +160,10 @@ impl App {
         client: Option<IpAddr>,
     ) -> Result<Account> {
         if let Err(retry_after_secs) = self.limiter.check(email, client) {
-            return Err(Error::TooManyRequests { retry_after_secs });
+            return Err(Error::TooManyRequests {
+                code: ErrorCode::TooManyRequests,
+                retry_after_secs,
+            });
         }
         let email_n = sc_domain::person::normalize_email(email).unwrap_or_default();
         let found = self.store.account_by_email(&email_n).await?;

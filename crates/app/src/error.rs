@@ -29,8 +29,12 @@ pub enum Error {
     /// Existed once and was withdrawn for good (a revoked QR code).
     #[error("{detail}")]
     Gone { code: ErrorCode, detail: String },
+    /// A limit was reached (`too_many_requests` for sign-in attempts, `first_contact_limit`…).
     #[error("too many attempts; try again in {retry_after_secs} s")]
-    TooManyRequests { retry_after_secs: u64 },
+    TooManyRequests {
+        code: ErrorCode,
+        retry_after_secs: u64,
+    },
     /// Our fault; the cause is for the log, not the reader.
     #[error("internal: {0}")]
     Internal(String),

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use sc_access::Action;
 use sc_domain::Language;
+use sc_domain::conversation::{ConversationId, MessageKind, Parties, Side};
 use sc_domain::error::Problems;
 use sc_domain::fair::FairId;
 use sc_domain::governance::RevealPurpose;
@@ -15,9 +16,9 @@ use sc_domain::organisation::OrgId;
 use sc_domain::person::UserId;
 use sc_floorplan::{HallPlan, PlanError};
 use sc_storage::{
-    Bookmark, BoothCode, FairStats, ImportSummary, Lead, ListingFilter, NewExhibitor, NewProduct,
-    OrganisationFilter, PageRequest, ProductSummary, RevealedContact, SavePlanError, Scan,
-    ScanOutcome, TokenLookup, TokenTarget, Viewer, looks_like_token, split_tags,
+    Bookmark, BoothCode, FairStats, ImportSummary, Lead, ListingFilter, NewExhibitor, NewMessage,
+    NewProduct, OrganisationFilter, PageRequest, ProductSummary, RevealedContact, SavePlanError,
+    Scan, ScanOutcome, TokenLookup, TokenTarget, Viewer, looks_like_token, split_tags,
 };
 
 use crate::cache::ExhibitorContent;
@@ -283,8 +284,9 @@ impl App {
             .ok_or(Error::NotFound)
     }
 
-    /// "Message this exhibitor": a contact request the exhibitor sees with the lead. Sending
-    /// again replaces the message.
+    /// "Message this exhibitor": a contact request the exhibitor sees with the lead (sending
+    /// again replaces it there), and a message in the buyer's conversation with the
+    /// exhibitor, whose first message it is. Returns the conversation.
     pub async fn request_contact(
         &self,
         caller: &Caller,
@@ -292,7 +294,7 @@ impl App {
         org: OrgId,
         message: &str,
         share_contact: bool,
-    ) -> Result<()> {
+    ) -> Result<ConversationId> {
         caller.may(Action::UseMyFair)?;
         let user = caller.account()?.id;
         let message = message.trim();
@@ -302,11 +304,52 @@ impl App {
             p.push("message", ErrorCode::Required, "write a message");
         }
         p.finish()?;
-        self.store
-            .request_contact(user, fair, org, message, share_contact)
+        let parties = Parties {
+            a: user,
+            b: Owner::Organisation(org),
+        };
+        if caller.actor.role_in(org).is_some() {
+            return Err(Error::field(
+                "message",
+                ErrorCode::OwnOrganisation,
+                "this is your own organisation",
+            ));
+        }
+        if self
+            .store
+            .conversation_between(parties, "")
+            .await?
+            .is_none()
+        {
+            self.may_write_first(caller, Owner::Person(user), Owner::Organisation(org))
+                .await?;
+        } else if self
+            .store
+            .is_blocked(Owner::Organisation(org), Owner::Person(user))
+            .await?
+        {
+            return Err(Error::Conflict {
+                code: ErrorCode::Blocked,
+                detail: "they do not accept your messages".into(),
+            });
+        }
+        let first = NewMessage {
+            side: Side::A,
+            author: user,
+            kind: MessageKind::Contact,
+            body: message.to_string(),
+            folded: sc_text::Analyzer::shared().fold(message),
+            data: serde_json::json!({"shares_contact": share_contact, "fair_id": fair}),
+            listing_id: None,
+            attachments: Vec::new(),
+        };
+        let posted = self
+            .store
+            .request_contact(user, fair, org, message, share_contact, &first)
             .await?;
         self.learn_activity(user, org, "contact");
-        Ok(())
+        self.publish(parties, Side::A, posted);
+        Ok(posted.conversation_id)
     }
 
     /// The buyer shares or withdraws contact details with an exhibitor.

@@ -8,6 +8,7 @@
 mod accounts;
 mod cache;
 mod caller;
+mod conversations;
 mod error;
 mod exhibition;
 mod fairs;
@@ -25,6 +26,9 @@ use std::sync::Arc;
 pub use accounts::AccountChange;
 pub use cache::{ExhibitorContent, FairLayout};
 pub use caller::{Caller, SESSION_DAYS, Session, hash_password, random_token, token_hash};
+pub use conversations::{
+    ConversationView, Delivery, Draft, Hub, InboxQuery, Thread, Topic, Upload,
+};
 pub use error::{Error, Result};
 pub use exhibition::{Arrival, BookmarkChange, ScanResult, Standing, plan_fields};
 pub use matching::{
@@ -40,10 +44,10 @@ pub use staging::ImportKind;
 
 /// Records the use cases hand out, re-exported so adapters need no storage crate.
 pub use sc_storage::{
-    Bookmark, BoothCode, BoothView, FairStats, HallWithPlan, ImageInfo, ImageOwner, ImportSummary,
-    Lead, ListingFilter, NewExhibitor, NewHall, NewProduct, OrganisationFilter, Page, PageRequest,
-    ProductSummary, RevealedContact, ScanOutcome, Source, Stand, TokenTarget, TopBooth, now_ms,
-    split_tags,
+    AttachmentInfo, Bookmark, BoothCode, BoothView, Conversation, FairStats, HallWithPlan,
+    ImageInfo, ImageOwner, ImportSummary, Lead, ListingFilter, Message, NewExhibitor, NewHall,
+    NewProduct, OrganisationFilter, Page, PageRequest, Posted, ProductSummary, Report,
+    RevealedContact, ScanOutcome, Source, Stand, TokenTarget, TopBooth, now_ms, split_tags,
 };
 
 /// The platform's use cases over one database and its search index.
@@ -60,6 +64,8 @@ pub struct App {
     matcher: matching::Matcher,
     /// Match events go through one group-committing writer.
     match_events: sc_storage::EventRecorder,
+    /// Open pages waiting for messages.
+    hub: Arc<conversations::Hub>,
 }
 
 impl App {
@@ -74,6 +80,7 @@ impl App {
             caches: Arc::default(),
             limiter: Arc::default(),
             staged: Arc::default(),
+            hub: Arc::default(),
         }
     }
 }

@@ -190,12 +190,14 @@ pub fn people_spec() -> Spec {
             ("scan", A, Meaning::Success),
             ("bookmark", A, Meaning::Success),
             ("contact", A, Meaning::Success),
+            ("message", A, Meaning::Success),
             ("more_like_this", A, Meaning::Success),
             ("view", A, Meaning::Exposure),
             ("click", A, Meaning::Exposure),
             ("not_interested", A, Meaning::Refusal),
             ("dismiss", A, Meaning::Exposure),
             ("follow_up", B, Meaning::Success),
+            ("reply", B, Meaning::Success),
             ("more_like_this", B, Meaning::Success),
             ("view", B, Meaning::Exposure),
             ("not_interested", B, Meaning::Refusal),
@@ -1755,6 +1757,20 @@ impl App {
             at: now_ms(),
             actor: EventActor::Person,
             kind: kind.into(),
+            user_id: user,
+            organisation_id: Some(org),
+            listing_id: None,
+            for_listing_id: None,
+            target_organisation_id: None,
+        });
+    }
+
+    /// Tells the engine an organisation answered a person in a conversation.
+    pub(crate) fn learn_reply(&self, org: OrgId, user: UserId) {
+        self.matcher.learn(&MatchEvent {
+            at: now_ms(),
+            actor: EventActor::Organisation,
+            kind: "reply".into(),
             user_id: user,
             organisation_id: Some(org),
             listing_id: None,

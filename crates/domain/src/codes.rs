@@ -107,6 +107,12 @@ error_codes! {
     TooShort = "too_short",
     UnknownAttribute = "unknown_attribute",
     UnknownCode = "unknown_code",
+    NotAMember = "not_a_member",
+    Blocked = "blocked",
+    FirstContactLimit = "first_contact_limit",
+    KnownContactsOnly = "known_contacts_only",
+    OwnOrganisation = "own_organisation",
+    FileType = "file_type",
 }
 
 impl ErrorCode {

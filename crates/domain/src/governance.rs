@@ -11,6 +11,8 @@ pub enum RevealPurpose {
     LeadView,
     LeadExportCsv,
     LeadExportVcard,
+    /// Shown in a conversation, where the person shared them.
+    ConversationView,
 }
 
 impl RevealPurpose {
@@ -19,6 +21,7 @@ impl RevealPurpose {
             RevealPurpose::LeadView => "lead_view",
             RevealPurpose::LeadExportCsv => "lead_export_csv",
             RevealPurpose::LeadExportVcard => "lead_export_vcard",
+            RevealPurpose::ConversationView => "conversation_view",
         }
     }
 }

@@ -2,6 +2,7 @@
 //! edges and call into this crate to validate and describe what they store and serve.
 
 pub mod codes;
+pub mod conversation;
 pub mod error;
 pub mod fair;
 pub mod governance;

@@ -19,7 +19,8 @@ macro_rules! files {
     ($lang:ident, $dir:literal) => {
         files!(@ $lang, $dir, [
             "common.ftl", "errors.ftl", "accounts.ftl", "catalogue.ftl", "fairs.ftl",
-            "markets.ftl", "sectors.ftl", "places.ftl", "countries.ftl", "matching.ftl"
+            "markets.ftl", "sectors.ftl", "places.ftl", "countries.ftl", "matching.ftl",
+            "messages.ftl"
         ])
     };
     (@ $lang:ident, $dir:literal, [$($file:literal),*]) => {

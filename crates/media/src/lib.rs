@@ -2,6 +2,8 @@
 //! bounded (dimensions and memory), so a crafted file cannot exhaust the server; and what is
 //! kept is re-encoded, which drops metadata such as a photo's GPS position.
 
+pub mod attachment;
+
 use std::io::Cursor;
 
 use image::{DynamicImage, ImageFormat, ImageReader, Limits, Rgb, RgbImage};

@@ -11,7 +11,10 @@ use sqlx::Row;
 
 use crate::bookmarks::{Source, exhibits_in, touch_lead};
 use crate::codec::{location, parsed};
+use crate::conversations::{NewMessage, Opening, Posted, start_in};
 use crate::{Result, Store, now_ms, touched};
+use sc_domain::conversation::Parties;
+use sc_domain::listing::Owner;
 
 #[derive(Debug, Clone)]
 pub struct Lead {
@@ -29,6 +32,10 @@ pub struct Lead {
     pub score: i64,
     pub first_at: i64,
     pub last_at: i64,
+    /// The buyer's conversation with the exhibitor, if they have one.
+    pub conversation_id: Option<i64>,
+    /// Messages from the buyer the exhibitor has not read.
+    pub unread: i64,
 }
 
 /// Contact details shown to an exhibitor, with the e-mail of the account.
@@ -50,7 +57,9 @@ pub struct Viewer {
 
 const LEAD_SQL: &str = "SELECT l.user_id, l.source, l.scans, l.shares_contact, l.message, l.note, l.score, l.first_at, l.last_at,
         u.display_name, u.location, u.preferred_language,
-        (SELECT COUNT(*) FROM bookmarks k WHERE k.user_id = l.user_id AND k.fair_id = l.fair_id AND k.organisation_id = l.organisation_id) AS bookmarked
+        (SELECT COUNT(*) FROM bookmarks k WHERE k.user_id = l.user_id AND k.fair_id = l.fair_id AND k.organisation_id = l.organisation_id) AS bookmarked,
+        (SELECT MIN(c.id) FROM conversations c WHERE c.person_id = l.user_id AND c.organisation_id = l.organisation_id AND c.topic = '') AS conversation_id,
+        (SELECT CAST(COALESCE(SUM(c.b_unread), 0) AS BIGINT) FROM conversations c WHERE c.person_id = l.user_id AND c.organisation_id = l.organisation_id) AS unread
  FROM leads l JOIN users u ON u.id = l.user_id
  WHERE l.organisation_id = $1 AND l.fair_id = $2";
 
@@ -69,6 +78,8 @@ fn lead(r: &sqlx::any::AnyRow) -> Result<Lead> {
         score: r.try_get("score")?,
         first_at: r.try_get("first_at")?,
         last_at: r.try_get("last_at")?,
+        conversation_id: r.try_get("conversation_id")?,
+        unread: r.try_get("unread")?,
     })
 }
 
@@ -144,7 +155,9 @@ impl Store {
         w.commit_untracked().await
     }
 
-    /// "Message this exhibitor": a contact request that the exhibitor sees with the lead.
+    /// "Message this exhibitor": a contact request that the exhibitor sees with the lead, and
+    /// the first message (`first`) of the buyer's conversation with the exhibitor, in one
+    /// transaction.
     pub async fn request_contact(
         &self,
         user: UserId,
@@ -152,10 +165,12 @@ impl Store {
         org: OrgId,
         message: &str,
         share: bool,
-    ) -> Result<()> {
+        first: &NewMessage,
+    ) -> Result<Posted> {
         let mut w = self.write().await?;
         exhibits_in(&mut w, fair, org).await?;
-        touch_lead(&mut w, org, fair, user, Source::Online, now_ms(), 0).await?;
+        let at = now_ms();
+        touch_lead(&mut w, org, fair, user, Source::Online, at, 0).await?;
         sqlx::query("UPDATE leads SET message = $1, shares_contact = $2 WHERE organisation_id = $3 AND fair_id = $4 AND user_id = $5")
             .bind(message.to_string())
             .bind(share as i64)
@@ -164,7 +179,18 @@ impl Store {
             .bind(user)
             .execute(&mut *w.tx)
             .await?;
-        w.commit_untracked().await
+        let opening = Opening {
+            parties: Parties {
+                a: user,
+                b: Owner::Organisation(org),
+            },
+            topic: String::new(),
+            listing_id: None,
+            fair_id: Some(fair),
+        };
+        let posted = start_in(&mut w, &opening, first, at).await?;
+        w.commit_untracked().await?;
+        Ok(posted)
     }
 
     /// The one way contact details reach an exhibitor: for each lead in `users` (all leads

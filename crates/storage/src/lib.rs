@@ -8,6 +8,7 @@ mod activity;
 mod bookmarks;
 mod changes;
 mod codec;
+mod conversations;
 mod dashboard;
 mod fairs;
 mod floorplans;
@@ -38,6 +39,10 @@ use tokio::sync::{Mutex, MutexGuard};
 pub use activity::{ActiveBuyer, FairActivity, LeadActivity};
 pub use bookmarks::{Bookmark, Source, split_tags};
 pub use changes::Entity;
+pub use conversations::{
+    AttachmentInfo, Conversation, ConversationViewer, InboxFilter, Message, NewAttachment,
+    NewMessage, Opening, Posted, Report,
+};
 pub use dashboard::{FairStats, TopBooth};
 pub use fairs::{Batch, BoothView, NewBooth, NewHall, Stand};
 pub use floorplans::{HallWithPlan, SavePlanError};

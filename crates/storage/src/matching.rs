@@ -225,7 +225,8 @@ impl Store {
 
     /// Everything the engine learns from, oldest first: the recorded events, and what the
     /// fairs record themselves (signed-in scans, bookmarks, contact requests, leads the
-    /// exhibitor followed up by scoring or noting them).
+    /// exhibitor followed up by scoring or noting them) and what conversations show (a person
+    /// writing to an organisation, the organisation answering: once per conversation).
     pub async fn match_history(&self) -> Result<Vec<MatchEvent>> {
         let rows = sqlx::query(
             "SELECT at, actor, kind, user_id, organisation_id, listing_id, for_listing_id, target_organisation_id
@@ -238,6 +239,12 @@ impl Store {
                FROM leads WHERE message <> ''
              UNION ALL SELECT last_at, 'organisation', 'follow_up', user_id, organisation_id, NULL, NULL, NULL
                FROM leads WHERE score > 0 OR note <> ''
+             UNION ALL SELECT MIN(m.at), 'person', 'message', c.person_id, c.organisation_id, NULL, NULL, NULL
+               FROM conversations c JOIN messages m ON m.conversation_id = c.id AND m.side = 'a' AND m.kind <> 'contact'
+               WHERE c.organisation_id IS NOT NULL GROUP BY c.id, c.person_id, c.organisation_id
+             UNION ALL SELECT MIN(m.at), 'organisation', 'reply', c.person_id, c.organisation_id, NULL, NULL, NULL
+               FROM conversations c JOIN messages m ON m.conversation_id = c.id AND m.side = 'b'
+               WHERE c.organisation_id IS NOT NULL GROUP BY c.id, c.person_id, c.organisation_id
              ORDER BY 1, 4, 5",
         )
         .fetch_all(self.pool())

@@ -51,6 +51,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "partner_events",
         include_str!("../migrations/0007_partner_events.sql"),
     ),
+    (
+        8,
+        "conversations",
+        include_str!("../migrations/0008_conversations.sql"),
+    ),
 ];
 
 fn for_engine(sql: &str, engine: Engine) -> String {

@@ -2,17 +2,32 @@
 //! organiser's figures, on every engine the environment has.
 
 use sc_domain::ErrorCode;
+use sc_domain::conversation::{MessageKind, Parties, Side};
 use sc_domain::fair::FairInput;
 use sc_domain::governance::RevealPurpose;
+use sc_domain::listing::Owner;
 use sc_domain::organisation::{OrgKind, OrganisationInput};
 use sc_domain::person::{ContactDetails, PlatformRole, UserId};
 use sc_domain::{Language, LocalizedText, Location};
 use sc_floorplan::{BoothShape, HallPlan, Point, Rect};
 use sc_storage::testing::database_urls;
 use sc_storage::{
-    NewExhibitor, NewUser, SavePlanError, Scan, ScanRecorder, Source, StorageError, Store,
-    TokenLookup, Viewer,
+    InboxFilter, NewAttachment, NewExhibitor, NewMessage, NewUser, Opening, SavePlanError, Scan,
+    ScanRecorder, Source, StorageError, Store, TokenLookup, Viewer,
 };
+
+fn text_message(side: Side, author: UserId, kind: MessageKind, body: &str) -> NewMessage {
+    NewMessage {
+        side,
+        author,
+        kind,
+        body: body.into(),
+        folded: body.to_lowercase(),
+        data: serde_json::json!({}),
+        listing_id: None,
+        attachments: Vec::new(),
+    }
+}
 
 async fn each_engine<F, Fut>(test: F)
 where
@@ -269,9 +284,20 @@ async fn undo_removes_the_bookmark_and_the_lead_unless_a_request_was_sent() {
         ));
         // A contact request keeps the lead when the bookmark goes.
         s.add_bookmark(b, w.fair, w.orgs[0]).await.unwrap();
-        s.request_contact(b, w.fair, w.orgs[0], "Please send a price list", true)
+        let posted = s
+            .request_contact(
+                b,
+                w.fair,
+                w.orgs[0],
+                "Please send a price list",
+                true,
+                &text_message(Side::A, b, MessageKind::Contact, "Please send a price list"),
+            )
             .await
             .unwrap();
+        assert!(posted.created);
+        let c = s.conversation(posted.conversation_id).await.unwrap();
+        assert_eq!((c.b_unread, c.a_unread, c.fair_id), (1, 0, Some(w.fair)));
         s.remove_bookmark(b, w.fair, w.orgs[0]).await.unwrap();
         let leads = s.leads(w.orgs[0], w.fair).await.unwrap();
         assert_eq!(leads.len(), 1);
@@ -505,6 +531,191 @@ async fn photos_belong_to_their_owner_and_covers_come_in_one_query() {
         // Deleting the product deletes its photos.
         s.delete_listing(ids[0]).await.unwrap();
         assert!(matches!(s.image(a.id).await, Err(StorageError::NotFound)));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn conversations_keep_counts_topics_files_and_blocks_on_every_engine() {
+    each_engine(|s| async move {
+        let w = world(&s, 3).await;
+        let (buyer, other, member) = (w.buyers[0], w.buyers[1], w.buyers[2]);
+        let org = w.orgs[0];
+        let parties = Parties {
+            a: buyer,
+            b: Owner::Organisation(org),
+        };
+        let general = Opening {
+            parties,
+            topic: String::new(),
+            listing_id: None,
+            fair_id: Some(w.fair),
+        };
+        let first = s
+            .start_conversation(
+                &general,
+                &text_message(Side::A, buyer, MessageKind::Text, "hello"),
+            )
+            .await
+            .unwrap();
+        assert!(first.created);
+        // The same parties and topic: the same conversation; another topic: another.
+        let again = s
+            .start_conversation(
+                &general,
+                &text_message(Side::A, buyer, MessageKind::Text, "again"),
+            )
+            .await
+            .unwrap();
+        assert_eq!(
+            (again.conversation_id, again.created),
+            (first.conversation_id, false)
+        );
+        let about = Opening {
+            topic: "listing:1".into(),
+            ..general.clone()
+        };
+        let other_topic = s
+            .start_conversation(
+                &about,
+                &text_message(Side::A, buyer, MessageKind::Text, "quote?"),
+            )
+            .await
+            .unwrap();
+        assert_ne!(other_topic.conversation_id, first.conversation_id);
+        let id = first.conversation_id;
+        let c = s.conversation(id).await.unwrap();
+        assert_eq!((c.a_unread, c.b_unread), (0, 2));
+        assert!(c.a_read_at.is_some() && c.b_read_at.is_none());
+        // The organisation answers with a file: its unread count goes, the buyer's comes.
+        let mut answer = text_message(Side::B, member, MessageKind::Text, "see attached");
+        answer.attachments.push(NewAttachment {
+            name: "q.pdf".into(),
+            media_type: "application/pdf".into(),
+            digest: "d".into(),
+            bytes: b"%PDF-1.4 x".to_vec(),
+        });
+        let posted = s.post_message(id, &answer).await.unwrap();
+        let c = s.conversation(id).await.unwrap();
+        assert_eq!((c.a_unread, c.b_unread), (1, 0));
+        assert_eq!(c.last_body, "see attached");
+        let msgs = s.messages(id, None, 10).await.unwrap();
+        assert_eq!(
+            msgs.iter().map(|m| m.body.as_str()).collect::<Vec<_>>(),
+            ["hello", "again", "see attached"]
+        );
+        let file = &msgs[2].attachments[0];
+        let (info, bytes) = s.attachment(id, file.id).await.unwrap();
+        assert_eq!((info.size, bytes), (10, b"%PDF-1.4 x".to_vec()));
+        assert!(matches!(
+            s.attachment(other_topic.conversation_id, file.id).await,
+            Err(StorageError::NotFound)
+        ));
+        let after = s.messages_after(id, msgs[0].id, 10).await.unwrap();
+        assert_eq!(
+            after.iter().map(|m| m.id).collect::<Vec<_>>(),
+            [msgs[1].id, posted.message_id]
+        );
+        assert_eq!(
+            s.messages(id, Some(msgs[2].id), 1).await.unwrap()[0].id,
+            msgs[1].id
+        );
+        // Unread totals by person and by organisation membership.
+        assert_eq!(s.unread_total(buyer, &[]).await.unwrap(), 1);
+        assert_eq!(
+            s.unread_total(member, &[org]).await.unwrap(),
+            1,
+            "the listing conversation"
+        );
+        assert_eq!(s.unread_total(other, &[]).await.unwrap(), 0);
+        s.mark_read(id, Side::A).await.unwrap();
+        assert_eq!(s.unread_total(buyer, &[]).await.unwrap(), 0);
+        // The inbox: unread only, the organisation's, search with LIKE characters literal.
+        let all = InboxFilter {
+            limit: 50,
+            ..Default::default()
+        };
+        assert_eq!(s.inbox(buyer, &[], &all).await.unwrap().len(), 2);
+        assert_eq!(s.inbox(other, &[], &all).await.unwrap().len(), 0);
+        let unread = InboxFilter {
+            unread_only: true,
+            organisation: Some(org),
+            ..all.clone()
+        };
+        let found = s.inbox(member, &[org], &unread).await.unwrap();
+        assert_eq!(
+            found.iter().map(|c| c.id).collect::<Vec<_>>(),
+            [other_topic.conversation_id]
+        );
+        let q = InboxFilter {
+            folded_query: Some("attach".into()),
+            ..all.clone()
+        };
+        let hit = s.inbox(buyer, &[], &q).await.unwrap();
+        assert_eq!(hit.len(), 1);
+        assert_eq!(hit[0].hit.as_deref(), Some("see attached"));
+        let pct = InboxFilter {
+            folded_query: Some("%".into()),
+            ..all.clone()
+        };
+        assert!(s.inbox(buyer, &[], &pct).await.unwrap().is_empty());
+        // Between two people: one conversation whoever starts, the smaller id on side A.
+        let (p, side) = Parties::between(Owner::Person(other), Owner::Person(buyer)).unwrap();
+        let pp = s
+            .start_conversation(
+                &Opening {
+                    parties: p,
+                    topic: String::new(),
+                    listing_id: None,
+                    fair_id: None,
+                },
+                &text_message(side, other, MessageKind::Text, "hi"),
+            )
+            .await
+            .unwrap();
+        assert_eq!(
+            s.conversation_between(p, "").await.unwrap(),
+            Some(pp.conversation_id)
+        );
+        assert_eq!(s.unread_total(buyer, &[]).await.unwrap(), 1);
+        assert_eq!(s.conversations_started_since(other, 0).await.unwrap(), 1);
+        assert_eq!(s.conversations_started_since(buyer, 0).await.unwrap(), 2);
+        // Blocks are one way and undone.
+        s.set_block(Owner::Organisation(org), Owner::Person(buyer), true)
+            .await
+            .unwrap();
+        assert!(
+            s.is_blocked(Owner::Organisation(org), Owner::Person(buyer))
+                .await
+                .unwrap()
+        );
+        assert!(
+            !s.is_blocked(Owner::Person(buyer), Owner::Organisation(org))
+                .await
+                .unwrap()
+        );
+        s.set_block(Owner::Organisation(org), Owner::Person(buyer), false)
+            .await
+            .unwrap();
+        assert!(
+            !s.is_blocked(Owner::Organisation(org), Owner::Person(buyer))
+                .await
+                .unwrap()
+        );
+        // Assigning: only to a member of the organisation.
+        assert!(matches!(
+            s.assign_conversation(id, Some(other)).await,
+            Err(StorageError::Conflict {
+                code: ErrorCode::NotAMember,
+                ..
+            })
+        ));
+        // A deleted account takes its conversations with it.
+        s.delete_user(buyer).await.unwrap();
+        assert!(matches!(
+            s.conversation(id).await,
+            Err(StorageError::NotFound)
+        ));
     })
     .await;
 }

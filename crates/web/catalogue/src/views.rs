@@ -30,6 +30,8 @@ pub struct ListingPage {
     pub attributes: Vec<(&'static str, String)>,
     pub regions: Vec<String>,
     pub can_edit: bool,
+    /// "Send a message" to the owner about this listing, for others.
+    pub message_href: Option<String>,
     pub photos: Vec<sc_web_ui::photos::PhotoView>,
     pub photo_action: String,
     pub notice: Option<String>,

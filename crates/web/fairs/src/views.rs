@@ -120,7 +120,11 @@ pub struct LeadRow {
     pub note: String,
     pub score: i64,
     /// Shown only where the buyer agreed; each showing is recorded.
-    pub contact: Option<Vec<String>>,
+    pub contact: Option<Vec<sc_web_ui::present::ContactLine>>,
+    /// The conversation with the buyer (or where to start one), and its unread count.
+    pub conversation: String,
+    pub has_conversation: bool,
+    pub unread: i64,
 }
 
 #[derive(Template)]

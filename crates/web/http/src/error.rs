@@ -44,6 +44,7 @@ pub enum ApiError {
     },
     UnsupportedMediaType,
     TooManyRequests {
+        code: ErrorCode,
         retry_after_secs: u64,
     },
     Internal(String),
@@ -84,7 +85,7 @@ impl ApiError {
             ApiError::Forbidden => ErrorCode::Forbidden,
             ApiError::NotFound => ErrorCode::NotFound,
             ApiError::UnsupportedMediaType => ErrorCode::UnsupportedMediaType,
-            ApiError::TooManyRequests { .. } => ErrorCode::TooManyRequests,
+            ApiError::TooManyRequests { code, .. } => *code,
             ApiError::Internal(_) => ErrorCode::Internal,
         }
     }
@@ -101,7 +102,9 @@ impl ApiError {
             ApiError::Forbidden => ("you may not do this".into(), vec![]),
             ApiError::NotFound => ("no such thing, or not visible to you".into(), vec![]),
             ApiError::UnsupportedMediaType => ("send the body as application/json".into(), vec![]),
-            ApiError::TooManyRequests { retry_after_secs } => (
+            ApiError::TooManyRequests {
+                retry_after_secs, ..
+            } => (
                 format!("too many attempts; try again in {retry_after_secs} s"),
                 vec![],
             ),
@@ -136,7 +139,9 @@ impl IntoResponse for ApiError {
             header::CONTENT_TYPE,
             HeaderValue::from_static("application/problem+json"),
         );
-        if let ApiError::TooManyRequests { retry_after_secs } = self
+        if let ApiError::TooManyRequests {
+            retry_after_secs, ..
+        } = self
             && let Ok(v) = HeaderValue::from_str(&retry_after_secs.to_string())
         {
             resp.headers_mut().insert(header::RETRY_AFTER, v);
@@ -167,9 +172,13 @@ impl From<sc_app::Error> for ApiError {
             E::NotFound => ApiError::NotFound,
             E::Conflict { code, detail } => ApiError::Conflict { code, detail },
             E::Gone { code, detail } => ApiError::Gone { code, detail },
-            E::TooManyRequests { retry_after_secs } => {
-                ApiError::TooManyRequests { retry_after_secs }
-            }
+            E::TooManyRequests {
+                code,
+                retry_after_secs,
+            } => ApiError::TooManyRequests {
+                code,
+                retry_after_secs,
+            },
             E::Internal(cause) => ApiError::Internal(cause),
         }
     }

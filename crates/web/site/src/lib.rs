@@ -27,6 +27,9 @@ pub use sc_web_http::AppState;
 /// The whole application: API, OpenAPI document, health check and UI.
 pub fn app(state: AppState) -> Router {
     let (api, openapi) = openapi::router().split_for_parts();
+    let (upload_api, upload_doc) = sc_web_messages::upload_api().split_for_parts();
+    let mut openapi = openapi;
+    openapi.merge(upload_doc);
     let openapi_json = Arc::new(
         openapi
             .to_pretty_json()
@@ -44,7 +47,10 @@ pub fn app(state: AppState) -> Router {
         .merge(pages().router.fallback(sc_web_ui::not_found))
         .layer(RequestBodyLimitLayer::new(2 * 1024 * 1024))
         // Spreadsheet uploads are larger; only this route takes them.
-        .merge(upload_pages().router.layer(RequestBodyLimitLayer::new(sc_web_fairs::MAX_UPLOAD_BYTES + 64 * 1024)))
+        .merge(sc_web_catalogue::upload_pages().merge(sc_web_fairs::upload_pages()).router.layer(RequestBodyLimitLayer::new(sc_web_fairs::MAX_UPLOAD_BYTES + 64 * 1024)))
+        // Messages with files: their own limits, as a form and as JSON.
+        .merge(sc_web_messages::upload_pages().router.layer(RequestBodyLimitLayer::new(sc_web_messages::MAX_MESSAGE_FORM_BYTES)))
+        .merge(upload_api.layer(RequestBodyLimitLayer::new(sc_web_messages::MAX_MESSAGE_JSON_BYTES)))
         .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(SetResponseHeaderLayer::if_not_present(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
         .layer(SetResponseHeaderLayer::if_not_present(
@@ -67,13 +73,16 @@ fn pages() -> Routes {
         .merge(sc_web_catalogue::pages())
         .merge(sc_web_fairs::pages())
         .merge(sc_web_matching::pages())
+        .merge(sc_web_messages::pages())
         .merge(sc_web_ui::assets())
 }
 
 /// Routes that take large bodies (photos, spreadsheets), each with its own size limit; the app
 /// puts them outside the general body limit.
 fn upload_pages() -> Routes {
-    sc_web_catalogue::upload_pages().merge(sc_web_fairs::upload_pages())
+    sc_web_catalogue::upload_pages()
+        .merge(sc_web_fairs::upload_pages())
+        .merge(sc_web_messages::upload_pages())
 }
 
 /// Every (method, path) the application answers: the API's from its OpenAPI document (built
@@ -102,7 +111,9 @@ pub fn route_table() -> Vec<(String, String)> {
 
 /// The OpenAPI document, for tools that want it without a running server.
 pub fn openapi() -> utoipa::openapi::OpenApi {
-    openapi::router().split_for_parts().1
+    let mut doc = openapi::router().split_for_parts().1;
+    doc.merge(sc_web_messages::upload_api().split_for_parts().1);
+    doc
 }
 
 /// Serves until the process is stopped (Ctrl-C or SIGTERM), then finishes requests in flight.

@@ -24,6 +24,7 @@ use sc_web_http::AppState;
         (name = "fairs", description = "Fairs, halls and booths"),
         (name = "search", description = "Full-text search in three languages"),
         (name = "matching", description = "Click2Match: recommendations with reasons, feedback, buyer profiles and organisations' wishes"),
+        (name = "conversations", description = "Conversations between people and organisations: messages, files, read state, blocks and reports"),
         (name = "meta", description = "Health and reference data"),
     )
 )]
@@ -53,4 +54,5 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(sc_web_catalogue::api())
         .merge(sc_web_fairs::api())
         .merge(sc_web_matching::api())
+        .merge(sc_web_messages::api())
 }

@@ -28,6 +28,8 @@ pub struct Chrome {
     pub nav: &'static str,
     /// The search box's text (the current query on the results page).
     pub q: String,
+    /// Messages waiting for the reader (0 when signed out).
+    pub unread: i64,
 }
 
 pub struct Ctx {
@@ -37,6 +39,8 @@ pub struct Ctx {
     new_csrf: bool,
     pub path_and_query: String,
     secure: bool,
+    /// Messages waiting for the reader, for the header.
+    pub unread: i64,
 }
 
 /// The reader's language: the browser's remembered choice, else the account's, else what the
@@ -76,7 +80,14 @@ impl FromRequestParts<AppState> for Ctx {
             .path_and_query()
             .map(|p| p.as_str().to_string())
             .unwrap_or_else(|| "/".into());
+        // One indexed sum per page for someone signed in; a failure only hides the count.
+        let unread = if caller.account.is_some() {
+            state.app.unread_messages(&caller).await.unwrap_or(0)
+        } else {
+            0
+        };
         Ok(Ctx {
+            unread,
             caller,
             lang,
             csrf,
@@ -101,6 +112,7 @@ impl Ctx {
             path: self.path_and_query.clone(),
             nav,
             q: String::new(),
+            unread: self.unread,
         }
     }
 
@@ -169,9 +181,6 @@ impl Ctx {
             }
             UiError::Api(ApiError::Forbidden) => (StatusCode::FORBIDDEN, "err-forbidden"),
             UiError::Api(ApiError::NotFound) => (StatusCode::NOT_FOUND, "err-not_found"),
-            UiError::Api(ApiError::TooManyRequests { .. }) => {
-                (StatusCode::TOO_MANY_REQUESTS, "err-too_many_requests")
-            }
             UiError::Api(ApiError::Internal(cause)) => {
                 tracing::error!(%cause, "internal error");
                 (StatusCode::INTERNAL_SERVER_ERROR, "err-internal")

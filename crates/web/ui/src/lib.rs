@@ -22,6 +22,7 @@ pub use sc_i18n::{Arg, Words};
 const CSS: &str = include_str!("../static/app.css");
 const SUGGEST_JS: &str = include_str!("../static/suggest.js");
 const PLAN_JS: &str = include_str!("../static/plan.js");
+const MESSAGES_JS: &str = include_str!("../static/messages.js");
 
 fn asset(path: &'static str, content_type: &'static str, body: &'static str) -> Routes {
     Routes::default().add(
@@ -39,7 +40,7 @@ fn asset(path: &'static str, content_type: &'static str, body: &'static str) -> 
     )
 }
 
-/// The style sheet and the two small scripts (type-ahead, floor-plan search).
+/// The style sheet and the small scripts (type-ahead, floor-plan search, live messages).
 pub fn assets() -> Routes {
     asset("/static/app.css", "text/css; charset=utf-8", CSS)
         .merge(asset(
@@ -51,6 +52,11 @@ pub fn assets() -> Routes {
             "/static/plan.js",
             "text/javascript; charset=utf-8",
             PLAN_JS,
+        ))
+        .merge(asset(
+            "/static/messages.js",
+            "text/javascript; charset=utf-8",
+            MESSAGES_JS,
         ))
 }
 

@@ -305,3 +305,152 @@ mod tests {
         assert_eq!(converted(&[&en, &only_en]), None);
     }
 }
+
+/// One line of revealed contact details: what it is, as shown, and where it leads (a
+/// `mailto:`, `tel:` or WhatsApp link) when it can be followed.
+#[derive(Debug, Clone)]
+pub struct ContactLine {
+    pub label: &'static str,
+    pub text: String,
+    pub href: Option<String>,
+}
+
+/// The digits of a phone number with its leading `+`, for `tel:` links.
+fn dialable(p: &str) -> Option<String> {
+    let mut out = String::new();
+    for (i, c) in p.trim().chars().enumerate() {
+        if c.is_ascii_digit() || (i == 0 && c == '+') {
+            out.push(c);
+        } else if !matches!(c, ' ' | '-' | '(' | ')' | '.') {
+            return None;
+        }
+    }
+    (out.trim_start_matches('+').len() >= 3).then_some(out)
+}
+
+/// Revealed contact details as lines with links: the e-mail a `mailto:` link, a phone a
+/// `tel:` link, WhatsApp its `wa.me` link.
+pub fn contact_lines(c: &sc_app::RevealedContact) -> Vec<ContactLine> {
+    let d = &c.details;
+    let mut v = vec![ContactLine {
+        label: "E-mail",
+        text: c.email.clone(),
+        href: Some(format!("mailto:{}", c.email)),
+    }];
+    v.extend(d.phone.iter().map(|p| ContactLine {
+        label: "☎",
+        text: p.clone(),
+        href: dialable(p).map(|n| format!("tel:{n}")),
+    }));
+    v.extend(d.whatsapp.iter().map(|p| ContactLine {
+        label: "WhatsApp",
+        text: p.clone(),
+        href: dialable(p).map(|n| format!("https://wa.me/{}", n.trim_start_matches('+'))),
+    }));
+    v.extend(d.wechat.iter().map(|p| ContactLine {
+        label: "WeChat",
+        text: p.clone(),
+        href: None,
+    }));
+    v.extend(d.postal_address.iter().map(|p| ContactLine {
+        label: "✉",
+        text: p.clone(),
+        href: None,
+    }));
+    v
+}
+
+/// A piece of a message's text: words, or a link to follow.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    Text(String),
+    Link(String),
+}
+
+/// Splits text into words and `http(s)://` links (ending at white space, or at closing
+/// punctuation that ends a sentence), so a page can make the links clickable while
+/// escaping everything.
+pub fn linked(text: &str) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest
+        .find("https://")
+        .into_iter()
+        .chain(rest.find("http://"))
+        .min()
+    {
+        let (before, from) = rest.split_at(at);
+        let end = from
+            .char_indices()
+            .find(|(_, c)| c.is_whitespace() || "<>\"'，。、）】「」".contains(*c))
+            .map(|(i, _)| i)
+            .unwrap_or(from.len());
+        let mut url = &from[..end];
+        while let Some(c) = url.chars().last() {
+            if ".,;:!?)]".contains(c) {
+                url = &url[..url.len() - c.len_utf8()];
+            } else {
+                break;
+            }
+        }
+        let scheme_only = url == "https://" || url == "http://";
+        if !before.is_empty() {
+            out.push(Piece::Text(before.to_string()));
+        }
+        if scheme_only {
+            out.push(Piece::Text(url.to_string()));
+        } else {
+            out.push(Piece::Link(url.to_string()));
+        }
+        rest = &from[url.len()..];
+    }
+    if !rest.is_empty() {
+        out.push(Piece::Text(rest.to_string()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod contact_tests {
+    use super::*;
+
+    #[test]
+    fn links_are_found_and_end_where_a_sentence_does() {
+        assert_eq!(
+            linked("看 https://a.hk/x?q=1。然後"),
+            vec![
+                Piece::Text("看 ".into()),
+                Piece::Link("https://a.hk/x?q=1".into()),
+                Piece::Text("。然後".into())
+            ]
+        );
+        assert_eq!(
+            linked("(see http://b.com/p)."),
+            vec![
+                Piece::Text("(see ".into()),
+                Piece::Link("http://b.com/p".into()),
+                Piece::Text(").".into())
+            ]
+        );
+        assert_eq!(linked("no link"), vec![Piece::Text("no link".into())]);
+        assert_eq!(
+            linked("https:// x"),
+            vec![Piece::Text("https://".into()), Piece::Text(" x".into())]
+        );
+        assert_eq!(
+            linked("javascript:alert(1) https://ok.hk"),
+            vec![
+                Piece::Text("javascript:alert(1) ".into()),
+                Piece::Link("https://ok.hk".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn phones_become_tel_links_only_when_dialable() {
+        assert_eq!(dialable("+852 2345-6789").as_deref(), Some("+85223456789"));
+        assert_eq!(dialable("(020) 1234 5678").as_deref(), Some("02012345678"));
+        assert_eq!(dialable("call me"), None);
+        assert_eq!(dialable("1+2"), None);
+    }
+}

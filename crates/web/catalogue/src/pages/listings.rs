@@ -128,6 +128,15 @@ pub async fn listing(
                 .map(|r| t.place(r).to_string())
                 .collect(),
             can_edit: ctx.caller.allowed(Action::UpdateListing { owner: l.owner }),
+            message_href: (l.status == sc_domain::listing::ListingStatus::Published
+                && !ctx.caller.allowed(Action::UpdateListing { owner: l.owner }))
+            .then(|| {
+                let to = match l.owner {
+                    sc_domain::listing::Owner::Organisation(o) => format!("organisation:{o}"),
+                    sc_domain::listing::Owner::Person(u) => format!("person:{u}"),
+                };
+                format!("/conversations/new?to={to}&about=listing:{id}")
+            }),
             photos: s
                 .app
                 .photos(sc_app::ImageOwner::Listing(id))

@@ -521,20 +521,32 @@ pub struct ContactRequestInput {
     pub share_contact: bool,
 }
 
-/// "Message this exhibitor": a contact request the exhibitor sees with the lead. Sending again
-/// replaces the message.
+/// The conversation a contact request opened or joined.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ContactRequested {
+    pub conversation_id: i64,
+}
+
+/// "Message this exhibitor": a contact request the exhibitor sees with the lead (sending again
+/// replaces it there), and the first message of the buyer's conversation with the exhibitor
+/// (`/api/v1/conversations/{id}`), or the next one in it.
 #[utoipa::path(post, path = "/api/v1/fairs/{id}/exhibitors/{org}/contact-request", tag = "fairs",
     params(("id" = i64, Path), ("org" = i64, Path)), request_body = ContactRequestInput,
-    responses((status = 204), (status = 401, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)),
+    responses((status = 200, body = ContactRequested),
+        (status = 401, body = Problem), (status = 404, body = Problem),
+        (status = 409, description = "`blocked`, or `known_contacts_only`: the exhibitor takes first messages only from people who visited or bookmarked it", body = Problem),
+        (status = 422, description = "an empty or too long message, or `own_organisation`", body = Problem),
+        (status = 429, description = "`first_contact_limit`: too many new conversations today", body = Problem)),
     security(("bearer" = []), ("session_cookie" = [])))]
 pub async fn contact_request(
     State(s): State<AppState>,
     caller: Caller,
     Ids(fair, org): Ids,
     ApiJson(input): ApiJson<ContactRequestInput>,
-) -> ApiResult<StatusCode> {
-    s.app
+) -> ApiResult<Json<ContactRequested>> {
+    let conversation_id = s
+        .app
         .request_contact(&caller, fair, org, &input.message, input.share_contact)
         .await?;
-    Ok(StatusCode::NO_CONTENT)
+    Ok(Json(ContactRequested { conversation_id }))
 }

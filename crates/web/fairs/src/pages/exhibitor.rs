@@ -371,13 +371,15 @@ pub async fn contact(
             .request_contact(&ctx.caller, fair, org, form.get("message"), share)
             .await
         {
-            Ok(()) => {}
+            Ok(conversation) => Ok(Redirect::to(&format!(
+                "/conversations/{conversation}?notice=request_sent"
+            ))
+            .into_response()),
             Err(sc_app::Error::Invalid(_)) => {
-                return Ok(back(&form, fair, org, "message_invalid").into_response());
+                Ok(back(&form, fair, org, "message_invalid").into_response())
             }
-            Err(e) => return Err(e.into()),
+            Err(e) => Err(e.into()),
         }
-        Ok(back(&form, fair, org, "request_sent").into_response())
     }
     .await;
     r.unwrap_or_else(|e| ctx.error(e))

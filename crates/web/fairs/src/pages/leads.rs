@@ -27,16 +27,6 @@ pub struct LeadsQuery {
     notice: Option<String>,
 }
 
-fn contact_lines(c: &RevealedContact) -> Vec<String> {
-    let d = &c.details;
-    let mut v = vec![c.email.clone()];
-    v.extend(d.phone.iter().map(|p| format!("☎ {p}")));
-    v.extend(d.whatsapp.iter().map(|p| format!("WhatsApp {p}")));
-    v.extend(d.wechat.iter().map(|p| format!("WeChat {p}")));
-    v.extend(d.postal_address.iter().cloned());
-    v
-}
-
 pub async fn page(
     State(s): State<AppState>,
     ctx: Ctx,
@@ -50,16 +40,17 @@ pub async fn page(
         let fair = s.app.fair(&ctx.caller, fair_id).await?;
         let o = s.app.organisation(&ctx.caller, org).await?;
         let (offset, _) = venue_offset_ms(&fair.time_zone);
-        let revealed: HashMap<i64, Vec<String>> = if q.reveal.as_deref() == Some("1") {
-            s.app
-                .reveal_lead_contacts(&ctx.caller, fair_id, org, &[], RevealPurpose::LeadView)
-                .await?
-                .iter()
-                .map(|c| (c.user_id, contact_lines(c)))
-                .collect()
-        } else {
-            HashMap::new()
-        };
+        let revealed: HashMap<i64, Vec<sc_web_ui::present::ContactLine>> =
+            if q.reveal.as_deref() == Some("1") {
+                s.app
+                    .reveal_lead_contacts(&ctx.caller, fair_id, org, &[], RevealPurpose::LeadView)
+                    .await?
+                    .iter()
+                    .map(|c| (c.user_id, sc_web_ui::present::contact_lines(c)))
+                    .collect()
+            } else {
+                HashMap::new()
+            };
         let rows = leads
             .iter()
             .map(|l| LeadRow {
@@ -83,6 +74,15 @@ pub async fn page(
                 } else {
                     None
                 },
+                conversation: match l.conversation_id {
+                    Some(c) => format!("/conversations/{c}"),
+                    None => format!(
+                        "/conversations/new?to=person:{}&as={org}&fair={fair_id}",
+                        l.user_id
+                    ),
+                },
+                has_conversation: l.conversation_id.is_some(),
+                unread: l.unread,
             })
             .collect();
         let notice = notice_text(q.notice.as_deref(), t);
