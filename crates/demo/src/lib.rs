@@ -1025,8 +1025,16 @@ async fn fair_history(
                     Language::ZhHans => "你好，请发送价目表及最低订购量，谢谢。",
                     Language::En => "Hello, please send your price list and MOQ. Thank you.",
                 };
-                b.insert_contact_request(fair, org, user, message, rng.chance(60), at + 60_000)
-                    .await?;
+                b.insert_contact_request(
+                    fair,
+                    org,
+                    user,
+                    message,
+                    &sc_text::Analyzer::shared().fold(message),
+                    rng.chance(60),
+                    at + 60_000,
+                )
+                .await?;
             }
         }
     }

@@ -407,13 +407,16 @@ impl Batch<'_> {
         Ok(())
     }
 
-    /// A contact request from the past, with or without the buyer's details shared.
+    /// A contact request from the past, with or without the buyer's details shared;
+    /// `folded` is the message as search compares it.
+    #[allow(clippy::too_many_arguments)]
     pub async fn insert_contact_request(
         &mut self,
         fair: FairId,
         org: OrgId,
         user: UserId,
         message: &str,
+        folded: &str,
         share: bool,
         at: i64,
     ) -> Result<()> {
@@ -427,6 +430,28 @@ impl Batch<'_> {
             .bind(user)
             .execute(&mut *self.w.tx)
             .await?;
+        // The request is also the first message of the buyer's conversation with the
+        // exhibitor, as a request sent today is.
+        let opening = crate::conversations::Opening {
+            parties: sc_domain::conversation::Parties {
+                a: user,
+                b: sc_domain::listing::Owner::Organisation(org),
+            },
+            topic: String::new(),
+            listing_id: None,
+            fair_id: Some(fair),
+        };
+        let first = crate::conversations::NewMessage {
+            side: sc_domain::conversation::Side::A,
+            author: user,
+            kind: sc_domain::conversation::MessageKind::Contact,
+            body: message.to_string(),
+            folded: folded.to_string(),
+            data: serde_json::json!({"shares_contact": share, "fair_id": fair}),
+            listing_id: None,
+            attachments: Vec::new(),
+        };
+        crate::conversations::start_in(&mut self.w, &opening, &first, at).await?;
         Ok(())
     }
 
