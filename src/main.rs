@@ -304,6 +304,20 @@ struct ServeArgs {
     /// `X-Forwarded-For` believed for the client's address (sign-in throttling).
     #[arg(long, env = "SC_TRUSTED_PROXIES", value_delimiter = ',')]
     trusted_proxies: Vec<std::net::IpAddr>,
+    /// Send e-mail (digests of unread messages) through this SMTP server:
+    /// smtp://host:25, smtp://user:pass@host:587?tls=required (STARTTLS) or smtps://host:465.
+    #[arg(long, env = "SC_SMTP_URL", conflicts_with = "mail_dir")]
+    smtp_url: Option<String>,
+    /// Write e-mail as .eml files into this directory instead (for local use).
+    #[arg(long, env = "SC_MAIL_DIR")]
+    mail_dir: Option<PathBuf>,
+    /// The sender of e-mail.
+    #[arg(
+        long,
+        env = "SC_MAIL_FROM",
+        default_value = "superconnector <noreply@localhost>"
+    )]
+    mail_from: String,
 }
 
 #[derive(Subcommand)]
@@ -417,7 +431,38 @@ async fn main() -> Result<()> {
             tracing::info!(engine = ?store.engine(), "superconnector listening on http://{addr}");
             // Tools that start the server on port 0 read the real address from this line.
             println!("listening on http://{addr}");
-            let app = sc_app::App::new(store.clone(), search);
+            let mut app = sc_app::App::new(store.clone(), search);
+            let links = a
+                .public_url
+                .clone()
+                .unwrap_or_else(|| format!("http://{addr}"));
+            let mailer = match (&a.smtp_url, &a.mail_dir) {
+                (Some(url), _) => Some(sc_mail::Mailer::smtp(url, &a.mail_from, &links)?),
+                (None, Some(dir)) => Some(sc_mail::Mailer::directory(
+                    dir.clone(),
+                    &a.mail_from,
+                    &links,
+                )?),
+                (None, None) => None,
+            };
+            if let Some(m) = mailer {
+                app = app.with_mailer(std::sync::Arc::new(m));
+                // Digests of unread messages, checked every minute.
+                let app = app.clone();
+                tokio::spawn(async move {
+                    let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
+                    loop {
+                        tick.tick().await;
+                        match app.send_digests(sc_app::now_ms()).await {
+                            Ok(r) if r.sent + r.failed > 0 => {
+                                tracing::info!(sent = r.sent, failed = r.failed, "message digests")
+                            }
+                            Ok(_) => {}
+                            Err(e) => tracing::warn!(error = %e, "message digests not sent"),
+                        }
+                    }
+                });
+            }
             {
                 // Matching is built beside serving; a request before it is ready builds it.
                 let app = app.clone();

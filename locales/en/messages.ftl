@@ -64,3 +64,21 @@ notice-blocked = Blocked.
 notice-unblocked = Unblocked.
 notice-reported = Reported to the organisers; they are blocked.
 notice-not_saved = That could not be done; nothing was changed.
+mail-digest-subject = { $count ->
+    [one] A new message on superconnector
+   *[other] { $count } new messages on superconnector
+}
+mail-digest-hello = Hello { $name },
+mail-digest-intro = { $count ->
+    [one] A message is waiting for you:
+   *[other] { $count } messages are waiting for you:
+}
+mail-digest-why = You get this because someone wrote to you or your organisation on superconnector. One mail gathers what arrived since the last.
+mail-digest-unsubscribe = No more of these mails: { $url }
+unsub-title = E-mail about messages
+unsub-confirm = Stop e-mail about new messages?
+unsub-stop = Stop these mails
+unsub-done = You will get no more e-mail about messages. You can still read them on the site.
+unsub-resume = Send them again
+unsub-resumed = You will get e-mail about new messages again.
+unsub-unknown = This link is not valid (any more).

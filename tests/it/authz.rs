@@ -459,6 +459,14 @@ fn cases() -> Vec<Case> {
             |_, _| Some(json!({"first_contact": "anyone"})),
             [303, 403, 403, 303, 403, 303],
         ),
+        // The link in every mail: the token is the only authority; an unknown one is not found.
+        case(M::GET, "/unsubscribe/{none}", none, all_ok),
+        case(
+            M::POST,
+            "/unsubscribe/{none}",
+            |_, _| Some(json!({"action": "stop"})),
+            [404; 6],
+        ),
         case(M::GET, "/reports", none, [303, 403, 403, 403, 200, 200]),
         case(
             M::POST,

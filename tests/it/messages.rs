@@ -829,3 +829,169 @@ async fn an_open_page_hears_of_a_new_message() {
         );
     }
 }
+
+/// Where the test's mail goes: the SMTP server the test script starts (`SC_TEST_SMTP`,
+/// `SC_TEST_SMTP_MAILDIR`), required under the README's test command; else a directory.
+fn mail_target() -> (sc_mail::Mailer, std::path::PathBuf) {
+    match (
+        std::env::var("SC_TEST_SMTP"),
+        std::env::var("SC_TEST_SMTP_MAILDIR"),
+    ) {
+        (Ok(addr), Ok(maildir)) => (
+            sc_mail::Mailer::smtp(
+                &format!("smtp://{addr}"),
+                "superconnector <noreply@test.example>",
+                "https://fair.example.hk",
+            )
+            .unwrap(),
+            std::path::PathBuf::from(maildir).join("new"),
+        ),
+        _ => {
+            assert!(
+                std::env::var("SC_REQUIRE_SMTP").is_err(),
+                "SC_REQUIRE_SMTP is set but SC_TEST_SMTP is not: the SMTP server did not start"
+            );
+            let dir = std::env::temp_dir().join(format!("sc-mail-{}", std::process::id()));
+            (
+                sc_mail::Mailer::directory(
+                    dir.clone(),
+                    "superconnector <noreply@test.example>",
+                    "https://fair.example.hk",
+                )
+                .unwrap(),
+                dir,
+            )
+        }
+    }
+}
+
+/// The mails in `dir` sent to `to`, as text.
+fn mails_to(dir: &std::path::Path, to: &str) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return vec![];
+    };
+    entries
+        .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+        .filter(|m| m.contains(&format!("<{to}>")))
+        .collect()
+}
+
+#[tokio::test]
+async fn digests_of_unread_messages_go_through_a_real_mail_server_with_unsubscribe() {
+    for (engine, url) in sc_storage::testing::database_urls().await {
+        let store = sc_storage::Store::open(&url).await.unwrap();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let search = std::sync::Arc::new(sc_search::SearchIndex::in_memory().unwrap());
+        let (mailer, maildir) = mail_target();
+        let app = sc_app::App::new(store.clone(), search.clone())
+            .with_mailer(std::sync::Arc::new(mailer));
+        tokio::spawn(sc_web::serve_until(
+            listener,
+            sc_web::AppState::new(app.clone(), false),
+            std::future::pending(),
+        ));
+        let s = Server {
+            base: format!("http://{addr}"),
+            store,
+            search: Some(search),
+            engine,
+        };
+
+        let tag = format!("{engine}{}", std::process::id());
+        let owner_email = format!("owner-{tag}@mail.example.com");
+        let (_, otoken) = s.register(&owner_email, "HK", "en").await;
+        let org = organisation(&s, &otoken, "Mailed").await;
+        let (_, btoken) = s
+            .register(
+                &format!("buyer-{tag}@mail.example.com"),
+                "CN-GD-SZ",
+                "zh-Hans",
+            )
+            .await;
+        let r = s
+            .post("/api/v1/conversations", Some(&btoken),
+                json!({"to": {"kind": "organisation", "id": org}, "body": "Do you have stock of model A1?"}))
+            .await;
+        let id = r.json()["conversation_id"].as_i64().unwrap();
+        s.post(
+            &format!("/api/v1/conversations/{id}/messages"),
+            Some(&btoken),
+            json!({"body": "And A2 too"}),
+        )
+        .await;
+
+        // Not yet: the newest message is younger than the delay.
+        let now = sc_app::now_ms();
+        assert_eq!(app.send_digests(now).await.unwrap().sent, 0, "[{engine}]");
+        assert!(mails_to(&maildir, &owner_email).is_empty());
+        // Later: one mail for both messages, to the organisation's member only.
+        let later = now + sc_app::DIGEST_DELAY_MS + 1_000;
+        let r = app.send_digests(later).await.unwrap();
+        assert_eq!((r.sent, r.failed), (1, 0), "[{engine}]");
+        let mails = mails_to(&maildir, &owner_email);
+        assert_eq!(mails.len(), 1, "[{engine}] {mails:?}");
+        let m = &mails[0];
+        assert!(
+            m.contains("Subject: 2 new messages on superconnector"),
+            "{m}"
+        );
+        assert!(
+            m.contains(&format!("https://fair.example.hk/conversations/{id}")),
+            "{m}"
+        );
+        assert!(m.contains("And A2 too"), "{m}");
+        assert!(
+            m.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"),
+            "{m}"
+        );
+        // Nothing twice: the same messages are not mailed again.
+        let r = app
+            .send_digests(later + 2 * sc_app::DIGEST_EVERY_MS)
+            .await
+            .unwrap();
+        assert_eq!(r.sent, 0);
+
+        // One click from the mail program stops them; the next message is not mailed.
+        let at = m.find("/unsubscribe/").unwrap() + "/unsubscribe/".len();
+        let token: String = m[at..]
+            .chars()
+            .take_while(|c| c.is_ascii_hexdigit())
+            .collect();
+        assert_eq!(token.len(), 64, "{m}");
+        let r = crate::harness::client()
+            .post(s.url(&format!("/unsubscribe/{token}")))
+            .form(&[("List-Unsubscribe", "One-Click")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::OK);
+        // A forged form (no one-click, no CSRF token) is refused; an unknown token is not found.
+        let r = crate::harness::client()
+            .post(s.url(&format!("/unsubscribe/{token}")))
+            .form(&[("action", "resume")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::FORBIDDEN);
+        let r = crate::harness::client()
+            .post(s.url(&format!("/unsubscribe/{}", "0".repeat(64))))
+            .form(&[("List-Unsubscribe", "One-Click")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::NOT_FOUND);
+        s.post(
+            &format!("/api/v1/conversations/{id}/messages"),
+            Some(&btoken),
+            json!({"body": "Hello?"}),
+        )
+        .await;
+        let r = app
+            .send_digests(sc_app::now_ms() + 3 * sc_app::DIGEST_EVERY_MS)
+            .await
+            .unwrap();
+        assert_eq!(r.sent, 0, "unsubscribed");
+        assert_eq!(mails_to(&maildir, &owner_email).len(), 1);
+    }
+}

@@ -14,6 +14,7 @@ mod exhibition;
 mod fairs;
 mod limiter;
 mod listings;
+mod mail;
 mod matching;
 mod media;
 mod organisations;
@@ -31,6 +32,7 @@ pub use conversations::{
 };
 pub use error::{Error, Result};
 pub use exhibition::{Arrival, BookmarkChange, ScanResult, Standing, plan_fields};
+pub use mail::{DIGEST_DELAY_MS, DIGEST_EVERY_MS, DigestReport};
 pub use matching::{
     BuildReport, Feedback, MAX_MATCHES, MatchFor, MatchTarget, Recommendation, Recomputed,
     listings_spec, people_spec,
@@ -66,6 +68,8 @@ pub struct App {
     match_events: sc_storage::EventRecorder,
     /// Open pages waiting for messages.
     hub: Arc<conversations::Hub>,
+    /// Where e-mail goes (none: no mail is sent).
+    mailer: Option<Arc<sc_mail::Mailer>>,
 }
 
 impl App {
@@ -81,6 +85,7 @@ impl App {
             limiter: Arc::default(),
             staged: Arc::default(),
             hub: Arc::default(),
+            mailer: None,
         }
     }
 }

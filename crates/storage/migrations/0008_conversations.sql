@@ -110,3 +110,12 @@ FROM leads l JOIN conversations c ON c.person_id = l.user_id AND c.organisation_
 WHERE l.message <> '';
 
 UPDATE conversations SET last_message_id = (SELECT MAX(m.id) FROM messages m WHERE m.conversation_id = conversations.id);
+
+-- E-mail about messages: each person's way to stop it, whether they did, and when their last
+-- digest went (a digest covers what arrived since).
+CREATE TABLE mail_settings (
+    user_id BIGINT PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
+    unsubscribe_token TEXT NOT NULL UNIQUE,
+    unsubscribed_at BIGINT,
+    last_digest_at BIGINT
+);

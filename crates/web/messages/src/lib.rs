@@ -55,6 +55,8 @@ pub fn pages() -> Routes {
         .post("/conversations/{id}/report", report)
         .get("/organisations/{id}/inbox-rules", rules_form)
         .post("/organisations/{id}/inbox-rules", save_rules)
+        .get("/unsubscribe/{token}", unsubscribe_form)
+        .post("/unsubscribe/{token}", unsubscribe)
         .get("/reports", reports)
         .post("/reports/{id}/close", close_report)
 }

@@ -142,3 +142,13 @@ pub struct ReportsPage {
     pub rows: Vec<ReportRow>,
     pub all: bool,
 }
+
+#[derive(Template)]
+#[template(path = "unsubscribe.html")]
+pub struct UnsubscribePage {
+    pub c: Chrome,
+    pub t: Words,
+    pub token: String,
+    /// The key of what was done, once done.
+    pub done: Option<&'static str>,
+}

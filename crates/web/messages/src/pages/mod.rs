@@ -857,3 +857,47 @@ pub async fn live(State(s): State<AppState>, ctx: Ctx) -> Response {
     );
     r
 }
+
+/// `GET /unsubscribe/{token}`: the link in every mail; asks before stopping (a mail
+/// scanner following links must not unsubscribe anyone).
+pub async fn unsubscribe_form(
+    ctx: Ctx,
+    axum::extract::Path(token): axum::extract::Path<String>,
+) -> Response {
+    let t = ctx.t();
+    ctx.page(UnsubscribePage {
+        c: ctx.chrome(""),
+        t,
+        token,
+        done: None,
+    })
+}
+
+/// `POST /unsubscribe/{token}` (action=stop|resume): from the page (with its CSRF token), or
+/// the mail program's one-click request (RFC 8058: `List-Unsubscribe=One-Click`), which the
+/// token alone authorises.
+pub async fn unsubscribe(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    axum::extract::Path(token): axum::extract::Path<String>,
+    form: FormData,
+) -> Response {
+    let one_click = form.get("List-Unsubscribe") == "One-Click";
+    if !one_click && let Err(e) = ctx.check_csrf(&form) {
+        return ctx.error(e);
+    }
+    let on = form.get("action") == "resume";
+    match s.app.set_mail_by_token(&token, on).await {
+        Ok(true) => {
+            let t = ctx.t();
+            ctx.page(UnsubscribePage {
+                c: ctx.chrome(""),
+                t,
+                token,
+                done: Some(if on { "unsub-resumed" } else { "unsub-done" }),
+            })
+        }
+        Ok(false) => ctx.error(UiError::Api(ApiError::NotFound)),
+        Err(e) => ctx.error(e.into()),
+    }
+}
