@@ -3,6 +3,7 @@
 mod bench;
 mod bench_import;
 mod bench_match;
+mod bench_messages;
 mod bench_recompute;
 mod import;
 mod matching;
@@ -179,6 +180,17 @@ enum BenchCommand {
         train_events: usize,
         #[arg(long, default_value_t = 2)]
         threads: usize,
+    },
+    /// The people and conversations of the messaging benchmark (scripts/bench-messages): a
+    /// buyer, an organisation with one member and their conversation per pair, with sessions;
+    /// the tokens go to --out as JSON.
+    MessagesFixture {
+        #[command(flatten)]
+        db: DbArgs,
+        #[arg(long, default_value_t = 500)]
+        pairs: usize,
+        #[arg(long)]
+        out: PathBuf,
     },
     /// `recompute-matches` over a database: writes a crowd of buyers (with profiles),
     /// exhibitors (with products and wishes) and their history, then rebuilds and ranks
@@ -649,6 +661,11 @@ async fn main() -> Result<()> {
                 brute,
             })
             .await?
+        }
+        Command::Bench(BenchCommand::MessagesFixture { db, pairs, out }) => {
+            let store = db.open().await?;
+            bench_messages::fixture(&store, pairs, &out).await?;
+            store.close().await;
         }
         Command::Bench(BenchCommand::Match {
             sizes,
