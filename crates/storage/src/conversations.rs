@@ -315,20 +315,8 @@ impl Store {
         parties: Parties,
         topic: &str,
     ) -> Result<Option<ConversationId>> {
-        let (org, other) = match parties.b {
-            Owner::Organisation(o) => (Some(o), None),
-            Owner::Person(u) => (None, Some(u)),
-        };
-        Ok(sqlx::query_scalar(
-            "SELECT id FROM conversations WHERE person_id = $1 AND topic = $2
-               AND ((organisation_id = $3 AND other_person_id IS NULL) OR (other_person_id = $4 AND organisation_id IS NULL))",
-        )
-        .bind(parties.a)
-        .bind(topic.to_string())
-        .bind(org.unwrap_or(0))
-        .bind(other.unwrap_or(0))
-        .fetch_optional(self.pool())
-        .await?)
+        let mut conn = self.pool().acquire().await?;
+        find(&mut conn, parties, topic).await
     }
 
     pub async fn conversation(&self, id: ConversationId) -> Result<Conversation> {
@@ -835,18 +823,16 @@ impl Store {
         {
             return Ok(None);
         }
-        sqlx::query(
-            "INSERT INTO contact_reveals (subject_user, viewer_user, viewer_organisation, purpose, subject_location, viewer_location, at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        crate::leads::record_reveal(
+            &mut w,
+            user,
+            viewer.user_id,
+            viewer.organisation_id,
+            purpose,
+            &subject_location,
+            &viewer.location,
+            now_ms(),
         )
-        .bind(user)
-        .bind(viewer.user_id)
-        .bind(viewer.organisation_id)
-        .bind(purpose.code())
-        .bind(subject_location.code())
-        .bind(viewer.location.code())
-        .bind(now_ms())
-        .execute(&mut *w.tx)
         .await?;
         let out = RevealedContact {
             user_id: user,
@@ -864,6 +850,28 @@ impl Store {
     }
 }
 
+/// The conversation between `parties` about `topic`, on any connection or transaction.
+async fn find(
+    conn: &mut sqlx::AnyConnection,
+    parties: Parties,
+    topic: &str,
+) -> Result<Option<ConversationId>> {
+    let (org, other) = match parties.b {
+        Owner::Organisation(o) => (o, 0),
+        Owner::Person(u) => (0, u),
+    };
+    Ok(sqlx::query_scalar(
+        "SELECT id FROM conversations WHERE person_id = $1 AND topic = $2
+           AND ((organisation_id = $3 AND other_person_id IS NULL) OR (other_person_id = $4 AND organisation_id IS NULL))",
+    )
+    .bind(parties.a)
+    .bind(topic.to_string())
+    .bind(org)
+    .bind(other)
+    .fetch_optional(conn)
+    .await?)
+}
+
 /// Finds or makes the conversation of `opening` and writes `msg` into it, in `w`.
 pub(crate) async fn start_in(
     w: &mut crate::WriteTx<'_>,
@@ -875,16 +883,7 @@ pub(crate) async fn start_in(
         Owner::Organisation(o) => (Some(o), None),
         Owner::Person(u) => (None, Some(u)),
     };
-    let existing: Option<ConversationId> = sqlx::query_scalar(
-        "SELECT id FROM conversations WHERE person_id = $1 AND topic = $2
-           AND ((organisation_id = $3 AND other_person_id IS NULL) OR (other_person_id = $4 AND organisation_id IS NULL))",
-    )
-    .bind(opening.parties.a)
-    .bind(opening.topic.clone())
-    .bind(org.unwrap_or(0))
-    .bind(other.unwrap_or(0))
-    .fetch_optional(&mut *w.tx)
-    .await?;
+    let existing = find(&mut w.tx, opening.parties, &opening.topic).await?;
     let (id, created) = match existing {
         Some(id) => (id, false),
         None => {

@@ -83,6 +83,35 @@ fn lead(r: &sqlx::any::AnyRow) -> Result<Lead> {
     })
 }
 
+/// Records that `subject`'s contact details were shown to `viewer`, inside the write that read
+/// them: every governed reveal goes through here.
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn record_reveal(
+    w: &mut crate::WriteTx<'_>,
+    subject: UserId,
+    viewer: UserId,
+    viewer_organisation: Option<OrgId>,
+    purpose: RevealPurpose,
+    subject_location: &Location,
+    viewer_location: &Location,
+    at: i64,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO contact_reveals (subject_user, viewer_user, viewer_organisation, purpose, subject_location, viewer_location, at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(subject)
+    .bind(viewer)
+    .bind(viewer_organisation)
+    .bind(purpose.code())
+    .bind(subject_location.code())
+    .bind(viewer_location.code())
+    .bind(at)
+    .execute(&mut *w.tx)
+    .await?;
+    Ok(())
+}
+
 impl Store {
     /// An exhibitor's leads at a fair, most recent first.
     pub async fn leads(&self, org: OrgId, fair: FairId) -> Result<Vec<Lead>> {
@@ -227,18 +256,16 @@ impl Store {
             {
                 continue;
             }
-            sqlx::query(
-                "INSERT INTO contact_reveals (subject_user, viewer_user, viewer_organisation, purpose, subject_location, viewer_location, at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            record_reveal(
+                &mut w,
+                user,
+                viewer.user_id,
+                Some(viewer.organisation_id),
+                purpose,
+                &subject_location,
+                &viewer.location,
+                at,
             )
-            .bind(user)
-            .bind(viewer.user_id)
-            .bind(viewer.organisation_id)
-            .bind(purpose.code())
-            .bind(subject_location.code())
-            .bind(viewer.location.code())
-            .bind(at)
-            .execute(&mut *w.tx)
             .await?;
             out.push(RevealedContact {
                 user_id: user,
