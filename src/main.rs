@@ -7,6 +7,7 @@ mod bench_messages;
 mod bench_recompute;
 mod import;
 mod matching;
+mod meetings;
 
 use std::io::{BufRead, IsTerminal};
 use std::net::SocketAddr;
@@ -74,6 +75,49 @@ enum Command {
     /// Matching: evaluate on an interaction log (docs/MATCHING.md), write the synthetic fair.
     #[command(subcommand)]
     Match(MatchCommand),
+    /// Meetings: the scheduler on instance files (docs/MEETINGS.md).
+    #[command(subcommand)]
+    Meetings(MeetingsCommand),
+}
+
+#[derive(Subcommand)]
+enum MeetingsCommand {
+    /// Read an instance (slots, tables, people with availability and caps, requests with
+    /// weights, published meetings) and write the schedule as JSON, with a summary (meetings,
+    /// weight against the bound, method) on standard error.
+    Schedule {
+        #[arg(long)]
+        instance: PathBuf,
+        /// Where to write the schedule (default: standard output).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Treat published meetings as ordinary requests, free to move.
+        #[arg(long)]
+        move_published: bool,
+    },
+    /// Write a generated instance: buyers asking exhibitors, popular exhibitors asked most.
+    Generate {
+        #[arg(long, default_value_t = 1000)]
+        people: usize,
+        #[arg(long, default_value_t = 10_000)]
+        requests: usize,
+        #[arg(long, default_value_t = 16)]
+        slots: usize,
+        #[arg(long, default_value_t = 2)]
+        days: usize,
+        #[arg(long, default_value_t = 60)]
+        tables: u32,
+        /// Share of people with blocks of unavailable slots (0 to 1).
+        #[arg(long, default_value_t = 0.0)]
+        unavailable: f64,
+        /// Weights are drawn from 1 to this.
+        #[arg(long, default_value_t = 1)]
+        max_weight: u32,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -191,6 +235,20 @@ enum BenchCommand {
         pairs: usize,
         #[arg(long)]
         out: PathBuf,
+    },
+    /// The meeting scheduler over growing fairs (PEOPLE:REQUESTS:TABLES), with nobody
+    /// unavailable (exact) and with blocks of unavailability (heuristic against the bound).
+    Meetings {
+        #[arg(long, value_delimiter = ',', value_parser = parse_size,
+              default_value = "1250:12500:75,2500:25000:150,5000:50000:300,10000:100000:600")]
+        sizes: Vec<(usize, usize, usize)>,
+        #[arg(long, default_value_t = 16)]
+        slots: usize,
+        /// Share of people with unavailable slots in the second row of each size.
+        #[arg(long, default_value_t = 0.3)]
+        unavailable: f64,
+        #[arg(long, default_value_t = 3)]
+        runs: usize,
     },
     /// `recompute-matches` over a database: writes a crowd of buyers (with profiles),
     /// exhibitors (with products and wishes) and their history, then rebuilds and ranks
@@ -708,6 +766,28 @@ async fn main() -> Result<()> {
             exhibitors,
             seed,
         }) => matching::synthetic(&out, buyers, exhibitors, seed)?,
+        Command::Meetings(MeetingsCommand::Schedule { instance, out, move_published }) => {
+            meetings::schedule(&instance, out.as_deref(), move_published)?
+        }
+        Command::Meetings(MeetingsCommand::Generate {
+            people,
+            requests,
+            slots,
+            days,
+            tables,
+            unavailable,
+            max_weight,
+            seed,
+            out,
+        }) => meetings::generate(
+            &sc_schedule::generate::Spec { people, requests, slots, days, tables, unavailable, max_weight, seed },
+            &out,
+        )?,
+        Command::Bench(BenchCommand::Meetings { sizes, slots, unavailable, runs }) => {
+            let sizes: Vec<(usize, usize, u32)> =
+                sizes.into_iter().map(|(p, r, t)| (p, r, t as u32)).collect();
+            meetings::bench(&sizes, slots, unavailable, runs.max(1))?
+        }
         Command::Openapi => {
             println!("{}", sc_web::openapi().to_pretty_json()?);
         }
