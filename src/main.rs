@@ -766,9 +766,11 @@ async fn main() -> Result<()> {
             exhibitors,
             seed,
         }) => matching::synthetic(&out, buyers, exhibitors, seed)?,
-        Command::Meetings(MeetingsCommand::Schedule { instance, out, move_published }) => {
-            meetings::schedule(&instance, out.as_deref(), move_published)?
-        }
+        Command::Meetings(MeetingsCommand::Schedule {
+            instance,
+            out,
+            move_published,
+        }) => meetings::schedule(&instance, out.as_deref(), move_published)?,
         Command::Meetings(MeetingsCommand::Generate {
             people,
             requests,
@@ -780,12 +782,28 @@ async fn main() -> Result<()> {
             seed,
             out,
         }) => meetings::generate(
-            &sc_schedule::generate::Spec { people, requests, slots, days, tables, unavailable, max_weight, seed },
+            &sc_schedule::generate::Spec {
+                people,
+                requests,
+                slots,
+                days,
+                tables,
+                unavailable,
+                max_weight,
+                seed,
+            },
             &out,
         )?,
-        Command::Bench(BenchCommand::Meetings { sizes, slots, unavailable, runs }) => {
-            let sizes: Vec<(usize, usize, u32)> =
-                sizes.into_iter().map(|(p, r, t)| (p, r, t as u32)).collect();
+        Command::Bench(BenchCommand::Meetings {
+            sizes,
+            slots,
+            unavailable,
+            runs,
+        }) => {
+            let sizes: Vec<(usize, usize, u32)> = sizes
+                .into_iter()
+                .map(|(p, r, t)| (p, r, t as u32))
+                .collect();
             meetings::bench(&sizes, slots, unavailable, runs.max(1))?
         }
         Command::Openapi => {

@@ -37,8 +37,10 @@ fn show(bar: &Option<indicatif::ProgressBar>, step: Step) {
 /// Reads an instance, schedules it and writes the schedule (to `out`, or standard output);
 /// a summary goes to standard error.
 pub fn schedule(instance: &Path, out: Option<&Path>, move_published: bool) -> Result<()> {
-    let bytes = std::fs::read(instance).with_context(|| format!("reading {}", instance.display()))?;
-    let inst = Instance::from_json(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", instance.display()))?;
+    let bytes =
+        std::fs::read(instance).with_context(|| format!("reading {}", instance.display()))?;
+    let inst =
+        Instance::from_json(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", instance.display()))?;
     let pr = Problem::compile(&inst, !move_published)
         .map_err(|e| anyhow::anyhow!("{}: {e}", instance.display()))?;
     let bar = spinner();
@@ -48,10 +50,12 @@ pub fn schedule(instance: &Path, out: Option<&Path>, move_published: bool) -> Re
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    check(&pr, &s).map_err(|e| anyhow::anyhow!("internal error, the schedule breaks a rule: {e}"))?;
+    check(&pr, &s)
+        .map_err(|e| anyhow::anyhow!("internal error, the schedule breaks a rule: {e}"))?;
     let json = serde_json::to_string_pretty(&Output::new(&inst, &s))?;
     match out {
-        Some(path) => std::fs::write(path, json + "\n").with_context(|| format!("writing {}", path.display()))?,
+        Some(path) => std::fs::write(path, json + "\n")
+            .with_context(|| format!("writing {}", path.display()))?,
         None => println!("{json}"),
     }
     eprintln!(
@@ -73,7 +77,8 @@ pub fn schedule(instance: &Path, out: Option<&Path>, move_published: bool) -> Re
 
 pub fn generate(spec: &Spec, out: &Path) -> Result<()> {
     let inst = generate::instance(spec);
-    std::fs::write(out, serde_json::to_vec(&inst)?).with_context(|| format!("writing {}", out.display()))?;
+    std::fs::write(out, serde_json::to_vec(&inst)?)
+        .with_context(|| format!("writing {}", out.display()))?;
     eprintln!(
         "{} people, {} requests, {} slots, {} tables",
         inst.people.len(),
@@ -86,17 +91,36 @@ pub fn generate(spec: &Spec, out: &Path) -> Result<()> {
 
 /// Times the scheduler over sizes (people:requests:tables), with and without unavailability,
 /// `runs` times each; prints a Markdown table.
-pub fn bench(sizes: &[(usize, usize, u32)], slots: usize, unavailable: f64, runs: usize) -> Result<()> {
-    println!("| people | requests | slots × tables | unavailable | method | meetings | share of bound | gaps | time, s (median, min–max of {runs}) |");
+pub fn bench(
+    sizes: &[(usize, usize, u32)],
+    slots: usize,
+    unavailable: f64,
+    runs: usize,
+) -> Result<()> {
+    println!(
+        "| people | requests | slots × tables | unavailable | method | meetings | share of bound | gaps | time, s (median, min–max of {runs}) |"
+    );
     println!("|---:|---:|---:|---:|---|---:|---:|---:|---|");
     for &(people, requests, tables) in sizes {
         for u in [0.0, unavailable] {
-            let spec = Spec { people, requests, slots, days: 2, tables, unavailable: u, max_weight: 1, seed: 2026 };
+            let spec = Spec {
+                people,
+                requests,
+                slots,
+                days: 2,
+                tables,
+                unavailable: u,
+                max_weight: 1,
+                seed: 2026,
+            };
             let inst = generate::instance(&spec);
             let mut times = Vec::new();
             let mut last = None;
             for run in 0..runs {
-                eprint!("\r{people} people, {requests} requests, unavailable {u}: run {}/{runs}   ", run + 1);
+                eprint!(
+                    "\r{people} people, {requests} requests, unavailable {u}: run {}/{runs}   ",
+                    run + 1
+                );
                 let started = Instant::now();
                 let pr = Problem::compile(&inst, true)?;
                 let s = schedule_with(&pr, &mut |_| {});

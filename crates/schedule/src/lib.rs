@@ -251,8 +251,8 @@ fn heuristic<'a>(
     }
     swap_for_weight(&mut st, &order);
     st.commit();
-    let budget = (20 * order.len()).clamp(2_000, 200_000);
-    force_in(&mut st, &order, bound, budget, budget / 4, 2026);
+    let budget = (50 * order.len()).clamp(20_000, 400_000);
+    force_in(&mut st, &order, bound, budget, budget / 2, 2026);
     st
 }
 
