@@ -113,6 +113,15 @@ error_codes! {
     KnownContactsOnly = "known_contacts_only",
     OwnOrganisation = "own_organisation",
     FileType = "file_type",
+    NotATime = "not_a_time",
+    OwnRequest = "own_request",
+    RequestClosed = "request_closed",
+    DoubleBooked = "double_booked",
+    PartnerBooked = "partner_booked",
+    NoTableFree = "no_table_free",
+    Unavailable = "unavailable",
+    MeetingCap = "meeting_cap",
+    PendingMeeting = "pending_meeting",
 }
 
 impl ErrorCode {

@@ -60,6 +60,9 @@ impl Problems {
             );
         }
     }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
     pub fn finish(self) -> Result<(), Invalid> {
         if self.0.is_empty() {
             Ok(())

@@ -10,6 +10,7 @@ pub mod lang;
 pub mod listing;
 pub mod location;
 pub mod market;
+pub mod meeting;
 pub mod money;
 pub mod organisation;
 pub mod person;

@@ -18,6 +18,7 @@ mod leads;
 mod listings;
 mod mail;
 mod matching;
+mod meetings;
 mod migrate;
 mod organisations;
 mod query;
@@ -53,6 +54,10 @@ pub use leads::{Lead, RevealedContact, Viewer};
 pub use listings::ListingFilter;
 pub use mail::Waiting;
 pub use matching::{EventActor, EventRecorder, MatchEvent, MatchPerson};
+pub use meetings::{
+    Invitee, MeetingInfo, MeetingRequest, MeetingSession, MeetingSlot, NewRequest, NewSlot,
+    SchedulingData,
+};
 pub use organisations::OrganisationFilter;
 pub use scans::{Scan, ScanOutcome, ScanRecorder};
 pub use tokens::{BoothCode, TokenLookup, TokenTarget, looks_like_token};

@@ -56,6 +56,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "conversations",
         include_str!("../migrations/0008_conversations.sql"),
     ),
+    (
+        9,
+        "meetings",
+        include_str!("../migrations/0009_meetings.sql"),
+    ),
 ];
 
 fn for_engine(sql: &str, engine: Engine) -> String {
