@@ -515,6 +515,24 @@ async fn main() -> Result<()> {
                 )?),
                 (None, None) => None,
             };
+            {
+                // Meeting requests nobody answered lapse and free what they held (bookings
+                // ignore lapsed holds anyway; this makes their status say so).
+                let app = app.clone();
+                tokio::spawn(async move {
+                    let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
+                    loop {
+                        tick.tick().await;
+                        match app.expire_meeting_requests().await {
+                            Ok(n) if n > 0 => {
+                                tracing::info!(expired = n, "meeting requests lapsed")
+                            }
+                            Ok(_) => {}
+                            Err(e) => tracing::warn!(error = %e, "meeting requests not swept"),
+                        }
+                    }
+                });
+            }
             if let Some(m) = mailer {
                 app = app.with_mailer(std::sync::Arc::new(m));
                 // Digests of unread messages, checked every minute.

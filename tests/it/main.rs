@@ -8,5 +8,6 @@ mod durability;
 mod exhibition;
 mod harness;
 mod matching;
+mod meetings;
 mod messages;
 mod ui;

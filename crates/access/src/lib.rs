@@ -167,6 +167,15 @@ pub enum Action {
     /// Reports of abuse in conversations (never the conversations): organisers and
     /// administrators.
     ReadReports,
+    /// See or answer a meeting request (accept, decline, propose, cancel, check in, mark a
+    /// no-show): the person who asked, the person asked and, while nobody of an
+    /// organisation has taken it, the organisation's members. The organiser schedules
+    /// meetings through `ManageFair`, and never reads the requests' notes.
+    Meet {
+        from: UserId,
+        to: Option<UserId>,
+        org: Option<OrgId>,
+    },
 }
 
 /// Whom matches are made for.
@@ -224,6 +233,15 @@ pub fn authorize(actor: &Actor, action: Action) -> Result<(), Denied> {
             }
         }
         StartConversation { from } | ReadInbox { of: from } => actor.speaks_for(from),
+        Meet { from, to, org } => {
+            let me = actor.user_id();
+            let member = to.is_none() && org.is_some_and(|o| actor.role_in(o).is_some());
+            if me == Some(from) || (to.is_some() && me == to) || member {
+                true
+            } else {
+                return Err(Denied::Hidden);
+            }
+        }
         SetInboxRules { org } => actor.is_admin() || actor.role_in(org) == Some(OrgRole::Admin),
         ReadReports => actor.is_admin() || actor.is_organiser(),
         LogOut | ReadOwnAccount | UpdateOwnAccount | ReadOwnContact | UpdateOwnContact
@@ -461,6 +479,30 @@ mod tests {
                 Converse {
                     a: 9,
                     b: Owner::Person(10),
+                },
+                o([false, false, false, false, false, false]),
+            ),
+            (
+                Meet {
+                    from: 1,
+                    to: None,
+                    org: Some(ORG),
+                },
+                o([false, true, true, true, false, false]),
+            ),
+            (
+                Meet {
+                    from: 1,
+                    to: Some(3),
+                    org: Some(ORG),
+                },
+                o([false, true, false, true, false, false]),
+            ),
+            (
+                Meet {
+                    from: 9,
+                    to: Some(10),
+                    org: None,
                 },
                 o([false, false, false, false, false, false]),
             ),

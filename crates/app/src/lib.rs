@@ -17,6 +17,7 @@ mod listings;
 mod mail;
 mod matching;
 mod media;
+pub mod meetings;
 mod organisations;
 mod search;
 mod staging;
