@@ -228,7 +228,13 @@ fn heuristic<'a>(
         insert(&mut st, r, &[]);
     }
     st.commit();
+    // Placement checks the searches may spend, in proportion to the problem.
+    let budget_work =
+        (200 * (pr.requests.len() as u64 + pr.people as u64) * pr.slots as u64).max(20_000_000);
     for _pass in 0..4 {
+        if st.work > budget_work / 2 {
+            break;
+        }
         let mut improved = false;
         for (i, &r) in order.iter().enumerate() {
             if i % 4096 == 0 {
@@ -237,7 +243,7 @@ fn heuristic<'a>(
                     total: 2 * total,
                 });
             }
-            if st.held() as u32 >= total_tables {
+            if st.held() as u32 >= total_tables || st.work > budget_work / 2 {
                 break;
             }
             if st.slot_of[r] == NONE && repair(&mut st, r, 2) {
@@ -252,7 +258,15 @@ fn heuristic<'a>(
     swap_for_weight(&mut st, &order);
     st.commit();
     let budget = (50 * order.len()).clamp(20_000, 400_000);
-    force_in(&mut st, &order, bound, budget, budget / 2, 2026);
+    force_in(
+        &mut st,
+        &order,
+        bound,
+        budget,
+        budget / 2,
+        budget_work,
+        2026,
+    );
     st
 }
 
@@ -334,10 +348,19 @@ fn repair(st: &mut State, r: usize, depth: u32) -> bool {
     done
 }
 
+const MAKE_ROOM_CANDIDATES: usize = 12;
+
 /// Frees a table in a full slot by moving one of its meetings to another slot: directly, or
 /// into a full slot that frees a table in turn (a chain through the slots, `depth` long).
 fn make_room(st: &mut State, s: usize, depth: u32, visited: &mut Vec<usize>) -> bool {
-    let candidates: Vec<u32> = st.in_slot(s).to_vec();
+    // A few candidates suffice: meetings of a slot are alike, and a full search over every
+    // table of every slot is what makes chains slow.
+    let candidates: Vec<u32> = st
+        .in_slot(s)
+        .iter()
+        .copied()
+        .take(MAKE_ROOM_CANDIDATES)
+        .collect();
     for &m in &candidates {
         let m = m as usize;
         if st.pinned[m] {
@@ -390,7 +413,15 @@ fn make_room(st: &mut State, s: usize, depth: u32, visited: &mut Vec<usize>) -> 
 /// Ruin and recreate: a request left out is forced into a slot, whatever is in its way is
 /// taken out and put back where it fits; kept if the total weight does not fall (sideways
 /// moves let the search walk off plateaus). Stops at the bound or after `budget` tries.
-fn force_in(st: &mut State, order: &[usize], bound: u64, budget: usize, stall: usize, seed: u64) {
+fn force_in(
+    st: &mut State,
+    order: &[usize],
+    bound: u64,
+    budget: usize,
+    stall: usize,
+    work: u64,
+    seed: u64,
+) {
     let mut rng = seed | 1;
     let mut next = move || {
         rng ^= rng << 13;
@@ -511,7 +542,7 @@ fn force_in(st: &mut State, order: &[usize], bound: u64, budget: usize, stall: u
             } else {
                 st.rollback(mark);
             }
-            if weight >= bound || since_better > stall {
+            if weight >= bound || since_better > stall || st.work > work {
                 return;
             }
         }

@@ -20,6 +20,9 @@ pub struct State<'a> {
     log: Vec<Op>,
     held: usize,
     weight: u64,
+    /// Placement checks made: the searches stop on a budget of these, so the time a schedule
+    /// takes is bounded and the same on every machine.
+    pub work: u64,
 }
 
 #[derive(Clone, Copy)]
@@ -42,6 +45,7 @@ impl<'a> State<'a> {
             log: Vec::new(),
             held: 0,
             weight: 0,
+            work: 0,
         };
         for &(r, s, _) in &pr.fixed {
             st.place(r, s);
@@ -78,7 +82,8 @@ impl<'a> State<'a> {
     }
 
     /// Whether request `r` can go into slot `s` as things stand.
-    pub fn can_place(&self, r: usize, s: usize) -> bool {
+    pub fn can_place(&mut self, r: usize, s: usize) -> bool {
+        self.work += 1;
         let q = self.pr.requests[r];
         self.slot_of[r] == NONE
             && self.load[s] < self.pr.tables[s]
