@@ -45,6 +45,8 @@ struct Target {
     message: i64,
     attachment: i64,
     report: i64,
+    /// A pending meeting request from the individual to the organisation.
+    request: i64,
 }
 
 static COUNTER: AtomicUsize = AtomicUsize::new(0);
@@ -85,6 +87,20 @@ async fn world(s: &Server) -> World {
         .unwrap();
     }
     b.commit().await.unwrap();
+    // A meeting session on the fair's second day, for requests and the scheduler.
+    let session = sc_domain::meeting::SessionInput {
+        day: "2026-12-02".into(),
+        starts: "09:00".into(),
+        ends: "12:00".into(),
+        slot_minutes: 30,
+        tables: 3,
+        breaks: vec![],
+    };
+    let slots = sc_app::meetings::session_slots(&session, "Asia/Hong_Kong").unwrap();
+    s.store
+        .add_meeting_session(fair, &session, &slots)
+        .await
+        .unwrap();
     World {
         tokens,
         emails,
@@ -212,7 +228,21 @@ async fn target(s: &Server, w: &World) -> Target {
         )
         .await
         .unwrap();
+    let request = s
+        .store
+        .request_meeting(&sc_storage::NewRequest {
+            fair_id: w.fair,
+            from: w.ids[1],
+            to: sc_storage::Invitee::Organisation(org),
+            slot: None,
+            note: "Shall we meet?".into(),
+            weight: 1,
+            expires_at: sc_storage::now_ms() + 48 * 3_600_000,
+        })
+        .await
+        .unwrap();
     Target {
+        request,
         org,
         published,
         draft,
@@ -380,6 +410,147 @@ fn cases() -> Vec<Case> {
             "/api/v1/organisations/{org}/inbox-rules",
             |_, _| Some(json!({"first_contact": "known"})),
             [401, 403, 403, 204, 403, 204],
+        ),
+        // Meetings.
+        case(M::GET, "/api/v1/fairs/{fair}/meeting-sessions", none, all_ok),
+        case(
+            M::POST,
+            "/api/v1/fairs/{fair}/meeting-sessions",
+            |_, _| Some(json!({"day": "2026-12-03", "starts": "14:00", "ends": "15:00", "slot_minutes": 20, "tables": 2})),
+            [401, 403, 403, 403, 201, 201],
+        ),
+        case(
+            M::GET,
+            "/api/v1/fairs/{fair}/my-availability",
+            none,
+            [401, 200, 200, 200, 200, 200],
+        ),
+        case(
+            M::PUT,
+            "/api/v1/fairs/{fair}/my-availability",
+            |_, _| Some(json!({"unavailable": [], "cap": 5})),
+            [401, 200, 200, 200, 200, 200],
+        ),
+        case(
+            M::POST,
+            "/api/v1/fairs/{fair}/meeting-requests",
+            |w, _| Some(json!({"to": {"kind": "person", "id": w.dummy_id}, "note": "Hello"})),
+            [401, 201, 201, 201, 201, 201],
+        ),
+        case(
+            M::GET,
+            "/api/v1/me/meeting-requests",
+            none,
+            [401, 200, 200, 200, 200, 200],
+        ),
+        case(
+            M::GET,
+            "/api/v1/meeting-requests/{request}",
+            none,
+            [401, 200, 200, 200, 404, 404],
+        ),
+        case(
+            M::POST,
+            "/api/v1/meeting-requests/{request}/answer",
+            |_, _| Some(json!({"action": "decline"})),
+            [401, 409, 200, 200, 404, 404],
+        ),
+        case(
+            M::POST,
+            "/api/v1/meeting-requests/{request}/check-in",
+            none,
+            [401, 409, 409, 409, 409, 409],
+        ),
+        case(
+            M::POST,
+            "/api/v1/meeting-requests/{request}/no-show",
+            |_, _| Some(json!({})),
+            [401, 409, 409, 409, 409, 409],
+        ),
+        case(
+            M::GET,
+            "/api/v1/fairs/{fair}/meetings",
+            none,
+            [401, 403, 403, 403, 200, 200],
+        ),
+        case(
+            M::POST,
+            "/api/v1/fairs/{fair}/meetings/schedule",
+            |_, _| Some(json!({})),
+            [401, 403, 403, 403, 200, 200],
+        ),
+        case(
+            M::POST,
+            "/api/v1/fairs/{fair}/meetings/publish",
+            none,
+            [401, 403, 403, 403, 200, 200],
+        ),
+        case(
+            M::GET,
+            "/api/v1/me/meetings.ics",
+            none,
+            [401, 200, 200, 200, 200, 200],
+        ),
+        case(M::GET, "/meetings", none, [303, 200, 200, 200, 200, 200]),
+        case(
+            M::GET,
+            "/fairs/{fair}/meetings",
+            none,
+            [303, 200, 200, 200, 200, 200],
+        ),
+        case(
+            M::POST,
+            "/fairs/{fair}/meetings/availability",
+            |_, _| Some(json!({"cap": "4"})),
+            [303, 303, 303, 303, 303, 303],
+        ),
+        case(
+            M::GET,
+            "/fairs/{fair}/meetings/new?to=organisation:{org}",
+            none,
+            [303, 200, 200, 200, 200, 200],
+        ),
+        case(
+            M::POST,
+            "/fairs/{fair}/meetings/requests",
+            |w, _| Some(json!({"to": format!("person:{}", w.dummy_id), "note": "Hello"})),
+            [303, 303, 303, 303, 303, 303],
+        ),
+        case(
+            M::POST,
+            "/meeting-requests/{request}",
+            |_, _| Some(json!({"action": "decline"})),
+            [303, 303, 303, 303, 404, 404],
+        ),
+        case(
+            M::POST,
+            "/meeting-requests/{request}/attendance",
+            |w, _| Some(json!({"what": "met", "fair": w.fair.to_string()})),
+            [303, 303, 303, 303, 303, 303],
+        ),
+        case(
+            M::GET,
+            "/fairs/{fair}/meetings/organise",
+            none,
+            [303, 403, 403, 403, 200, 200],
+        ),
+        case(
+            M::POST,
+            "/fairs/{fair}/meetings/sessions",
+            |_, _| Some(json!({"day": "2026-12-03", "starts": "16:00", "ends": "17:00", "slot_minutes": "30", "tables": "2", "breaks": ""})),
+            [303, 403, 403, 403, 303, 303],
+        ),
+        case(
+            M::POST,
+            "/fairs/{fair}/meetings/schedule",
+            |_, _| Some(json!({})),
+            [303, 403, 403, 403, 303, 303],
+        ),
+        case(
+            M::POST,
+            "/fairs/{fair}/meetings/publish",
+            none,
+            [303, 403, 403, 403, 303, 303],
         ),
         case(
             M::GET,
@@ -1286,7 +1457,8 @@ async fn every_endpoint_answers_every_role_as_the_rules_say() {
                     .replace("{hall}", "H2")
                     .replace("{conversation}", &t.conversation.to_string())
                     .replace("{attachment}", &t.attachment.to_string())
-                    .replace("{report}", &t.report.to_string());
+                    .replace("{report}", &t.report.to_string())
+                    .replace("{request}", &t.request.to_string());
                 let token = if c.own_session && i > 0 {
                     Some(s.login(&w.emails[i]).await)
                 } else {

@@ -165,6 +165,13 @@ impl App {
         Ok(self.store.unavailable(fair, caller.account()?.id).await?)
     }
 
+    /// The most meetings the caller takes at a fair, if they set one.
+    pub async fn meeting_cap(&self, caller: &Caller, fair: FairId) -> Result<Option<u32>> {
+        caller.may(Action::UseMyFair)?;
+        let cap = self.store.meeting_cap(fair, caller.account()?.id).await?;
+        Ok(cap.map(|c| c.clamp(0, i64::from(MAX_CAP)) as u32))
+    }
+
     /// Sets the most meetings the caller takes at a fair (`None`: no limit but the slots).
     pub async fn set_meeting_cap(
         &self,
@@ -502,6 +509,73 @@ impl App {
         caller.may(Action::ManageFair)?;
         self.store.fair(fair).await?;
         Ok(self.store.publish_schedule(fair).await?)
+    }
+
+    /// A published meeting of the caller's, or any of a fair's for its organisers, with the
+    /// slot it is in.
+    async fn attended(&self, caller: &Caller, id: RequestId) -> Result<(MeetingRequest, MeetingSlot)> {
+        let r = self.store.meeting_request(id).await?;
+        let party = caller
+            .may(Action::Meet {
+                from: r.from_id,
+                to: r.to_id,
+                org: r.organisation_id,
+            })
+            .is_ok();
+        if !party {
+            caller.may(Action::ManageFair)?;
+        }
+        let Some(m) = r.meeting.as_ref().filter(|m| m.status == MeetingStatus::Published) else {
+            return Err(conflict(ErrorCode::RequestClosed, "not a published meeting"));
+        };
+        let (_, slot) = self.store.meeting_slot(m.slot_id).await?;
+        Ok((r, slot))
+    }
+
+    /// Records that a published meeting took place (either person, or the organiser's desk),
+    /// from ten minutes before its slot; it clears any no-show mark.
+    pub async fn check_in_meeting(&self, caller: &Caller, id: RequestId) -> Result<MeetingRequest> {
+        let (r, slot) = self.attended(caller, id).await?;
+        let now = now_ms();
+        if now < slot.starts_at - 10 * 60_000 {
+            return Err(conflict(ErrorCode::RequestClosed, "the meeting has not started"));
+        }
+        let m = r.meeting.as_ref().map(|m| m.id).unwrap_or_default();
+        self.store.check_in_meeting(m, now).await?;
+        Ok(self.store.meeting_request(id).await?)
+    }
+
+    /// Marks a person as not having come to a published meeting, once its slot has begun and
+    /// while nobody checked in. A person marks the other side; an organiser names the side
+    /// (`requester`: the one who asked).
+    pub async fn mark_no_show(
+        &self,
+        caller: &Caller,
+        id: RequestId,
+        requester: Option<bool>,
+    ) -> Result<MeetingRequest> {
+        let (r, slot) = self.attended(caller, id).await?;
+        let me = caller.account()?.id;
+        let side_a = if r.from_id == me {
+            false
+        } else if r.to_id == Some(me) {
+            true
+        } else {
+            requester.ok_or_else(|| {
+                let mut p = Problems::new();
+                p.push("requester", ErrorCode::Required, "say which side did not come");
+                Error::Invalid(p.finish().err().unwrap_or(sc_domain::Invalid(vec![])))
+            })?
+        };
+        let m = r.meeting.as_ref().expect("attended returns published meetings");
+        if now_ms() < slot.starts_at {
+            return Err(conflict(ErrorCode::RequestClosed, "the meeting has not started"));
+        }
+        if m.checked_in_at.is_some() {
+            return Err(conflict(ErrorCode::RequestClosed, "the meeting took place"));
+        }
+        self.store.mark_no_show(m.id, side_a).await?;
+        Ok(self.store.meeting_request(id).await?)
     }
 
     /// The caller's published meetings as an iCalendar document (RFC 5545), one event per

@@ -20,7 +20,7 @@ macro_rules! files {
         files!(@ $lang, $dir, [
             "common.ftl", "errors.ftl", "accounts.ftl", "catalogue.ftl", "fairs.ftl",
             "markets.ftl", "sectors.ftl", "places.ftl", "countries.ftl", "matching.ftl",
-            "messages.ftl"
+            "messages.ftl", "meetings.ftl"
         ])
     };
     (@ $lang:ident, $dir:literal, [$($file:literal),*]) => {

@@ -1,7 +1,7 @@
 //! The HTTP edge of superconnector as one application: every area's JSON API (with the OpenAPI
 //! document) and pages composed into one router, the home page, the health check, the headers
 //! every answer carries, and serving. The areas live in their own crates beside this one
-//! (`crates/web/{accounts,catalogue,fairs,matching}`), on the plumbing of `sc-web-http` and the page kit
+//! (`crates/web/{accounts,catalogue,fairs,matching,messages,meetings}`), on the plumbing of `sc-web-http` and the page kit
 //! of `sc-web-ui`. Handlers hold no rules of their own: they parse input, call an `sc_app` use
 //! case (which authorises itself), and render.
 
@@ -74,6 +74,7 @@ fn pages() -> Routes {
         .merge(sc_web_fairs::pages())
         .merge(sc_web_matching::pages())
         .merge(sc_web_messages::pages())
+        .merge(sc_web_meetings::pages())
         .merge(sc_web_ui::assets())
 }
 

@@ -25,6 +25,7 @@ use sc_web_http::AppState;
         (name = "search", description = "Full-text search in three languages"),
         (name = "matching", description = "Click2Match: recommendations with reasons, feedback, buyer profiles and organisations' wishes"),
         (name = "conversations", description = "Conversations between people and organisations: messages, files, read state, blocks and reports"),
+        (name = "meetings", description = "One-to-one meetings at fairs: sessions and slots, availability, requests, the organiser's scheduler, attendance and the iCalendar feed"),
         (name = "meta", description = "Health and reference data"),
     )
 )]
@@ -55,4 +56,5 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(sc_web_fairs::api())
         .merge(sc_web_matching::api())
         .merge(sc_web_messages::api())
+        .merge(sc_web_meetings::api())
 }
