@@ -286,7 +286,7 @@ fn parse_size(s: &str) -> Result<(usize, usize, usize), String> {
     match parts[..] {
         [p, e, b] if p > 0 && e > 0 && b > 0 => Ok((p, e, b)),
         _ => Err(format!(
-            "{s:?}: expected PRODUCTS:EXHIBITORS:BUYERS, all above zero"
+            "{s:?}: expected three numbers N:N:N, all above zero (their meaning is in --help)"
         )),
     }
 }

@@ -98,9 +98,9 @@ pub fn bench(
     runs: usize,
 ) -> Result<()> {
     println!(
-        "| people | requests | slots × tables | unavailable | method | meetings | share of bound | gaps | time, s (median, min–max of {runs}) |"
+        "| people | requests | slots × tables | unavailable | method | meetings | share of bound | gaps | time, s (median, min–max of {runs}) | first come first served: meetings, share, gaps | its time, s (median, min–max) |"
     );
-    println!("|---:|---:|---:|---:|---|---:|---:|---:|---|");
+    println!("|---:|---:|---:|---:|---|---:|---:|---:|---|---|---|");
     for &(people, requests, tables) in sizes {
         for u in [0.0, unavailable] {
             let spec = Spec {
@@ -115,7 +115,9 @@ pub fn bench(
             };
             let inst = generate::instance(&spec);
             let mut times = Vec::new();
+            let mut base_times = Vec::new();
             let mut last = None;
+            let mut base = None;
             for run in 0..runs {
                 eprint!(
                     "\r{people} people, {requests} requests, unavailable {u}: run {}/{runs}   ",
@@ -127,12 +129,21 @@ pub fn bench(
                 times.push(started.elapsed().as_secs_f64());
                 check(&pr, &s).map_err(|e| anyhow::anyhow!("the schedule breaks a rule: {e}"))?;
                 last = Some(s);
+                // The baseline in the same run: first come, first served.
+                let started = Instant::now();
+                let pr = Problem::compile(&inst, true)?;
+                let b = sc_schedule::first_fit(&pr);
+                base_times.push(started.elapsed().as_secs_f64());
+                check(&pr, &b).map_err(|e| anyhow::anyhow!("the baseline breaks a rule: {e}"))?;
+                base = Some(b);
             }
             eprintln!();
             let s = last.context("no run")?;
+            let b = base.context("no run")?;
             times.sort_by(f64::total_cmp);
+            base_times.sort_by(f64::total_cmp);
             println!(
-                "| {people} | {requests} | {slots} × {tables} | {:.0} % | {:?} | {} | {:.4} | {} | {:.2} ({:.2}–{:.2}) |",
+                "| {people} | {requests} | {slots} × {tables} | {:.0} % | {:?} | {} | {:.4} | {} | {:.2} ({:.2}–{:.2}) | {}, {:.4}, {} | {:.3} ({:.3}–{:.3}) |",
                 u * 100.0,
                 s.method,
                 s.meetings.len(),
@@ -140,7 +151,13 @@ pub fn bench(
                 s.gaps,
                 times[times.len() / 2],
                 times[0],
-                times[times.len() - 1]
+                times[times.len() - 1],
+                b.meetings.len(),
+                b.share(),
+                b.gaps,
+                base_times[base_times.len() / 2],
+                base_times[0],
+                base_times[base_times.len() - 1]
             );
         }
     }

@@ -412,11 +412,20 @@ fn cases() -> Vec<Case> {
             [401, 403, 403, 204, 403, 204],
         ),
         // Meetings.
-        case(M::GET, "/api/v1/fairs/{fair}/meeting-sessions", none, all_ok),
+        case(
+            M::GET,
+            "/api/v1/fairs/{fair}/meeting-sessions",
+            none,
+            all_ok,
+        ),
         case(
             M::POST,
             "/api/v1/fairs/{fair}/meeting-sessions",
-            |_, _| Some(json!({"day": "2026-12-03", "starts": "14:00", "ends": "15:00", "slot_minutes": 20, "tables": 2})),
+            |_, _| {
+                Some(
+                    json!({"day": "2026-12-03", "starts": "14:00", "ends": "15:00", "slot_minutes": 20, "tables": 2}),
+                )
+            },
             [401, 403, 403, 403, 201, 201],
         ),
         case(
@@ -537,7 +546,11 @@ fn cases() -> Vec<Case> {
         case(
             M::POST,
             "/fairs/{fair}/meetings/sessions",
-            |_, _| Some(json!({"day": "2026-12-03", "starts": "16:00", "ends": "17:00", "slot_minutes": "30", "tables": "2", "breaks": ""})),
+            |_, _| {
+                Some(
+                    json!({"day": "2026-12-03", "starts": "16:00", "ends": "17:00", "slot_minutes": "30", "tables": "2", "breaks": ""}),
+                )
+            },
             [303, 403, 403, 403, 303, 303],
         ),
         case(

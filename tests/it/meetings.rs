@@ -273,3 +273,343 @@ async fn the_organisers_schedule_respects_availability_and_keeps_published_meeti
         store.close().await;
     }
 }
+
+/// The whole path through the JSON API and the pages, on every engine: an organiser sets up a
+/// session, a buyer asks an exhibitor, the exhibitor proposes another time, the buyer accepts;
+/// a second booking of the same person and slot is refused; availability is respected;
+/// requests without a time go through the scheduler, are reviewed and published; each
+/// person's calendar parses back with a strict iCalendar parser; the organiser never sees
+/// the notes; the page shows it all in the reader's language.
+#[tokio::test]
+async fn meetings_through_the_api_and_the_pages() {
+    use crate::harness::{org_body, page, servers, sign_in};
+    use reqwest::StatusCode;
+    use serde_json::{Value, json};
+    for s in servers().await {
+        let (organiser_id, _) = s.register("organiser@mtg.example.com", "HK", "en").await;
+        s.store
+            .set_platform_role(organiser_id, PlatformRole::Organiser)
+            .await
+            .unwrap();
+        let organiser = s.login("organiser@mtg.example.com").await;
+        let (_, buyer) = s
+            .register("buyer@mtg.example.com", "CN-GD-SZ", "zh-Hant")
+            .await;
+        let (seller_id, seller) = s.register("seller@mtg.example.com", "HK", "en").await;
+        let (_, late) = s.register("late@mtg.example.com", "MO", "en").await;
+        let (busy_id, busy) = s.register("busy@mtg.example.com", "HK", "en").await;
+        let r = s
+            .post("/api/v1/organisations", Some(&seller), org_body("Sonic"))
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+        let exhibitor = r.json()["id"].as_i64().unwrap();
+        let r = s
+            .post(
+                "/api/v1/fairs",
+                Some(&organiser),
+                json!({"name": {"en": "Meeting Fair", "zh-Hant": "會面展"}, "starts_on": "2027-03-10", "ends_on": "2027-03-11", "online_until": "2027-04-30", "time_zone": "Asia/Hong_Kong"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+        let fair = r.json()["id"].as_i64().unwrap();
+
+        // A session with a slot length the platform does not offer names the field.
+        let bad = json!({"day": "2027-03-10", "starts": "10:00", "ends": "12:00", "slot_minutes": 25, "tables": 2});
+        let r = s
+            .post(
+                &format!("/api/v1/fairs/{fair}/meeting-sessions"),
+                Some(&organiser),
+                bad,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+        assert!(r.body.contains("slot_minutes"), "{}", r.body);
+        let session = json!({"day": "2027-03-10", "starts": "10:00", "ends": "12:00", "slot_minutes": 30, "tables": 2, "breaks": [{"starts": "11:00", "ends": "11:30"}]});
+        let r = s
+            .post(
+                &format!("/api/v1/fairs/{fair}/meeting-sessions"),
+                Some(&organiser),
+                session,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+        let r = s
+            .get(&format!("/api/v1/fairs/{fair}/meeting-sessions"), None)
+            .await;
+        let slots: Vec<Value> = r.json()["items"][0]["slots"].as_array().unwrap().clone();
+        let labels: Vec<&str> = slots.iter().map(|x| x["label"].as_str().unwrap()).collect();
+        assert_eq!(labels, ["10:00–10:30", "10:30–11:00", "11:30–12:00"]);
+        let slot = |i: usize| slots[i]["id"].as_i64().unwrap();
+
+        // The buyer asks the exhibitor for 10:00; the exhibitor proposes 10:30; the buyer
+        // accepts, and the meeting is booked at table 1.
+        let note = "想了解 OEM 報價, 謝謝; see you";
+        let r = s
+            .post(
+                &format!("/api/v1/fairs/{fair}/meeting-requests"),
+                Some(&buyer),
+                json!({"to": {"kind": "organisation", "id": exhibitor}, "slot": slot(0), "note": note}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+        let request = r.json();
+        let rid = request["id"].as_i64().unwrap();
+        assert_eq!(request["status"], "pending");
+        assert_eq!(request["your_turn"], false);
+        let r = s.get("/api/v1/me/meeting-requests", Some(&seller)).await;
+        let theirs = &r.json()["items"][0];
+        assert_eq!(theirs["id"], rid);
+        assert_eq!(theirs["your_turn"], true);
+        assert_eq!(theirs["note"], note);
+        // A stranger cannot see it.
+        assert_eq!(
+            s.get(&format!("/api/v1/meeting-requests/{rid}"), Some(&late))
+                .await
+                .status,
+            StatusCode::NOT_FOUND
+        );
+        // The buyer cannot accept their own request.
+        let r = s
+            .post(
+                &format!("/api/v1/meeting-requests/{rid}/answer"),
+                Some(&buyer),
+                json!({"action": "accept"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
+        assert_eq!(r.json()["code"], "own_request");
+        let r = s
+            .post(
+                &format!("/api/v1/meeting-requests/{rid}/answer"),
+                Some(&seller),
+                json!({"action": "propose", "slot": slot(1)}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        assert_eq!(r.json()["your_turn"], false);
+        let r = s
+            .post(
+                &format!("/api/v1/meeting-requests/{rid}/answer"),
+                Some(&buyer),
+                json!({"action": "accept"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        let v = r.json();
+        assert_eq!(v["status"], "accepted");
+        assert_eq!(v["meeting"]["status"], "published");
+        assert_eq!(v["meeting"]["table"], 1);
+        assert_eq!(v["meeting"]["slot"]["id"], slot(1));
+        assert_eq!(v["invitee"]["id"], seller_id);
+
+        // Another buyer asks for the same time; the exhibitor's member is booked then.
+        let r = s
+            .post(
+                &format!("/api/v1/fairs/{fair}/meeting-requests"),
+                Some(&late),
+                json!({"to": {"kind": "person", "id": seller_id}, "slot": slot(1)}),
+            )
+            .await;
+        let clash = r.json()["id"].as_i64().unwrap();
+        let r = s
+            .post(
+                &format!("/api/v1/meeting-requests/{clash}/answer"),
+                Some(&seller),
+                json!({"action": "accept"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
+        assert_eq!(r.json()["code"], "double_booked");
+
+        // Someone on booth duty at 11:30 cannot be booked then.
+        let r = s
+            .call(
+                reqwest::Method::PUT,
+                &format!("/api/v1/fairs/{fair}/my-availability"),
+                Some(&busy),
+                Some(json!({"unavailable": [{"slot": slot(2), "reason": "booth"}], "cap": 3})),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        assert_eq!(r.json()["unavailable"][0]["reason"], "booth");
+        let r = s
+            .call(
+                reqwest::Method::PUT,
+                &format!("/api/v1/fairs/{fair}/my-availability"),
+                Some(&busy),
+                Some(json!({"unavailable": [{"slot": slot(2), "reason": "nap"}]})),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+        assert!(r.body.contains("unavailable[0].reason"), "{}", r.body);
+        let r = s
+            .post(
+                &format!("/api/v1/fairs/{fair}/meeting-requests"),
+                Some(&buyer),
+                json!({"to": {"kind": "person", "id": busy_id}, "slot": slot(2)}),
+            )
+            .await;
+        let to_busy = r.json()["id"].as_i64().unwrap();
+        let r = s
+            .post(
+                &format!("/api/v1/meeting-requests/{to_busy}/answer"),
+                Some(&busy),
+                json!({"action": "accept"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
+        assert_eq!(r.json()["code"], "unavailable");
+
+        // Without a time: accepted, then placed by the organiser's scheduler, avoiding the
+        // slot the seller already has.
+        let r = s
+            .post(
+                &format!("/api/v1/fairs/{fair}/meeting-requests"),
+                Some(&buyer),
+                json!({"to": {"kind": "person", "id": busy_id}}),
+            )
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::CONFLICT,
+            "an open request between the two: {}",
+            r.body
+        );
+        let r = s
+            .post(
+                &format!("/api/v1/meeting-requests/{clash}/answer"),
+                Some(&late),
+                json!({"action": "cancel"}),
+            )
+            .await;
+        assert_eq!(r.json()["status"], "cancelled");
+        let r = s
+            .post(
+                &format!("/api/v1/fairs/{fair}/meeting-requests"),
+                Some(&late),
+                json!({"to": {"kind": "person", "id": seller_id}}),
+            )
+            .await;
+        let open = r.json()["id"].as_i64().unwrap();
+        let r = s
+            .post(
+                &format!("/api/v1/meeting-requests/{open}/answer"),
+                Some(&seller),
+                json!({"action": "accept"}),
+            )
+            .await;
+        assert_eq!(r.json()["status"], "accepted");
+        assert!(r.json()["meeting"].is_null());
+        let r = s
+            .post(
+                &format!("/api/v1/fairs/{fair}/meetings/schedule"),
+                Some(&seller),
+                json!({}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+        let r = s
+            .post(
+                &format!("/api/v1/fairs/{fair}/meetings/schedule"),
+                Some(&organiser),
+                json!({}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        let run = r.json();
+        assert_eq!(run["drafts"], 1, "{run}");
+        assert_eq!(run["kept"], 1, "{run}");
+        assert_eq!(run["unscheduled"], 0, "{run}");
+        assert_eq!(run["weight"], run["bound"], "{run}");
+        // A draft is not in anyone's calendar yet; the organiser sees it without notes.
+        let ics = s.get("/api/v1/me/meetings.ics", Some(&late)).await;
+        assert!(!ics.body.contains("BEGIN:VEVENT"), "{}", ics.body);
+        let r = s
+            .get(&format!("/api/v1/fairs/{fair}/meetings"), Some(&organiser))
+            .await;
+        let items = r.json()["items"].as_array().unwrap().clone();
+        assert!(items.iter().all(|x| x["note"].is_null()), "{items:?}");
+        let draft = items.iter().find(|x| x["id"] == open).unwrap();
+        assert_eq!(draft["meeting"]["status"], "draft");
+        assert_ne!(
+            draft["meeting"]["slot"]["id"],
+            slot(1),
+            "the seller is booked at 10:30"
+        );
+        let r = s
+            .post(
+                &format!("/api/v1/fairs/{fair}/meetings/publish"),
+                Some(&organiser),
+                json!({}),
+            )
+            .await;
+        assert_eq!(r.json()["published"], 1, "{}", r.body);
+
+        // Calendars: the seller has two events, each parsed back by a strict parser, with the
+        // slot's instant in UTC and a UID that names the meeting.
+        let r = s.get("/api/v1/me/meetings.ics", Some(&seller)).await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(
+            r.content_type.starts_with("text/calendar"),
+            "{}",
+            r.content_type
+        );
+        let unfolded = icalendar::parser::unfold(&r.body);
+        let cal = icalendar::parser::read_calendar(&unfolded)
+            .unwrap_or_else(|e| panic!("{e}\n{}", r.body));
+        let root = &cal.components;
+        let events: Vec<_> = root
+            .iter()
+            .flat_map(|c| std::iter::once(c).chain(c.components.iter()))
+            .filter(|c| c.name.as_str() == "VEVENT")
+            .collect();
+        assert_eq!(events.len(), 2, "{}", r.body);
+        let prop = |e: &icalendar::parser::Component, name: &str| -> String {
+            e.properties
+                .iter()
+                .find(|p| p.name.as_str() == name)
+                .map(|p| p.val.as_str().to_string())
+                .unwrap_or_default()
+        };
+        let starts: Vec<String> = events.iter().map(|e| prop(e, "DTSTART")).collect();
+        // 10:30 in Hong Kong is 02:30 UTC.
+        assert!(
+            starts.contains(&"20270310T023000Z".to_string()),
+            "{starts:?}"
+        );
+        let uids: Vec<String> = events.iter().map(|e| prop(e, "UID")).collect();
+        assert!(uids.iter().all(|u| u.starts_with("meeting-")), "{uids:?}");
+        assert_ne!(uids[0], uids[1]);
+        // The UID stays when the calendar is fetched again.
+        let again = s.get("/api/v1/me/meetings.ics", Some(&seller)).await.body;
+        for u in &uids {
+            assert!(again.contains(u.as_str()));
+        }
+
+        // Attendance waits for the meeting's time.
+        let r = s
+            .post(
+                &format!("/api/v1/meeting-requests/{rid}/check-in"),
+                Some(&buyer),
+                json!({}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
+
+        // The buyer's page, in their language: the meeting in the schedule with its table.
+        let c = crate::harness::browser();
+        sign_in(&c, &s, "buyer@mtg.example.com", "/").await;
+        let (status, html) = page(&c, &s, &format!("/fairs/{fair}/meetings")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains("<h1>我的會面</h1>"), "{html}");
+        assert!(html.contains("2027-03-10 10:30–11:00"), "{html}");
+        assert!(html.contains("攤位當值"), "the availability form: {html}");
+        assert!(!html.contains("??"), "a missing text: {html}");
+        let (status, html) = page(&c, &s, "/meetings").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(
+            html.contains("會面展"),
+            "the fair's name across fairs: {html}"
+        );
+    }
+}

@@ -47,13 +47,13 @@ pub use staging::ImportKind;
 
 /// Records the use cases hand out, re-exported so adapters need no storage crate.
 pub use meetings::{ScheduleSummary, UNAVAILABLE_REASONS, status_now};
-pub use sc_storage::{Invitee, MeetingInfo, MeetingRequest, MeetingSession, MeetingSlot};
 pub use sc_storage::{
     AttachmentInfo, Bookmark, BoothCode, BoothView, Conversation, FairStats, HallWithPlan,
     ImageInfo, ImageOwner, ImportSummary, Lead, ListingFilter, Message, NewExhibitor, NewHall,
     NewProduct, OrganisationFilter, Page, PageRequest, Posted, ProductSummary, Report,
     RevealedContact, ScanOutcome, Source, Stand, TokenTarget, TopBooth, now_ms, split_tags,
 };
+pub use sc_storage::{Invitee, MeetingInfo, MeetingRequest, MeetingSession, MeetingSlot};
 
 /// The platform's use cases over one database and its search index.
 #[derive(Clone)]

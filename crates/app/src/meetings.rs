@@ -513,7 +513,11 @@ impl App {
 
     /// A published meeting of the caller's, or any of a fair's for its organisers, with the
     /// slot it is in.
-    async fn attended(&self, caller: &Caller, id: RequestId) -> Result<(MeetingRequest, MeetingSlot)> {
+    async fn attended(
+        &self,
+        caller: &Caller,
+        id: RequestId,
+    ) -> Result<(MeetingRequest, MeetingSlot)> {
         let r = self.store.meeting_request(id).await?;
         let party = caller
             .may(Action::Meet {
@@ -525,8 +529,15 @@ impl App {
         if !party {
             caller.may(Action::ManageFair)?;
         }
-        let Some(m) = r.meeting.as_ref().filter(|m| m.status == MeetingStatus::Published) else {
-            return Err(conflict(ErrorCode::RequestClosed, "not a published meeting"));
+        let Some(m) = r
+            .meeting
+            .as_ref()
+            .filter(|m| m.status == MeetingStatus::Published)
+        else {
+            return Err(conflict(
+                ErrorCode::RequestClosed,
+                "not a published meeting",
+            ));
         };
         let (_, slot) = self.store.meeting_slot(m.slot_id).await?;
         Ok((r, slot))
@@ -538,7 +549,10 @@ impl App {
         let (r, slot) = self.attended(caller, id).await?;
         let now = now_ms();
         if now < slot.starts_at - 10 * 60_000 {
-            return Err(conflict(ErrorCode::RequestClosed, "the meeting has not started"));
+            return Err(conflict(
+                ErrorCode::RequestClosed,
+                "the meeting has not started",
+            ));
         }
         let m = r.meeting.as_ref().map(|m| m.id).unwrap_or_default();
         self.store.check_in_meeting(m, now).await?;
@@ -563,13 +577,23 @@ impl App {
         } else {
             requester.ok_or_else(|| {
                 let mut p = Problems::new();
-                p.push("requester", ErrorCode::Required, "say which side did not come");
+                p.push(
+                    "requester",
+                    ErrorCode::Required,
+                    "say which side did not come",
+                );
                 Error::Invalid(p.finish().err().unwrap_or(sc_domain::Invalid(vec![])))
             })?
         };
-        let m = r.meeting.as_ref().expect("attended returns published meetings");
+        let m = r
+            .meeting
+            .as_ref()
+            .expect("attended returns published meetings");
         if now_ms() < slot.starts_at {
-            return Err(conflict(ErrorCode::RequestClosed, "the meeting has not started"));
+            return Err(conflict(
+                ErrorCode::RequestClosed,
+                "the meeting has not started",
+            ));
         }
         if m.checked_in_at.is_some() {
             return Err(conflict(ErrorCode::RequestClosed, "the meeting took place"));

@@ -105,6 +105,24 @@ pub fn schedule_with(pr: &Problem, progress: &mut dyn FnMut(Step)) -> Schedule {
     finish(pr, &state, method, bound)
 }
 
+/// The baseline a plain booking tool gives: first come, first served, each request in the
+/// order it arrived into the earliest slot both people are free. No selection, no repairs; for
+/// benchmarks, beside [`schedule`].
+pub fn first_fit(pr: &Problem) -> Schedule {
+    let mut st = State::new(pr);
+    for r in 0..pr.requests.len() {
+        if st.slot_of[r] != NONE {
+            continue;
+        }
+        if let Some(s) = (0..pr.slots).find(|&s| st.can_place(r, s)) {
+            st.place(r, s);
+        }
+    }
+    st.commit();
+    let (bound, _) = bound::upper_bound(pr, bound::sides(pr).as_deref());
+    finish(pr, &st, Method::Heuristic, bound)
+}
+
 /// The exact case: the flow selects, the colouring assigns slots.
 fn exact<'a>(pr: &'a Problem, side: &[u8], progress: &mut dyn FnMut(Step)) -> (State<'a>, u64) {
     let slots = pr.slots;

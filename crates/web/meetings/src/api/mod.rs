@@ -11,9 +11,7 @@ use axum::response::{IntoResponse, Response};
 use sc_app::{Invitee, MeetingRequest, MeetingSlot, ScheduleSummary, status_now};
 use sc_domain::ErrorCode;
 use sc_domain::LocalizedText;
-use sc_domain::meeting::{
-    MAX_CAP, MeetingStatus, RequestAction, RequestStatus, SessionInput,
-};
+use sc_domain::meeting::{MAX_CAP, MeetingStatus, RequestAction, RequestStatus, SessionInput};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -182,7 +180,11 @@ pub async fn put_availability(
     if let Some(c) = input.cap
         && (c == 0 || c > MAX_CAP)
     {
-        return Err(ApiError::field("cap", ErrorCode::OutOfRange, "from 1 to 200"));
+        return Err(ApiError::field(
+            "cap",
+            ErrorCode::OutOfRange,
+            "from 1 to 200",
+        ));
     }
     let slots: Vec<(i64, String)> = input
         .unavailable
@@ -639,7 +641,12 @@ pub async fn calendar(
         .map(str::to_string);
     let host = from_url
         .or(asked)
-        .map(|h| h.split(['/', ':']).next().unwrap_or("").to_ascii_lowercase())
+        .map(|h| {
+            h.split(['/', ':'])
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase()
+        })
         .filter(|h| {
             !h.is_empty()
                 && h.chars()
@@ -650,7 +657,10 @@ pub async fn calendar(
     Ok((
         [
             (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
-            (header::CONTENT_DISPOSITION, "attachment; filename=\"meetings.ics\""),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"meetings.ics\"",
+            ),
             (header::CACHE_CONTROL, "no-store"),
         ],
         ics,

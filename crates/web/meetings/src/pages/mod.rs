@@ -55,7 +55,11 @@ fn slot_when(s: &MeetingSlot) -> String {
     format!("{} {}", s.day, s.label)
 }
 
-async fn slot_map(s: &AppState, ctx: &Ctx, fairs: &[i64]) -> Result<HashMap<i64, MeetingSlot>, UiError> {
+async fn slot_map(
+    s: &AppState,
+    ctx: &Ctx,
+    fairs: &[i64],
+) -> Result<HashMap<i64, MeetingSlot>, UiError> {
     let mut out = HashMap::new();
     for &f in fairs {
         for sl in s.app.meeting_slots(&ctx.caller, f).await? {
@@ -159,8 +163,7 @@ async fn sort_rows(
                     } else {
                         None
                     };
-                    row.can_attend =
-                        m.checked_in_at.is_none() && now >= sl.starts_at - 10 * 60_000;
+                    row.can_attend = m.checked_in_at.is_none() && now >= sl.starts_at - 10 * 60_000;
                     row.can_cancel = now < sl.starts_at;
                     out.schedule.push((sl.starts_at, row));
                 } else {
@@ -248,7 +251,10 @@ async fn my_meetings(s: AppState, ctx: Ctx, fair: Option<i64>, p: NoticeParams) 
         let t = ctx.t();
         ctx.caller.account()?;
         let fair_info = match fair {
-            Some(id) => Some((id, shown(&s.app.fair(&ctx.caller, id).await?.name, t.lang).text)),
+            Some(id) => Some((
+                id,
+                shown(&s.app.fair(&ctx.caller, id).await?.name, t.lang).text,
+            )),
             None => None,
         };
         let rows = s.app.my_meeting_requests(&ctx.caller, fair).await?;
@@ -265,8 +271,12 @@ async fn my_meetings(s: AppState, ctx: Ctx, fair: Option<i64>, p: NoticeParams) 
         let (slots, availability, cap) = match fair {
             Some(id) => {
                 let slots = s.app.meeting_slots(&ctx.caller, id).await?;
-                let busy: HashMap<i64, String> =
-                    s.app.unavailable(&ctx.caller, id).await?.into_iter().collect();
+                let busy: HashMap<i64, String> = s
+                    .app
+                    .unavailable(&ctx.caller, id)
+                    .await?
+                    .into_iter()
+                    .collect();
                 let cap = s.app.meeting_cap(&ctx.caller, id).await?;
                 let availability = slots
                     .iter()
@@ -386,8 +396,14 @@ async fn request_page(
     ctx.caller.account()?;
     let f = s.app.fair(&ctx.caller, fair).await?;
     let to_name = match parse_to(to).ok_or(ApiError::NotFound)? {
-        Invitee::Person(p) => s.app.display_name(p).await.map_err(|_| ApiError::NotFound)?,
-        Invitee::Organisation(o) => shown(&s.app.organisation(&ctx.caller, o).await?.name, t.lang).text,
+        Invitee::Person(p) => s
+            .app
+            .display_name(p)
+            .await
+            .map_err(|_| ApiError::NotFound)?,
+        Invitee::Organisation(o) => {
+            shown(&s.app.organisation(&ctx.caller, o).await?.name, t.lang).text
+        }
     };
     let slots = s.app.meeting_slots(&ctx.caller, fair).await?;
     Ok(ctx.page_with(
@@ -415,9 +431,17 @@ pub async fn new_request(
     Query(p): Query<NewParams>,
 ) -> Response {
     let to = p.to.unwrap_or_default();
-    request_page(&s, &ctx, id, &to, "", Errors::new(), axum::http::StatusCode::OK)
-        .await
-        .unwrap_or_else(|e| ctx.error(e))
+    request_page(
+        &s,
+        &ctx,
+        id,
+        &to,
+        "",
+        Errors::new(),
+        axum::http::StatusCode::OK,
+    )
+    .await
+    .unwrap_or_else(|e| ctx.error(e))
 }
 
 /// `POST /fairs/{id}/meetings/requests` (to, slot, note).
@@ -434,7 +458,11 @@ pub async fn create_request(
         let to = parse_to(&to_text).ok_or(ApiError::NotFound)?;
         let slot = form.opt("slot").and_then(|x| x.parse::<i64>().ok());
         let note = form.get("note").to_string();
-        match s.app.request_meeting(&ctx.caller, id, to, slot, &note).await {
+        match s
+            .app
+            .request_meeting(&ctx.caller, id, to, slot, &note)
+            .await
+        {
             Ok(_) => Ok(back(id, Some("meeting_requested"), None)),
             Err(sc_app::Error::Invalid(inv)) => {
                 request_page(
@@ -471,11 +499,22 @@ pub async fn answer(
             "decline" => RequestAction::Decline,
             "propose" => RequestAction::Propose,
             "cancel" => RequestAction::Cancel,
-            _ => return Err(ApiError::field("action", ErrorCode::NotAnOption, "accept, decline, propose or cancel").into()),
+            _ => {
+                return Err(ApiError::field(
+                    "action",
+                    ErrorCode::NotAnOption,
+                    "accept, decline, propose or cancel",
+                )
+                .into());
+            }
         };
         let slot = form.opt("slot").and_then(|x| x.parse::<i64>().ok());
         Ok(
-            match s.app.answer_meeting_request(&ctx.caller, id, action, slot).await {
+            match s
+                .app
+                .answer_meeting_request(&ctx.caller, id, action, slot)
+                .await
+            {
                 Ok(_) => back(
                     req.fair_id,
                     Some(match action {
@@ -515,13 +554,20 @@ pub async fn attendance(
                 };
                 s.app.mark_no_show(&ctx.caller, id, side).await
             }
-            _ => return Err(ApiError::field("what", ErrorCode::NotAnOption, "met or no_show").into()),
+            _ => {
+                return Err(
+                    ApiError::field("what", ErrorCode::NotAnOption, "met or no_show").into(),
+                );
+            }
         };
         // The fair the form came from (a hidden field): where to go back to, even when the
         // answer was a refusal.
         let (fair, outcome) = match done {
             Ok(r) => (r.fair_id, Ok("saved")),
-            Err(e) => (form.get("fair").parse::<i64>().unwrap_or(0), Err(refusal(e)?)),
+            Err(e) => (
+                form.get("fair").parse::<i64>().unwrap_or(0),
+                Err(refusal(e)?),
+            ),
         };
         let base = if fair == 0 {
             "/meetings".to_string()
@@ -570,7 +616,9 @@ async fn organise_page(
             accepted += 1;
         }
         let Some(m) = &r.meeting else { continue };
-        let Some(sl) = slots.get(&m.slot_id) else { continue };
+        let Some(sl) = slots.get(&m.slot_id) else {
+            continue;
+        };
         let published = m.status == MeetingStatus::Published;
         if !published {
             drafts += 1;
@@ -578,7 +626,11 @@ async fn organise_page(
         let attended = if m.checked_in_at.is_some() {
             t.t("mtg-met").to_string()
         } else if m.a_no_show || m.b_no_show {
-            let who = if m.a_no_show { &r.from_name } else { r.to_name.as_ref().unwrap_or(&r.from_name) };
+            let who = if m.a_no_show {
+                &r.from_name
+            } else {
+                r.to_name.as_ref().unwrap_or(&r.from_name)
+            };
             t.with("mtg-missed_by", &[("name", who.as_str().into())])
         } else {
             String::new()
@@ -593,7 +645,9 @@ async fn organise_page(
                 requester: r.from_name.clone(),
                 invitee: r.to_name.clone().unwrap_or_default(),
                 published,
-                can_attend: published && m.checked_in_at.is_none() && now >= sl.starts_at - 10 * 60_000,
+                can_attend: published
+                    && m.checked_in_at.is_none()
+                    && now >= sl.starts_at - 10 * 60_000,
                 attended,
             },
         ));
@@ -632,7 +686,13 @@ async fn organise_page(
         let weight = p.weight.unwrap_or(0);
         let bound = p.bound.unwrap_or(0);
         RunSummary {
-            method: t.t(if method == "exact" { "mtg-method_exact" } else { "mtg-method_heuristic" }).to_string(),
+            method: t
+                .t(if method == "exact" {
+                    "mtg-method_exact"
+                } else {
+                    "mtg-method_heuristic"
+                })
+                .to_string(),
             drafts: t.count("mtg-run_drafts", p.drafts.unwrap_or(0) as i64),
             kept: t.count("mtg-run_kept", p.kept.unwrap_or(0) as i64),
             unscheduled: t.count("mtg-run_unscheduled", p.unscheduled.unwrap_or(0) as i64),
@@ -646,7 +706,11 @@ async fn organise_page(
         }
     });
     Ok(ctx.page_with(
-        if errors.is_empty() { axum::http::StatusCode::OK } else { axum::http::StatusCode::UNPROCESSABLE_ENTITY },
+        if errors.is_empty() {
+            axum::http::StatusCode::OK
+        } else {
+            axum::http::StatusCode::UNPROCESSABLE_ENTITY
+        },
         OrganisePage {
             c: ctx.chrome("meetings"),
             t,
@@ -688,7 +752,10 @@ async fn organise_page(
 
 /// The fair's days, `YYYY-MM-DD`, at most 31.
 fn fair_days(from: &str, to: &str) -> Vec<String> {
-    let (Ok(mut d), Ok(end)) = (from.parse::<jiff::civil::Date>(), to.parse::<jiff::civil::Date>()) else {
+    let (Ok(mut d), Ok(end)) = (
+        from.parse::<jiff::civil::Date>(),
+        to.parse::<jiff::civil::Date>(),
+    ) else {
         return vec![from.to_string()];
     };
     let mut out = Vec::new();
@@ -751,11 +818,17 @@ pub async fn add_session(
         let minutes = values.minutes.parse::<u32>().unwrap_or(0);
         let tables = values.tables.parse::<u32>();
         if tables.is_err() {
-            errors.insert("tables".into(), t.t(&ErrorCode::OutOfRange.message_key()).to_string());
+            errors.insert(
+                "tables".into(),
+                t.t(&ErrorCode::OutOfRange.message_key()).to_string(),
+            );
         }
         let breaks = parse_breaks(&values.breaks);
         if breaks.is_err() {
-            errors.insert("breaks".into(), t.t(&ErrorCode::NotATime.message_key()).to_string());
+            errors.insert(
+                "breaks".into(),
+                t.t(&ErrorCode::NotATime.message_key()).to_string(),
+            );
         }
         if errors.is_empty() {
             let input = SessionInput {
@@ -768,13 +841,23 @@ pub async fn add_session(
             };
             match s.app.add_meeting_session(&ctx.caller, id, &input).await {
                 Ok(_) => {
-                    return Ok(Redirect::to(&format!("/fairs/{id}/meetings/organise?notice=saved")).into_response());
+                    return Ok(Redirect::to(&format!(
+                        "/fairs/{id}/meetings/organise?notice=saved"
+                    ))
+                    .into_response());
                 }
                 Err(sc_app::Error::Invalid(inv)) => errors = form_errors(&inv, t),
                 Err(e) => return Err(e.into()),
             }
         }
-        organise_page(&s, &ctx, id, &NoticeParams::default(), Some((values, errors))).await
+        organise_page(
+            &s,
+            &ctx,
+            id,
+            &NoticeParams::default(),
+            Some((values, errors)),
+        )
+        .await
     }
     .await;
     r.unwrap_or_else(|e| ctx.error(e))
@@ -817,7 +900,10 @@ pub async fn publish(
     let r: Result<Response, UiError> = async {
         ctx.check_csrf(&form)?;
         s.app.publish_meetings(&ctx.caller, id).await?;
-        Ok(Redirect::to(&format!("/fairs/{id}/meetings/organise?notice=meetings_published")).into_response())
+        Ok(Redirect::to(&format!(
+            "/fairs/{id}/meetings/organise?notice=meetings_published"
+        ))
+        .into_response())
     }
     .await;
     r.unwrap_or_else(|e| ctx.error(e))
