@@ -88,6 +88,7 @@ err-file_type = This kind of file cannot be sent: send a PDF, a Word, Excel or P
 err-not_a_time = Write the time as HH:MM, for example 09:30.
 err-own_request = You asked for this meeting; the other side answers it. You can cancel it or propose another time.
 err-request_closed = This request is no longer open: it was declined, cancelled or has lapsed.
+err-slot_passed = That time has already begun or passed: choose a later one.
 err-double_booked = You already have a meeting at that time. Choose another slot.
 err-partner_booked = The other person already has a meeting at that time. Choose another slot.
 err-no_table_free = Every table is taken at that time. Choose another slot.

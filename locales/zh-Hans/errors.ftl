@@ -88,6 +88,7 @@ err-file_type = 不能发送这类文件：请发送 PDF、Word、Excel 或 Powe
 err-not_a_time = 请以 HH:MM 格式填写时间，例如 09:30。
 err-own_request = 这是你提出的会面请求，由对方回复。你可以取消或提议另一个时间。
 err-request_closed = 这个请求已不再有效：已被拒绝、取消或逾期。
+err-slot_passed = 这个时段已开始或已过去：请选择较后的时段。
 err-double_booked = 你在该时段已有会面，请选择另一个时段。
 err-partner_booked = 对方在该时段已有会面，请选择另一个时段。
 err-no_table_free = 该时段所有桌位已满，请选择另一个时段。

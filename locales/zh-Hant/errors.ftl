@@ -88,6 +88,7 @@ err-file_type = 不能發送這類檔案：請發送 PDF、Word、Excel 或 Powe
 err-not_a_time = 請以 HH:MM 格式填寫時間，例如 09:30。
 err-own_request = 這是你提出的會面請求，由對方回覆。你可以取消或提議另一個時間。
 err-request_closed = 這個請求已不再有效：已被拒絕、取消或逾期。
+err-slot_passed = 這個時段已開始或已過去：請選擇較後的時段。
 err-double_booked = 你在該時段已有會面，請選擇另一個時段。
 err-partner_booked = 對方在該時段已有會面，請選擇另一個時段。
 err-no_table_free = 該時段所有桌位已滿，請選擇另一個時段。

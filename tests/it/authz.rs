@@ -71,7 +71,7 @@ async fn world(s: &Server) -> World {
         .await
         .unwrap();
     let (dummy_id, _) = s.register("dummy@authz.example.com", "SG", "en").await;
-    let fair: sc_domain::fair::FairInput = serde_json::from_value(json!({"name": {"en": "Fair"}, "starts_on": "2026-12-01", "ends_on": "2026-12-03", "online_until": "2027-01-01"})).unwrap();
+    let fair: sc_domain::fair::FairInput = serde_json::from_value(json!({"name": {"en": "Fair"}, "starts_on": "2030-12-01", "ends_on": "2030-12-03", "online_until": "2031-01-01"})).unwrap();
     let fair = s.store.create_fair(&fair).await.unwrap().id;
     let mut b = s.store.batch().await.unwrap();
     // H1 holds the targets' booths; H2 has none, for plan uploads.
@@ -89,7 +89,7 @@ async fn world(s: &Server) -> World {
     b.commit().await.unwrap();
     // A meeting session on the fair's second day, for requests and the scheduler.
     let session = sc_domain::meeting::SessionInput {
-        day: "2026-12-02".into(),
+        day: "2030-12-02".into(),
         starts: "09:00".into(),
         ends: "12:00".into(),
         slot_minutes: 30,
@@ -423,7 +423,7 @@ fn cases() -> Vec<Case> {
             "/api/v1/fairs/{fair}/meeting-sessions",
             |_, _| {
                 Some(
-                    json!({"day": "2026-12-03", "starts": "14:00", "ends": "15:00", "slot_minutes": 20, "tables": 2}),
+                    json!({"day": "2030-12-03", "starts": "14:00", "ends": "15:00", "slot_minutes": 20, "tables": 2}),
                 )
             },
             [401, 403, 403, 403, 201, 201],
@@ -548,7 +548,7 @@ fn cases() -> Vec<Case> {
             "/fairs/{fair}/meetings/sessions",
             |_, _| {
                 Some(
-                    json!({"day": "2026-12-03", "starts": "16:00", "ends": "17:00", "slot_minutes": "30", "tables": "2", "breaks": ""}),
+                    json!({"day": "2030-12-03", "starts": "16:00", "ends": "17:00", "slot_minutes": "30", "tables": "2", "breaks": ""}),
                 )
             },
             [303, 403, 403, 403, 303, 303],

@@ -53,16 +53,16 @@ async fn the_organisers_schedule_respects_availability_and_keeps_published_meeti
             .create_fair(&FairInput {
                 name: LocalizedText::new("會面展", "会面展", "Meeting Fair"),
                 venue: LocalizedText::default(),
-                starts_on: "2026-12-08".into(),
-                ends_on: "2026-12-09".into(),
-                online_until: "2027-01-31".into(),
+                starts_on: "2030-12-08".into(),
+                ends_on: "2030-12-09".into(),
+                online_until: "2031-01-31".into(),
                 time_zone: "Asia/Hong_Kong".into(),
             })
             .await
             .unwrap()
             .id;
         let session = SessionInput {
-            day: "2026-12-08".into(),
+            day: "2030-12-08".into(),
             starts: "09:00".into(),
             ends: "11:00".into(),
             slot_minutes: 20,
@@ -79,7 +79,7 @@ async fn the_organisers_schedule_respects_availability_and_keeps_published_meeti
             Err(sc_app::Error::Forbidden)
         ));
         let wrong_day = SessionInput {
-            day: "2026-12-24".into(),
+            day: "2030-12-24".into(),
             ..session.clone()
         };
         match app.add_meeting_session(&organiser, fair, &wrong_day).await {
@@ -276,6 +276,174 @@ async fn the_organisers_schedule_respects_availability_and_keeps_published_meeti
 
 /// The whole path through the JSON API and the pages, on every engine: an organiser sets up a
 /// session, a buyer asks an exhibitor, the exhibitor proposes another time, the buyer accepts;
+/// A day of the fair relative to today in Hong Kong, so the test never ages.
+fn day(offset: i64) -> String {
+    let today = jiff::Zoned::now()
+        .with_time_zone(jiff::tz::TimeZone::get("Asia/Hong_Kong").unwrap())
+        .date();
+    today
+        .checked_add(jiff::Span::new().days(offset))
+        .unwrap()
+        .to_string()
+}
+
+/// Slots that have begun are history: nobody asks for them or proposes them, a request naming
+/// one lapses when it begins, and the scheduler leaves them (and the meetings held in them)
+/// alone while counting those meetings against each person's cap.
+#[tokio::test]
+async fn slots_that_have_begun_are_history() {
+    for (engine, url) in sc_storage::testing::database_urls().await {
+        let store = Store::open(&url).await.unwrap();
+        let search = std::sync::Arc::new(sc_search::SearchIndex::in_memory().unwrap());
+        let app = App::new(store.clone(), search);
+        let organiser = caller(
+            &store,
+            person(&store, "organiser", PlatformRole::Organiser).await,
+        )
+        .await;
+        let fair = store
+            .create_fair(&FairInput {
+                name: LocalizedText::new("今天展", "今天展", "Today Fair"),
+                venue: LocalizedText::default(),
+                starts_on: day(-1),
+                ends_on: day(1),
+                online_until: day(30),
+                time_zone: "Asia/Hong_Kong".into(),
+            })
+            .await
+            .unwrap()
+            .id;
+        for d in [day(-1), day(1)] {
+            let session = SessionInput {
+                day: d,
+                starts: "09:00".into(),
+                ends: "10:00".into(),
+                slot_minutes: 30,
+                tables: 2,
+                breaks: vec![],
+            };
+            app.add_meeting_session(&organiser, fair, &session)
+                .await
+                .unwrap();
+        }
+        let buyer = caller(&store, person(&store, "buyer", PlatformRole::User).await).await;
+        let mut sellers = Vec::new();
+        for i in 0..3 {
+            sellers.push(
+                caller(
+                    &store,
+                    person(&store, &format!("seller{i}"), PlatformRole::User).await,
+                )
+                .await,
+            );
+        }
+        let id = |c: &Caller| c.account.as_ref().unwrap().id;
+        let slots = app.meeting_slots(&buyer, fair).await.unwrap();
+        assert_eq!(slots.len(), 4, "[{engine}]");
+        let (past, future) = (&slots[..2], &slots[2..]);
+        assert!(past.iter().all(|s| s.starts_at < future[0].starts_at));
+
+        let late = app
+            .request_meeting(
+                &buyer,
+                fair,
+                Invitee::Person(id(&sellers[0])),
+                Some(past[0].id),
+                "",
+            )
+            .await;
+        assert!(
+            matches!(
+                late,
+                Err(sc_app::Error::Conflict {
+                    code: sc_domain::ErrorCode::SlotPassed,
+                    ..
+                })
+            ),
+            "[{engine}] {late:?}"
+        );
+        // A request for a slot to come lapses when that slot begins, not days later.
+        let timed = app
+            .request_meeting(
+                &buyer,
+                fair,
+                Invitee::Person(id(&sellers[0])),
+                Some(future[0].id),
+                "",
+            )
+            .await
+            .unwrap();
+        let r = app.meeting_request(&buyer, timed).await.unwrap();
+        assert_eq!(r.expires_at, future[0].starts_at, "[{engine}]");
+        // Proposing a begun slot is refused too.
+        let proposed = app
+            .answer_meeting_request(&sellers[0], timed, RequestAction::Propose, Some(past[1].id))
+            .await;
+        assert!(
+            matches!(
+                proposed,
+                Err(sc_app::Error::Conflict {
+                    code: sc_domain::ErrorCode::SlotPassed,
+                    ..
+                })
+            ),
+            "[{engine}] {proposed:?}"
+        );
+        app.answer_meeting_request(&sellers[0], timed, RequestAction::Decline, None)
+            .await
+            .unwrap();
+
+        // Yesterday the buyer met seller 0 (published then); today they accept two more
+        // "any time" requests with a cap of two: one fits, in a slot still to come.
+        app.set_meeting_cap(&buyer, fair, Some(2)).await.unwrap();
+        let mut any = Vec::new();
+        for s in &sellers {
+            let r = app
+                .request_meeting(&buyer, fair, Invitee::Person(id(s)), None, "")
+                .await
+                .unwrap();
+            app.answer_meeting_request(s, r, RequestAction::Accept, None)
+                .await
+                .unwrap();
+            any.push(r);
+        }
+        store
+            .save_schedule(fair, &[(any[0], past[0].id, 1)])
+            .await
+            .unwrap();
+        assert_eq!(store.publish_schedule(fair).await.unwrap(), 1);
+        for move_published in [false, true] {
+            let summary = app
+                .schedule_meetings(&organiser, fair, move_published)
+                .await
+                .unwrap();
+            assert_eq!(
+                (summary.drafts, summary.unscheduled),
+                (1, 1),
+                "[{engine}] move_published={move_published}: {summary:?}"
+            );
+            let meetings = app.fair_meetings(&organiser, fair).await.unwrap();
+            let held = meetings.iter().find(|r| r.id == any[0]).unwrap();
+            let m = held.meeting.as_ref().unwrap();
+            assert_eq!(
+                (m.slot_id, m.status),
+                (past[0].id, sc_domain::meeting::MeetingStatus::Published),
+                "[{engine}] yesterday's meeting stays where it was"
+            );
+            let drafts: Vec<_> = meetings
+                .iter()
+                .filter_map(|r| r.meeting.as_ref())
+                .filter(|m| m.status == sc_domain::meeting::MeetingStatus::Draft)
+                .collect();
+            assert_eq!(drafts.len(), 1, "[{engine}]");
+            assert!(
+                future.iter().any(|s| s.id == drafts[0].slot_id),
+                "[{engine}] placed in a slot still to come"
+            );
+        }
+    }
+}
+
 /// a second booking of the same person and slot is refused; availability is respected;
 /// requests without a time go through the scheduler, are reviewed and published; each
 /// person's calendar parses back with a strict iCalendar parser; the organiser never sees
@@ -307,14 +475,14 @@ async fn meetings_through_the_api_and_the_pages() {
             .post(
                 "/api/v1/fairs",
                 Some(&organiser),
-                json!({"name": {"en": "Meeting Fair", "zh-Hant": "會面展"}, "starts_on": "2027-03-10", "ends_on": "2027-03-11", "online_until": "2027-04-30", "time_zone": "Asia/Hong_Kong"}),
+                json!({"name": {"en": "Meeting Fair", "zh-Hant": "會面展"}, "starts_on": "2030-03-12", "ends_on": "2030-03-13", "online_until": "2030-04-30", "time_zone": "Asia/Hong_Kong"}),
             )
             .await;
         assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
         let fair = r.json()["id"].as_i64().unwrap();
 
         // A session with a slot length the platform does not offer names the field.
-        let bad = json!({"day": "2027-03-10", "starts": "10:00", "ends": "12:00", "slot_minutes": 25, "tables": 2});
+        let bad = json!({"day": "2030-03-12", "starts": "10:00", "ends": "12:00", "slot_minutes": 25, "tables": 2});
         let r = s
             .post(
                 &format!("/api/v1/fairs/{fair}/meeting-sessions"),
@@ -324,7 +492,7 @@ async fn meetings_through_the_api_and_the_pages() {
             .await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
         assert!(r.body.contains("slot_minutes"), "{}", r.body);
-        let session = json!({"day": "2027-03-10", "starts": "10:00", "ends": "12:00", "slot_minutes": 30, "tables": 2, "breaks": [{"starts": "11:00", "ends": "11:30"}]});
+        let session = json!({"day": "2030-03-12", "starts": "10:00", "ends": "12:00", "slot_minutes": 30, "tables": 2, "breaks": [{"starts": "11:00", "ends": "11:30"}]});
         let r = s
             .post(
                 &format!("/api/v1/fairs/{fair}/meeting-sessions"),
@@ -574,7 +742,7 @@ async fn meetings_through_the_api_and_the_pages() {
         let starts: Vec<String> = events.iter().map(|e| prop(e, "DTSTART")).collect();
         // 10:30 in Hong Kong is 02:30 UTC.
         assert!(
-            starts.contains(&"20270310T023000Z".to_string()),
+            starts.contains(&"20300312T023000Z".to_string()),
             "{starts:?}"
         );
         let uids: Vec<String> = events.iter().map(|e| prop(e, "UID")).collect();
@@ -602,7 +770,7 @@ async fn meetings_through_the_api_and_the_pages() {
         let (status, html) = page(&c, &s, &format!("/fairs/{fair}/meetings")).await;
         assert_eq!(status, StatusCode::OK);
         assert!(html.contains("<h1>我的會面</h1>"), "{html}");
-        assert!(html.contains("2027-03-10 10:30–11:00"), "{html}");
+        assert!(html.contains("2030-03-12 10:30–11:00"), "{html}");
         assert!(html.contains("攤位當值"), "the availability form: {html}");
         assert!(!html.contains("??"), "a missing text: {html}");
         let (status, html) = page(&c, &s, "/meetings").await;

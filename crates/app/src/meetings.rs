@@ -228,8 +228,10 @@ impl App {
                 }
             }
         }
+        let now = now_ms();
+        let mut starts = None;
         if let Some(s) = slot {
-            let (slot_fair, _) = self
+            let (slot_fair, slot) = self
                 .store
                 .meeting_slot(s)
                 .await
@@ -237,8 +239,10 @@ impl App {
             if slot_fair != fair {
                 return Err(Error::NotFound);
             }
+            not_begun(&slot, now)?;
+            starts = Some(slot.starts_at);
         }
-        let expires_at = now_ms() + PENDING_HOURS * 3_600_000;
+        let expires_at = pending_until(now, starts);
         Ok(self
             .store
             .request_meeting(&NewRequest {
@@ -303,13 +307,14 @@ impl App {
                 },
             )
         })?;
+        let mut proposed_start = None;
         if action == RequestAction::Propose {
             let s = slot.ok_or_else(|| {
                 let mut p = Problems::new();
                 p.push("slot", ErrorCode::Required, "choose a slot to propose");
                 Error::Invalid(p.finish().err().unwrap_or(sc_domain::Invalid(vec![])))
             })?;
-            let (slot_fair, _) = self
+            let (slot_fair, slot) = self
                 .store
                 .meeting_slot(s)
                 .await
@@ -317,6 +322,8 @@ impl App {
             if slot_fair != r.fair_id {
                 return Err(Error::NotFound);
             }
+            not_begun(&slot, now)?;
+            proposed_start = Some(slot.starts_at);
         }
         self.store
             .answer_meeting_request(
@@ -325,7 +332,7 @@ impl App {
                 me,
                 by_from,
                 slot,
-                now + PENDING_HOURS * 3_600_000,
+                pending_until(now, proposed_start),
             )
             .await?;
         Ok(self.store.meeting_request(id).await?)
@@ -356,10 +363,13 @@ impl App {
         caller.may(Action::ManageFair)?;
         self.store.fair(fair).await?;
         let data = self.store.scheduling_data(fair).await?;
-        let slot_ids: Vec<String> = data.slots.iter().map(|s| s.id.to_string()).collect();
+        // Only slots that have not begun are placed; meetings in earlier ones are history.
+        let now = now_ms();
+        let open: Vec<&MeetingSlot> = data.slots.iter().filter(|s| s.starts_at > now).collect();
+        let open_ids: std::collections::HashSet<SlotId> = open.iter().map(|s| s.id).collect();
+        let slot_ids: Vec<String> = open.iter().map(|s| s.id.to_string()).collect();
         let mut day_index = std::collections::HashMap::new();
-        let slots: Vec<Slot> = data
-            .slots
+        let slots: Vec<Slot> = open
             .iter()
             .map(|s| {
                 let n = day_index.len() as u32;
@@ -399,7 +409,18 @@ impl App {
             .map(|&(r, s, t)| (r, (s, t)))
             .collect();
         let mut fixed = Vec::new();
+        // A published meeting already under way or over counts against both people's caps.
+        let mut held: std::collections::HashMap<i64, u32> = std::collections::HashMap::new();
         for row in self.store.fair_meetings(fair).await? {
+            if let (Some(m), Some(to)) = (&row.meeting, row.to_id)
+                && m.status == MeetingStatus::Published
+                && published.contains_key(&row.id)
+                && !open_ids.contains(&m.slot_id)
+            {
+                *held.entry(row.from_id).or_default() += 1;
+                *held.entry(to).or_default() += 1;
+                continue;
+            }
             if let (Some(m), Some(to)) = (&row.meeting, row.to_id)
                 && m.status == MeetingStatus::Published
                 && published.contains_key(&row.id)
@@ -428,6 +449,13 @@ impl App {
         for &(p, cap) in &data.caps {
             if let Some(x) = people.get_mut(&p) {
                 x.cap = Some(cap.clamp(0, u32::MAX as i64) as u32);
+            }
+        }
+        for (p, n) in held {
+            if let Some(x) = people.get_mut(&p)
+                && let Some(c) = x.cap.as_mut()
+            {
+                *c = c.saturating_sub(n);
             }
         }
         for x in people.values_mut() {
@@ -692,6 +720,21 @@ fn fold(line: &str, out: &mut String) {
         width += n;
     }
     out.push_str("\r\n");
+}
+
+/// A slot can be asked for, or proposed, only before it begins.
+fn not_begun(slot: &MeetingSlot, now: i64) -> Result<()> {
+    if slot.starts_at <= now {
+        return Err(conflict(ErrorCode::SlotPassed, "that slot has begun"));
+    }
+    Ok(())
+}
+
+/// A pending request lapses after [`PENDING_HOURS`], or when the slot it names begins,
+/// whichever comes first: nobody accepts a meeting that is already under way.
+fn pending_until(now: i64, slot_starts: Option<i64>) -> i64 {
+    let lapse = now + PENDING_HOURS * 3_600_000;
+    slot_starts.map_or(lapse, |s| lapse.min(s))
 }
 
 fn calendar(events: &[Event], now: i64) -> String {

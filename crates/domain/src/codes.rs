@@ -122,6 +122,7 @@ error_codes! {
     Unavailable = "unavailable",
     MeetingCap = "meeting_cap",
     PendingMeeting = "pending_meeting",
+    SlotPassed = "slot_passed",
 }
 
 impl ErrorCode {
