@@ -106,3 +106,16 @@ notice-meeting_declined = Declined.
 notice-meeting_proposed = Your proposal was sent.
 notice-meeting_cancelled = Cancelled.
 notice-meetings_published = The drafts are published: both people see them in their schedules.
+
+## Meeting badges: a QR code each person shows at the table; the partner scans it.
+mtg-badge = Your meeting badge
+mtg-badge_note = Show this code at the table: when the person you meet scans it with their phone, your meeting is checked in.
+mtg-badge_reissue = New code (the old one stops working)
+mtg-badge_scan = Meeting check-in
+mtg-badge_checked_in = Checked in: your meeting with { $name }.
+mtg-badge_not_now = Your meeting with { $name } is not under way now; it can be checked in from ten minutes before it starts.
+mtg-badge_next = Next:
+mtg-badge_not_a_partner = You have no published meeting with this badge's owner at this fair.
+mtg-badge_own = This is your own badge: show it to the person you meet.
+mtg-badge_confirm = This badge's link was opened from another site. Check in your meeting with its owner?
+notice-badge_reissued = Your badge has a new code; the old one no longer works.

@@ -88,3 +88,16 @@ notice-meeting_declined = 已拒绝。
 notice-meeting_proposed = 建议已发出。
 notice-meeting_cancelled = 已取消。
 notice-meetings_published = 草拟会面已公布：双方都会在日程中看到。
+
+## Meeting badges: a QR code each person shows at the table; the partner scans it.
+mtg-badge = 你的会面证
+mtg-badge_note = 在会面桌出示此二维码：对方用手机扫描后，你们的会面即完成签到。
+mtg-badge_reissue = 换新二维码（旧的即失效）
+mtg-badge_scan = 会面签到
+mtg-badge_checked_in = 已签到：你与 { $name } 的会面。
+mtg-badge_not_now = 你与 { $name } 的会面现在并未进行；开始前十分钟起可以签到。
+mtg-badge_next = 下一次：
+mtg-badge_not_a_partner = 你在本展览没有与此会面证持有人的已公布会面。
+mtg-badge_own = 这是你自己的会面证：请出示给与你会面的人。
+mtg-badge_confirm = 此会面证的链接是从其他网站打开的。要为你与持有人的会面签到吗？
+notice-badge_reissued = 你的会面证已换新二维码，旧的不再有效。

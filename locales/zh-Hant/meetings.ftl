@@ -88,3 +88,16 @@ notice-meeting_declined = 已拒絕。
 notice-meeting_proposed = 建議已發出。
 notice-meeting_cancelled = 已取消。
 notice-meetings_published = 草擬會面已公佈：雙方都會在日程中看到。
+
+## Meeting badges: a QR code each person shows at the table; the partner scans it.
+mtg-badge = 你的會面證
+mtg-badge_note = 在會面桌出示此二維碼：對方用手機掃描後，你們的會面即完成簽到。
+mtg-badge_reissue = 換新二維碼（舊的即失效）
+mtg-badge_scan = 會面簽到
+mtg-badge_checked_in = 已簽到：你與 { $name } 的會面。
+mtg-badge_not_now = 你與 { $name } 的會面現在並未進行；開始前十分鐘起可以簽到。
+mtg-badge_next = 下一次：
+mtg-badge_not_a_partner = 你在本展覽沒有與此會面證持有人的已公佈會面。
+mtg-badge_own = 這是你自己的會面證：請出示給與你會面的人。
+mtg-badge_confirm = 此會面證的連結是從其他網站打開的。要為你與持有人的會面簽到嗎？
+notice-badge_reissued = 你的會面證已換新二維碼，舊的不再有效。

@@ -129,6 +129,14 @@ test(`a buyer on a phone meets an exhibitor at a slot, another through the sched
   assert.match(buyer.url(), /notice=saved/);
   assert.equal(await buyer.locator('form[action$="/meetings/availability"] select').last().inputValue(), 'talk');
 
+  // The buyer's badge: the exhibitor scans it; the meeting is a week away, so it says when.
+  const badgeUrl = (await buyer.locator('.badge-qr .qr-url').textContent()).trim();
+  assert.match(badgeUrl, /\/m\/[A-Za-z0-9_-]{22}$/);
+  await ex.goto(`${base}/lang/en?next=/meetings`);
+  await ex.goto(badgeUrl);
+  assert.match(await ex.textContent('#badge-result'), /is not under way now/);
+  assert.match(await ex.textContent('main'), /10:00–10:30/);
+
   // The calendar download carries the meeting.
   const ics = await buyer.request.get(`${base}/api/v1/me/meetings.ics`);
   assert.equal(ics.status(), 200);

@@ -47,6 +47,8 @@ struct Target {
     report: i64,
     /// A pending meeting request from the individual to the organisation.
     request: i64,
+    /// The individual's meeting badge at the fair.
+    badge: String,
 }
 
 static COUNTER: AtomicUsize = AtomicUsize::new(0);
@@ -241,8 +243,10 @@ async fn target(s: &Server, w: &World) -> Target {
         })
         .await
         .unwrap();
+    let badge = s.store.meeting_badge(w.fair, w.ids[1]).await.unwrap();
     Target {
         request,
+        badge,
         org,
         published,
         draft,
@@ -499,6 +503,50 @@ fn cases() -> Vec<Case> {
             "/api/v1/me/meetings.ics",
             none,
             [401, 200, 200, 200, 200, 200],
+        ),
+        case(
+            M::GET,
+            "/api/v1/fairs/{fair}/my-badge",
+            none,
+            [401, 200, 200, 200, 200, 200],
+        ),
+        case(
+            M::POST,
+            "/api/v1/fairs/{fair}/my-badge",
+            none,
+            [401, 200, 200, 200, 200, 200],
+        ),
+        // Anyone signed in may scan; what it does depends on their meetings (tested in meetings).
+        case(
+            M::POST,
+            "/api/v1/meeting-badges/{badge}/scan",
+            none,
+            [401, 200, 200, 200, 200, 200],
+        ),
+        case(
+            M::POST,
+            "/api/v1/meeting-badges/AAAAAAAAAAAAAAAAAAAAAA/scan",
+            none,
+            [401, 404, 404, 404, 404, 404],
+        ),
+        case(M::GET, "/m/{badge}", none, [303, 200, 200, 200, 200, 200]),
+        case(
+            M::GET,
+            "/m/AAAAAAAAAAAAAAAAAAAAAA",
+            none,
+            [303, 404, 404, 404, 404, 404],
+        ),
+        case(
+            M::POST,
+            "/m/{badge}",
+            |_, _| Some(json!({})),
+            [303, 200, 200, 200, 200, 200],
+        ),
+        case(
+            M::POST,
+            "/fairs/{fair}/meetings/badge",
+            |_, _| Some(json!({})),
+            [303, 303, 303, 303, 303, 303],
         ),
         case(M::GET, "/meetings", none, [303, 200, 200, 200, 200, 200]),
         case(
@@ -1471,7 +1519,8 @@ async fn every_endpoint_answers_every_role_as_the_rules_say() {
                     .replace("{conversation}", &t.conversation.to_string())
                     .replace("{attachment}", &t.attachment.to_string())
                     .replace("{report}", &t.report.to_string())
-                    .replace("{request}", &t.request.to_string());
+                    .replace("{request}", &t.request.to_string())
+                    .replace("{badge}", &t.badge);
                 let token = if c.own_session && i > 0 {
                     Some(s.login(&w.emails[i]).await)
                 } else {

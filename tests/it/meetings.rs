@@ -781,3 +781,183 @@ async fn meetings_through_the_api_and_the_pages() {
         );
     }
 }
+
+/// A meeting badge at the table: the partner's scan checks the meeting under way in, through
+/// the API and the page; a stranger learns nothing, one's own badge says so, a visit from
+/// another site asks first, and a reissued badge retires the old code.
+#[tokio::test]
+async fn a_partners_badge_checks_the_meeting_in() {
+    use crate::harness::{browser, page, servers, sign_in};
+    use reqwest::StatusCode;
+    use serde_json::json;
+    for s in servers().await {
+        let (organiser_id, _) = s.register("organiser@badge.example.com", "HK", "en").await;
+        s.store
+            .set_platform_role(organiser_id, PlatformRole::Organiser)
+            .await
+            .unwrap();
+        let organiser = s.login("organiser@badge.example.com").await;
+        let (_, buyer) = s.register("buyer@badge.example.com", "HK", "en").await;
+        let (seller_id, seller) = s.register("seller@badge.example.com", "HK", "en").await;
+        let (_, stranger) = s.register("stranger@badge.example.com", "HK", "en").await;
+        let r = s
+            .post(
+                "/api/v1/fairs",
+                Some(&organiser),
+                json!({"name": {"en": "Badge Fair"}, "starts_on": day(-1), "ends_on": day(1), "online_until": day(30), "time_zone": "Asia/Hong_Kong"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+        let fair = r.json()["id"].as_i64().unwrap();
+        // A slot that starts in five minutes (or began 25 minutes ago, late in the evening):
+        // either way the meeting can be checked in now.
+        let hk = jiff::tz::TimeZone::get("Asia/Hong_Kong").unwrap();
+        let now = jiff::Zoned::now().with_time_zone(hk);
+        let minute = i64::from(now.hour()) * 60 + i64::from(now.minute());
+        let start = if minute + 35 < 24 * 60 {
+            minute + 5
+        } else {
+            minute - 25
+        };
+        let hhmm = |m: i64| format!("{:02}:{:02}", m / 60, m % 60);
+        let r = s
+            .post(
+                &format!("/api/v1/fairs/{fair}/meeting-sessions"),
+                Some(&organiser),
+                json!({"day": day(0), "starts": hhmm(start), "ends": hhmm(start + 30), "slot_minutes": 30, "tables": 2}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+        let r = s
+            .get(&format!("/api/v1/fairs/{fair}/meeting-sessions"), None)
+            .await;
+        let slot = r.json()["items"][0]["slots"][0]["id"].as_i64().unwrap();
+        let r = s
+            .post(
+                &format!("/api/v1/fairs/{fair}/meeting-requests"),
+                Some(&buyer),
+                json!({"to": {"kind": "person", "id": seller_id}, "note": ""}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+        let rid = r.json()["id"].as_i64().unwrap();
+        let r = s
+            .post(
+                &format!("/api/v1/meeting-requests/{rid}/answer"),
+                Some(&seller),
+                json!({"action": "accept"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        s.store
+            .save_schedule(fair, &[(rid, slot, 2)])
+            .await
+            .unwrap();
+        s.store.publish_schedule(fair).await.unwrap();
+
+        // The seller's badge: the same code until reissued.
+        let r = s
+            .get(&format!("/api/v1/fairs/{fair}/my-badge"), Some(&seller))
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        let token = r.json()["token"].as_str().unwrap().to_string();
+        assert!(
+            r.json()["url"]
+                .as_str()
+                .unwrap()
+                .ends_with(&format!("/m/{token}"))
+        );
+        let again = s
+            .get(&format!("/api/v1/fairs/{fair}/my-badge"), Some(&seller))
+            .await;
+        assert_eq!(again.json()["token"], token.as_str());
+
+        let scan = |who: String| {
+            let s = &s;
+            let token = token.clone();
+            async move {
+                s.post(
+                    &format!("/api/v1/meeting-badges/{token}/scan"),
+                    Some(&who),
+                    json!({}),
+                )
+                .await
+            }
+        };
+        // A stranger is told nothing about whose badge it is.
+        let r = scan(stranger.clone()).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        assert_eq!(r.json()["result"], "not_a_partner");
+        assert!(r.json()["with"].is_null());
+        assert!(!r.body.contains("seller"), "{}", r.body);
+        let r = scan(seller.clone()).await;
+        assert_eq!(r.json()["result"], "own");
+        // The buyer's scan checks the meeting in.
+        let r = scan(buyer.clone()).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        assert_eq!(r.json()["result"], "checked_in", "{}", r.body);
+        assert_eq!(r.json()["meeting"]["id"], rid);
+        let seen = s
+            .get(&format!("/api/v1/meeting-requests/{rid}"), Some(&seller))
+            .await;
+        assert!(
+            seen.json()["meeting"]["checked_in_at"].is_string()
+                || seen.json()["meeting"]["checked_in_at"].is_number(),
+            "{}",
+            seen.body
+        );
+
+        // The page: the seller's fair page shows the badge; the buyer's scan page says who.
+        let c = browser();
+        sign_in(&c, &s, "seller@badge.example.com", "/").await;
+        let (status, html) = page(&c, &s, &format!("/fairs/{fair}/meetings")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains("id=\"badge\""), "{html}");
+        assert!(
+            html.contains(&format!("/m/{token}")) && html.contains("<svg"),
+            "{html}"
+        );
+        let b = browser();
+        sign_in(&b, &s, "buyer@badge.example.com", "/").await;
+        let (status, html) = page(&b, &s, &format!("/m/{token}")).await;
+        assert_eq!(status, StatusCode::OK, "{html}");
+        assert!(html.contains("Checked in: your meeting with"), "{html}");
+        assert!(html.contains(&hhmm(start)), "{html}");
+        // Sent from another site, the link asks before acting.
+        let r = b
+            .get(s.url(&format!("/m/{token}")))
+            .header("sec-fetch-site", "cross-site")
+            .send()
+            .await
+            .unwrap();
+        let html = r.text().await.unwrap();
+        assert!(html.contains(&format!("action=\"/m/{token}\"")), "{html}");
+        assert!(!html.contains("Checked in:"), "{html}");
+        // Signed out, the scan leads to the sign-in page and back.
+        let anon = browser();
+        let r = anon
+            .get(s.url(&format!("/m/{token}")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let to = r.headers()["location"].to_str().unwrap().to_string();
+        assert!(
+            to.starts_with("/login?next=") && to.contains(&token),
+            "{to}"
+        );
+
+        // A reissued badge retires the old code.
+        let r = s
+            .post(
+                &format!("/api/v1/fairs/{fair}/my-badge"),
+                Some(&seller),
+                json!({}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        assert_ne!(r.json()["token"], token.as_str());
+        let r = scan(buyer.clone()).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.body);
+    }
+}

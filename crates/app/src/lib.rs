@@ -46,7 +46,7 @@ pub use search::MAX_QUERY_CHARS;
 pub use staging::ImportKind;
 
 /// Records the use cases hand out, re-exported so adapters need no storage crate.
-pub use meetings::{ScheduleSummary, UNAVAILABLE_REASONS, status_now};
+pub use meetings::{BadgeScan, ScheduleSummary, UNAVAILABLE_REASONS, status_now};
 pub use sc_storage::{
     AttachmentInfo, Bookmark, BoothCode, BoothView, Conversation, FairStats, HallWithPlan,
     ImageInfo, ImageOwner, ImportSummary, Lead, ListingFilter, Message, NewExhibitor, NewHall,

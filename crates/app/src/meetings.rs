@@ -22,6 +22,28 @@ use sc_storage::{Invitee, MeetingRequest, MeetingSession, MeetingSlot, NewReques
 
 use crate::{App, Caller, Error, Result, now_ms};
 
+/// What scanning a meeting badge did.
+#[derive(Debug, Clone)]
+pub enum BadgeScan {
+    /// The meeting under way with the badge's owner is checked in.
+    CheckedIn {
+        fair: FairId,
+        with: String,
+        request: MeetingRequest,
+        slot: MeetingSlot,
+    },
+    /// A meeting with the owner, but none under way; the next one if any.
+    NotNow {
+        fair: FairId,
+        with: String,
+        next: Option<(MeetingRequest, MeetingSlot)>,
+    },
+    /// The scanner has no published meeting with the badge's owner at that fair.
+    NotAPartner { fair: FairId },
+    /// The scanner's own badge.
+    Own { fair: FairId },
+}
+
 /// Why a person is not available in a slot.
 pub const UNAVAILABLE_REASONS: [&str; 3] = ["booth", "talk", "other"];
 
@@ -585,6 +607,87 @@ impl App {
         let m = r.meeting.as_ref().map(|m| m.id).unwrap_or_default();
         self.store.check_in_meeting(m, now).await?;
         Ok(self.store.meeting_request(id).await?)
+    }
+
+    /// The caller's meeting badge at a fair: the token their QR code carries.
+    pub async fn meeting_badge(&self, caller: &Caller, fair: FairId) -> Result<String> {
+        caller.may(Action::UseMyFair)?;
+        self.store.fair(fair).await?;
+        Ok(self.store.meeting_badge(fair, caller.account()?.id).await?)
+    }
+
+    /// Revokes the caller's badge at a fair (a photo of it was shared) and issues a new one.
+    pub async fn reissue_meeting_badge(&self, caller: &Caller, fair: FairId) -> Result<String> {
+        caller.may(Action::UseMyFair)?;
+        self.store.fair(fair).await?;
+        Ok(self
+            .store
+            .reissue_meeting_badge(fair, caller.account()?.id)
+            .await?)
+    }
+
+    /// The fair a live badge is for, without acting on it (the confirmation page).
+    pub async fn scan_badge_fair(&self, caller: &Caller, token: &str) -> Result<Option<FairId>> {
+        caller.may(Action::UseMyFair)?;
+        Ok(self.store.badge_owner(token).await?.map(|(f, _)| f))
+    }
+
+    /// The caller scanned a badge: their published meeting with its owner that is under way
+    /// (from ten minutes before the slot to its end) is checked in. The owner's name is told
+    /// only to someone who has a meeting with them at that fair.
+    pub async fn scan_badge(&self, caller: &Caller, token: &str) -> Result<BadgeScan> {
+        caller.may(Action::UseMyFair)?;
+        let me = caller.account()?.id;
+        let Some((fair, owner)) = self.store.badge_owner(token).await? else {
+            return Err(Error::NotFound);
+        };
+        if owner == me {
+            return Ok(BadgeScan::Own { fair });
+        }
+        let orgs: Vec<OrgId> = caller.actor.organisations();
+        let now = now_ms();
+        let mut ours = Vec::new();
+        for r in self
+            .store
+            .meeting_requests_of(me, &orgs, Some(fair))
+            .await?
+        {
+            let other = if r.from_id == me {
+                r.to_id
+            } else {
+                Some(r.from_id)
+            };
+            let published = r
+                .meeting
+                .as_ref()
+                .is_some_and(|m| m.status == MeetingStatus::Published);
+            if other == Some(owner) && published && (r.from_id == me || r.to_id == Some(me)) {
+                let slot_id = r.meeting.as_ref().map(|m| m.slot_id).unwrap_or_default();
+                let (_, slot) = self.store.meeting_slot(slot_id).await?;
+                ours.push((r, slot));
+            }
+        }
+        if ours.is_empty() {
+            return Ok(BadgeScan::NotAPartner { fair });
+        }
+        let with = self.store.account(owner).await?.display_name;
+        ours.sort_by_key(|(_, s)| s.starts_at);
+        if let Some((r, slot)) = ours
+            .iter()
+            .find(|(_, s)| now >= s.starts_at - 10 * 60_000 && now < s.ends_at)
+        {
+            let m = r.meeting.as_ref().map(|m| m.id).unwrap_or_default();
+            self.store.check_in_meeting(m, now).await?;
+            let request = self.store.meeting_request(r.id).await?;
+            return Ok(BadgeScan::CheckedIn {
+                fair,
+                with,
+                request,
+                slot: slot.clone(),
+            });
+        }
+        let next = ours.into_iter().find(|(_, s)| s.starts_at > now);
+        Ok(BadgeScan::NotNow { fair, with, next })
     }
 
     /// Marks a person as not having come to a published meeting, once its slot has begun and

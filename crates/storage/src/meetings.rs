@@ -403,7 +403,85 @@ async fn drop_meeting(w: &mut WriteTx<'_>, r: RequestId) -> Result<()> {
     Ok(())
 }
 
+async fn issue_badge(w: &mut WriteTx<'_>, fair: FairId, person: UserId) -> Result<String> {
+    let token = crate::tokens::new_token();
+    sqlx::query(
+        "INSERT INTO meeting_badges (token, fair_id, person_id, created_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(token.clone())
+    .bind(fair)
+    .bind(person)
+    .bind(now_ms())
+    .execute(&mut *w.tx)
+    .await?;
+    Ok(token)
+}
+
 impl Store {
+    /// The person's live meeting badge at a fair, issued on first use.
+    pub async fn meeting_badge(&self, fair: FairId, person: UserId) -> Result<String> {
+        let live = "SELECT token FROM meeting_badges WHERE fair_id = $1 AND person_id = $2 AND revoked_at IS NULL";
+        if let Some(t) = sqlx::query_scalar::<_, String>(live)
+            .bind(fair)
+            .bind(person)
+            .fetch_optional(self.pool())
+            .await?
+        {
+            return Ok(t);
+        }
+        // Two first uses at once issue one badge: the second insert yields to the first.
+        let mut w = self.write().await?;
+        sqlx::query(
+            "INSERT INTO meeting_badges (token, fair_id, person_id, created_at) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (fair_id, person_id) WHERE revoked_at IS NULL DO NOTHING",
+        )
+        .bind(crate::tokens::new_token())
+        .bind(fair)
+        .bind(person)
+        .bind(now_ms())
+        .execute(&mut *w.tx)
+        .await?;
+        let token: String = sqlx::query_scalar(live)
+            .bind(fair)
+            .bind(person)
+            .fetch_one(&mut *w.tx)
+            .await?;
+        w.commit().await?;
+        Ok(token)
+    }
+
+    /// Revokes the person's badge at a fair and issues a new one.
+    pub async fn reissue_meeting_badge(&self, fair: FairId, person: UserId) -> Result<String> {
+        let mut w = self.write().await?;
+        let now = now_ms();
+        sqlx::query(
+            "UPDATE meeting_badges SET revoked_at = $1 WHERE fair_id = $2 AND person_id = $3 AND revoked_at IS NULL",
+        )
+        .bind(now)
+        .bind(fair)
+        .bind(person)
+        .execute(&mut *w.tx)
+        .await?;
+        let token = issue_badge(&mut w, fair, person).await?;
+        w.commit().await?;
+        Ok(token)
+    }
+
+    /// Whose live badge a token is, at which fair.
+    pub async fn badge_owner(&self, token: &str) -> Result<Option<(FairId, UserId)>> {
+        if !crate::looks_like_token(token) {
+            return Ok(None);
+        }
+        let row = sqlx::query(
+            "SELECT fair_id, person_id FROM meeting_badges WHERE token = $1 AND revoked_at IS NULL",
+        )
+        .bind(token.to_string())
+        .fetch_optional(self.pool())
+        .await?;
+        row.map(|r| Ok((r.try_get("fair_id")?, r.try_get("person_id")?)))
+            .transpose()
+    }
+
     /// Adds a session and its slots (computed by the caller in the fair's time zone).
     pub async fn add_meeting_session(
         &self,

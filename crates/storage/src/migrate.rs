@@ -61,6 +61,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "meetings",
         include_str!("../migrations/0009_meetings.sql"),
     ),
+    (
+        10,
+        "meeting badges",
+        include_str!("../migrations/0010_meeting_badges.sql"),
+    ),
 ];
 
 fn for_engine(sql: &str, engine: Engine) -> String {

@@ -27,6 +27,8 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(api::schedule))
         .routes(routes!(api::publish))
         .routes(routes!(api::calendar))
+        .routes(routes!(api::my_badge, api::reissue_badge))
+        .routes(routes!(api::scan_badge))
 }
 
 /// This area's pages.
@@ -44,4 +46,7 @@ pub fn pages() -> Routes {
         .post("/fairs/{id}/meetings/sessions", add_session)
         .post("/fairs/{id}/meetings/schedule", schedule)
         .post("/fairs/{id}/meetings/publish", publish)
+        .post("/fairs/{id}/meetings/badge", reissue_badge)
+        .get("/m/{token}", badge)
+        .post("/m/{token}", badge_post)
 }

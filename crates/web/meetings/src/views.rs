@@ -56,6 +56,8 @@ pub struct MyMeetingsPage {
     pub availability: Vec<SlotChoice>,
     pub reasons: Vec<Opt>,
     pub cap: String,
+    /// The reader's meeting badge at this fair: its URL and QR code (inline SVG).
+    pub badge: Option<(String, String)>,
 }
 
 #[derive(Template)]
@@ -126,4 +128,21 @@ pub struct OrganisePage {
     pub drafts: usize,
     pub run: Option<RunSummary>,
     pub meetings: Vec<MeetingRow>,
+}
+
+/// What scanning a meeting badge did.
+#[derive(Template)]
+#[template(path = "badge.html")]
+pub struct BadgePage {
+    pub c: Chrome,
+    pub t: Words,
+    pub fair_id: i64,
+    /// `checked_in`, `not_now`, `not_a_partner`, `own` or `confirm` (opened from another
+    /// site: a button checks in).
+    pub state: &'static str,
+    /// The sentence naming the badge's owner, where the reader may know it.
+    pub message: String,
+    /// When and where: the meeting checked in, or the next one.
+    pub when: String,
+    pub token: String,
 }

@@ -10,6 +10,7 @@ pub mod lists;
 pub mod matches;
 pub mod photos;
 pub mod present;
+pub mod qr;
 pub mod views;
 
 use axum::http::{Method, header};

@@ -3,10 +3,8 @@
 //! (upload JSON or CSV of rectangles per hall, or keep the generated grid).
 
 use axum::extract::{Multipart, Query, State};
-use axum::http::{HeaderMap, header};
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
-use qrcode::QrCode;
-use qrcode::render::svg;
 use sc_access::Action;
 use sc_app::{FairStats, PlanError};
 use sc_domain::ErrorCode;
@@ -279,41 +277,7 @@ pub async fn dashboard_csv(
     r.unwrap_or_else(|e| ctx.error(e))
 }
 
-/// The address printed in QR codes and exports: configured, else this request's host.
-pub fn base_url(s: &AppState, headers: &HeaderMap) -> String {
-    if let Some(u) = &s.public_url {
-        return u.trim_end_matches('/').to_string();
-    }
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .filter(|h| {
-            h.bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b".-:[]".contains(&b))
-        })
-        .unwrap_or("localhost");
-    let scheme = if s.secure_cookies { "https" } else { "http" };
-    format!("{scheme}://{host}")
-}
-
-/// A QR code as inline SVG (no XML declaration), quiet zone included.
-pub fn qr_svg(url: &str) -> String {
-    match QrCode::new(url.as_bytes()) {
-        Ok(code) => {
-            let svg = code
-                .render::<svg::Color<'_>>()
-                .min_dimensions(160, 160)
-                .quiet_zone(true)
-                .build();
-            match svg.find("<svg") {
-                Some(i) => svg[i..].to_string(),
-                None => svg,
-            }
-        }
-        // A 22-character token in any plausible URL fits easily; say so if not.
-        Err(e) => format!("<p class=\"error\">QR: {e}</p>"),
-    }
-}
+pub use sc_web_ui::qr::{base_url, qr_svg};
 
 /// `GET /fairs/{fair}/manage/qr`: one code per booth, laid out for printing.
 pub async fn qr_sheet(

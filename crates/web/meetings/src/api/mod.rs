@@ -667,3 +667,108 @@ pub async fn calendar(
     )
         .into_response())
 }
+
+#[derive(Serialize, ToSchema)]
+pub struct BadgeView {
+    /// The badge's secret (22 URL-safe characters).
+    pub token: String,
+    /// The address its QR code carries; a partner's phone opens it to check the meeting in.
+    pub url: String,
+}
+
+/// The caller's meeting badge at a fair, issued on first use.
+#[utoipa::path(get, path = "/api/v1/fairs/{id}/my-badge", tag = "meetings",
+    params(("id" = i64, Path, description = "The fair")),
+    responses((status = 200, body = BadgeView), (status = 400, body = Problem), (status = 401, body = Problem),
+        (status = 404, body = Problem)),
+    security(("bearer" = []), ("session_cookie" = [])))]
+pub async fn my_badge(
+    State(s): State<AppState>,
+    caller: Caller,
+    headers: axum::http::HeaderMap,
+    Id(id): Id,
+) -> ApiResult<Json<BadgeView>> {
+    caller.account()?;
+    let token = s.app.meeting_badge(&caller, id).await?;
+    let url = format!("{}/m/{token}", sc_web_ui::qr::base_url(&s, &headers));
+    Ok(Json(BadgeView { token, url }))
+}
+
+/// Revokes the caller's badge at a fair and issues a new one (a photo of it was shared).
+#[utoipa::path(post, path = "/api/v1/fairs/{id}/my-badge", tag = "meetings",
+    params(("id" = i64, Path, description = "The fair")),
+    responses((status = 200, body = BadgeView), (status = 400, body = Problem), (status = 401, body = Problem),
+        (status = 404, body = Problem)),
+    security(("bearer" = []), ("session_cookie" = [])))]
+pub async fn reissue_badge(
+    State(s): State<AppState>,
+    caller: Caller,
+    headers: axum::http::HeaderMap,
+    Id(id): Id,
+) -> ApiResult<Json<BadgeView>> {
+    caller.account()?;
+    let token = s.app.reissue_meeting_badge(&caller, id).await?;
+    let url = format!("{}/m/{token}", sc_web_ui::qr::base_url(&s, &headers));
+    Ok(Json(BadgeView { token, url }))
+}
+
+#[derive(Serialize, ToSchema, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum BadgeResult {
+    /// The meeting under way with the badge's owner is checked in.
+    CheckedIn,
+    /// A meeting with the owner, but none under way now.
+    NotNow,
+    /// No published meeting with the badge's owner at that fair.
+    NotAPartner,
+    /// The caller's own badge.
+    Own,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct BadgeScanView {
+    pub result: BadgeResult,
+    pub fair: i64,
+    /// The badge owner's name: only for someone who has a meeting with them at that fair.
+    pub with: Option<String>,
+    /// The meeting checked in, or the next one with the owner.
+    pub meeting: Option<RequestView>,
+}
+
+/// Scans a partner's meeting badge: the published meeting with its owner that is under way
+/// (from ten minutes before its slot to its end) is checked in.
+#[utoipa::path(post, path = "/api/v1/meeting-badges/{token}/scan", tag = "meetings",
+    params(("token" = String, Path, description = "The badge's token, from its QR code")),
+    responses((status = 200, body = BadgeScanView), (status = 401, body = Problem),
+        (status = 404, description = "no live badge has this token", body = Problem)),
+    security(("bearer" = []), ("session_cookie" = [])))]
+pub async fn scan_badge(
+    State(s): State<AppState>,
+    caller: Caller,
+    axum::extract::Path(token): axum::extract::Path<String>,
+) -> ApiResult<Json<BadgeScanView>> {
+    caller.account()?;
+    let (result, fair, with, meeting) = match s.app.scan_badge(&caller, &token).await? {
+        sc_app::BadgeScan::CheckedIn {
+            fair,
+            with,
+            request,
+            ..
+        } => (BadgeResult::CheckedIn, fair, Some(with), Some(request)),
+        sc_app::BadgeScan::NotNow { fair, with, next } => {
+            (BadgeResult::NotNow, fair, Some(with), next.map(|(r, _)| r))
+        }
+        sc_app::BadgeScan::NotAPartner { fair } => (BadgeResult::NotAPartner, fair, None, None),
+        sc_app::BadgeScan::Own { fair } => (BadgeResult::Own, fair, None, None),
+    };
+    let meeting = match meeting {
+        Some(r) => Some(one(&s, &caller, r).await?.0),
+        None => None,
+    };
+    Ok(Json(BadgeScanView {
+        result,
+        fair,
+        with,
+        meeting,
+    }))
+}

@@ -5,7 +5,8 @@
 
 use std::collections::HashMap;
 
-use axum::extract::{Query, State};
+use axum::extract::{Path, Query, State};
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use sc_access::Action;
 use sc_app::{Invitee, MeetingRequest, MeetingSlot, status_now};
@@ -15,10 +16,10 @@ use sc_domain::meeting::{
 };
 use sc_web_http::error::ApiError;
 use sc_web_http::{AppState, FormData};
-use sc_web_ui::Words;
 use sc_web_ui::context::{Ctx, PageId, UiError, encode};
 use sc_web_ui::present::{form_errors, notice_text, shown};
 use sc_web_ui::views::{Errors, Opt};
+use sc_web_ui::{Arg, Words};
 use serde::Deserialize;
 
 use crate::views::*;
@@ -240,16 +241,24 @@ pub async fn all(State(s): State<AppState>, ctx: Ctx, Query(p): Query<NoticePara
 pub async fn at_fair(
     State(s): State<AppState>,
     ctx: Ctx,
+    headers: HeaderMap,
     PageId(id): PageId,
     Query(p): Query<NoticeParams>,
 ) -> Response {
-    my_meetings(s, ctx, Some(id), p).await
+    let base = sc_web_ui::qr::base_url(&s, &headers);
+    my_meetings(s, ctx, Some((id, base)), p).await
 }
 
-async fn my_meetings(s: AppState, ctx: Ctx, fair: Option<i64>, p: NoticeParams) -> Response {
+async fn my_meetings(
+    s: AppState,
+    ctx: Ctx,
+    at: Option<(i64, String)>,
+    p: NoticeParams,
+) -> Response {
     let r: Result<Response, UiError> = async {
         let t = ctx.t();
         ctx.caller.account()?;
+        let fair = at.as_ref().map(|(id, _)| *id);
         let fair_info = match fair {
             Some(id) => Some((
                 id,
@@ -295,6 +304,16 @@ async fn my_meetings(s: AppState, ctx: Ctx, fair: Option<i64>, p: NoticeParams) 
             }
             None => (Vec::new(), Vec::new(), String::new()),
         };
+        // The badge, where the fair has meetings to check in.
+        let badge = match &at {
+            Some((id, base)) if !availability.is_empty() => {
+                let token = s.app.meeting_badge(&ctx.caller, *id).await?;
+                let url = format!("{base}/m/{token}");
+                let svg = sc_web_ui::qr::qr_svg(&url);
+                Some((url, svg))
+            }
+            _ => None,
+        };
         Ok(ctx.page(MyMeetingsPage {
             c: ctx.chrome("meetings"),
             t,
@@ -311,6 +330,7 @@ async fn my_meetings(s: AppState, ctx: Ctx, fair: Option<i64>, p: NoticeParams) 
             availability,
             reasons: reason_options(t),
             cap,
+            badge,
         }))
     }
     .await;
@@ -904,6 +924,131 @@ pub async fn publish(
             "/fairs/{id}/meetings/organise?notice=meetings_published"
         ))
         .into_response())
+    }
+    .await;
+    r.unwrap_or_else(|e| ctx.error(e))
+}
+
+/// `GET /m/{token}`: the URL in a meeting badge's QR code. Opened by a scan (the phone's camera
+/// or a typed address), it checks in the reader's meeting with the badge's owner at once; a
+/// visit sent from another site gets a button instead, so no page elsewhere can check a
+/// meeting in behind the reader's back.
+pub async fn badge(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    headers: HeaderMap,
+    Path(token): Path<String>,
+) -> Response {
+    if ctx.caller.account().is_err() {
+        let next = format!("/m/{token}");
+        return Redirect::to(&format!("/login?next={}", encode(&next))).into_response();
+    }
+    let scanned = matches!(
+        headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()),
+        None | Some("none") | Some("same-origin")
+    );
+    if !scanned {
+        let t = ctx.t();
+        let r: Result<Response, UiError> = async {
+            let fair = match s.app.scan_badge_fair(&ctx.caller, &token).await? {
+                Some(f) => f,
+                None => return Err(sc_app::Error::NotFound.into()),
+            };
+            Ok(ctx.page(BadgePage {
+                c: ctx.chrome("meetings"),
+                t,
+                fair_id: fair,
+                state: "confirm",
+                message: String::new(),
+                when: String::new(),
+                token: token.clone(),
+            }))
+        }
+        .await;
+        return r.unwrap_or_else(|e| ctx.error(e));
+    }
+    scan_result(s, ctx, token).await
+}
+
+/// `POST /m/{token}`: the same check-in, from the button.
+pub async fn badge_post(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+    form: FormData,
+) -> Response {
+    if let Err(e) = ctx.check_csrf(&form) {
+        return ctx.error(e);
+    }
+    scan_result(s, ctx, token).await
+}
+
+async fn scan_result(s: AppState, ctx: Ctx, token: String) -> Response {
+    let r: Result<Response, UiError> = async {
+        let t = ctx.t();
+        let table = |r: &MeetingRequest| {
+            r.meeting
+                .as_ref()
+                .map(|m| format!(" · {} {}", t.t("mtg-table"), m.table))
+                .unwrap_or_default()
+        };
+        let (fair_id, state, with, when) = match s.app.scan_badge(&ctx.caller, &token).await? {
+            sc_app::BadgeScan::CheckedIn {
+                fair,
+                with,
+                request,
+                slot,
+            } => (
+                fair,
+                "checked_in",
+                with,
+                format!("{}{}", slot_when(&slot), table(&request)),
+            ),
+            sc_app::BadgeScan::NotNow { fair, with, next } => (
+                fair,
+                "not_now",
+                with,
+                next.map(|(r, sl)| format!("{}{}", slot_when(&sl), table(&r)))
+                    .unwrap_or_default(),
+            ),
+            sc_app::BadgeScan::NotAPartner { fair } => {
+                (fair, "not_a_partner", String::new(), String::new())
+            }
+            sc_app::BadgeScan::Own { fair } => (fair, "own", String::new(), String::new()),
+        };
+        let message = match state {
+            "checked_in" => t.with("mtg-badge_checked_in", &[("name", Arg::Text(&with))]),
+            "not_now" => t.with("mtg-badge_not_now", &[("name", Arg::Text(&with))]),
+            _ => String::new(),
+        };
+        Ok(ctx.page(BadgePage {
+            c: ctx.chrome("meetings"),
+            t,
+            fair_id,
+            state,
+            message,
+            when,
+            token: String::new(),
+        }))
+    }
+    .await;
+    r.unwrap_or_else(|e| ctx.error(e))
+}
+
+/// `POST /fairs/{id}/meetings/badge`: a new badge (the old QR code stops working).
+pub async fn reissue_badge(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    PageId(id): PageId,
+    form: FormData,
+) -> Response {
+    let r: Result<Response, UiError> = async {
+        ctx.check_csrf(&form)?;
+        s.app.reissue_meeting_badge(&ctx.caller, id).await?;
+        Ok(
+            Redirect::to(&format!("/fairs/{id}/meetings?notice=badge_reissued#badge"))
+                .into_response(),
+        )
     }
     .await;
     r.unwrap_or_else(|e| ctx.error(e))
