@@ -535,7 +535,7 @@ async fn main() -> Result<()> {
             }
             if let Some(m) = mailer {
                 app = app.with_mailer(std::sync::Arc::new(m));
-                // Digests of unread messages, checked every minute.
+                // Digests of unread messages and meeting reminders, checked every minute.
                 let app = app.clone();
                 tokio::spawn(async move {
                     let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
@@ -547,6 +547,17 @@ async fn main() -> Result<()> {
                             }
                             Ok(_) => {}
                             Err(e) => tracing::warn!(error = %e, "message digests not sent"),
+                        }
+                        match app.send_meeting_reminders(sc_app::now_ms()).await {
+                            Ok(r) if r.sent + r.failed > 0 => {
+                                tracing::info!(
+                                    sent = r.sent,
+                                    failed = r.failed,
+                                    "meeting reminders"
+                                )
+                            }
+                            Ok(_) => {}
+                            Err(e) => tracing::warn!(error = %e, "meeting reminders not sent"),
                         }
                     }
                 });

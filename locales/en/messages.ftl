@@ -82,3 +82,9 @@ unsub-done = You will get no more e-mail about messages. You can still read them
 unsub-resume = Send them again
 unsub-resumed = You will get e-mail about new messages again.
 unsub-unknown = This link is not valid (any more).
+
+## Meeting reminders by e-mail.
+mail-reminder-subject = Meeting at { $when } with { $with }
+mail-reminder-body = Your meeting with { $with } at { $fair } is at { $when }, table { $table }.
+mail-reminder-badge = At the table, the person you meet scans your meeting badge to check the meeting in. It is on your meetings page:
+mail-reminder-why = You get this because you have a meeting at a fair on superconnector, about an hour before it begins.

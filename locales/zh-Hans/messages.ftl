@@ -76,3 +76,9 @@ unsub-done = 你不会再收到消息通知邮件。你仍可在网站上阅读�
 unsub-resume = 重新接收
 unsub-resumed = 你会再次收到新消息的通知邮件。
 unsub-unknown = 此链接无效或已失效。
+
+## Meeting reminders by e-mail.
+mail-reminder-subject = { $when } 与 { $with } 会面
+mail-reminder-body = 你在 { $fair } 与 { $with } 的会面在 { $when }，桌号 { $table }。
+mail-reminder-badge = 在会面桌，对方扫描你的会面证即完成签到。会面证在你的会面页：
+mail-reminder-why = 你收到此邮件，是因为你在 superconnector 的展览有会面；提醒约在开始前一小时发出。

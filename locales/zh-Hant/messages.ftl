@@ -76,3 +76,9 @@ unsub-done = 你不會再收到訊息通知郵件。你仍可在網站上閱讀�
 unsub-resume = 重新接收
 unsub-resumed = 你會再次收到新訊息的通知郵件。
 unsub-unknown = 此連結無效或已失效。
+
+## Meeting reminders by e-mail.
+mail-reminder-subject = { $when } 與 { $with } 會面
+mail-reminder-body = 你在 { $fair } 與 { $with } 的會面在 { $when }，桌號 { $table }。
+mail-reminder-badge = 在會面桌，對方掃描你的會面證即完成簽到。會面證在你的會面頁：
+mail-reminder-why = 你收到此郵件，是因為你在 superconnector 的展覽有會面；提醒約在開始前一小時發出。

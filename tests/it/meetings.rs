@@ -961,3 +961,131 @@ async fn a_partners_badge_checks_the_meeting_in() {
         assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.body);
     }
 }
+
+/// Each person of a published meeting gets one reminder about an hour before it, in their
+/// language, with the unsubscribe link; someone who unsubscribed gets none.
+#[tokio::test]
+async fn meeting_reminders_go_once_an_hour_before() {
+    for (engine, url) in sc_storage::testing::database_urls().await {
+        let store = Store::open(&url).await.unwrap();
+        let search = std::sync::Arc::new(sc_search::SearchIndex::in_memory().unwrap());
+        let dir =
+            std::env::temp_dir().join(format!("sc-reminders-{engine}-{}", sc_storage::now_ms()));
+        let mailer = sc_mail::Mailer::directory(
+            dir.clone(),
+            "superconnector <noreply@example.hk>",
+            "https://fair.example.hk",
+        )
+        .unwrap();
+        let app = App::new(store.clone(), search).with_mailer(std::sync::Arc::new(mailer));
+        let organiser = caller(
+            &store,
+            person(&store, "organiser", PlatformRole::Organiser).await,
+        )
+        .await;
+        let fair = store
+            .create_fair(&FairInput {
+                name: LocalizedText::new("提醒展", "提醒展", "Reminder Fair"),
+                venue: LocalizedText::default(),
+                starts_on: "2030-12-08".into(),
+                ends_on: "2030-12-09".into(),
+                online_until: "2031-01-31".into(),
+                time_zone: "Asia/Hong_Kong".into(),
+            })
+            .await
+            .unwrap()
+            .id;
+        let session = SessionInput {
+            day: "2030-12-08".into(),
+            starts: "10:00".into(),
+            ends: "11:00".into(),
+            slot_minutes: 30,
+            tables: 2,
+            breaks: vec![],
+        };
+        app.add_meeting_session(&organiser, fair, &session)
+            .await
+            .unwrap();
+        let buyer = caller(&store, person(&store, "buyer", PlatformRole::User).await).await;
+        let seller = caller(&store, person(&store, "seller", PlatformRole::User).await).await;
+        let quiet = caller(&store, person(&store, "quiet", PlatformRole::User).await).await;
+        let id = |c: &Caller| c.account.as_ref().unwrap().id;
+        let slots = app.meeting_slots(&buyer, fair).await.unwrap();
+        let mut placed = Vec::new();
+        for (other, slot) in [(&seller, &slots[0]), (&quiet, &slots[1])] {
+            let r = app
+                .request_meeting(&buyer, fair, Invitee::Person(id(other)), None, "")
+                .await
+                .unwrap();
+            app.answer_meeting_request(other, r, RequestAction::Accept, None)
+                .await
+                .unwrap();
+            placed.push((r, slot.id, 1));
+        }
+        store.save_schedule(fair, &placed).await.unwrap();
+        assert_eq!(store.publish_schedule(fair).await.unwrap(), 2);
+        // "quiet" followed the unsubscribe link of an earlier mail.
+        let token = store.mail_token(id(&quiet), "quiet-token").await.unwrap();
+        assert!(
+            store
+                .set_mail_by_token(&token, false)
+                .await
+                .unwrap()
+                .is_some()
+        );
+
+        let files = || -> Vec<String> {
+            let mut v: Vec<String> = std::fs::read_dir(&dir)
+                .map(|d| {
+                    d.filter_map(|e| e.ok())
+                        .map(|e| e.file_name().to_string_lossy().into_owned())
+                        .filter(|n| n.ends_with(".eml"))
+                        .collect()
+                })
+                .unwrap_or_default();
+            v.sort();
+            v
+        };
+        let first = slots[0].starts_at;
+        // Two hours before: nothing yet.
+        let r = app
+            .send_meeting_reminders(first - 2 * 3_600_000)
+            .await
+            .unwrap();
+        assert_eq!((r.sent, r.failed), (0, 0), "[{engine}]");
+        // Half an hour before the first: its two people; the second meeting (30 minutes
+        // later) is due too, but only the buyer wants mail.
+        let r = app
+            .send_meeting_reminders(first - 30 * 60_000)
+            .await
+            .unwrap();
+        assert_eq!((r.sent, r.failed), (3, 0), "[{engine}]");
+        let names = files();
+        assert_eq!(names.len(), 3, "[{engine}] {names:?}");
+        assert_eq!(
+            names.iter().filter(|n| n.contains("buyer")).count(),
+            2,
+            "[{engine}] {names:?}"
+        );
+        assert_eq!(names.iter().filter(|n| n.contains("seller")).count(), 1);
+        assert!(
+            !names.iter().any(|n| n.contains("quiet")),
+            "[{engine}] {names:?}"
+        );
+        let mail =
+            std::fs::read_to_string(dir.join(names.iter().find(|n| n.contains("seller")).unwrap()))
+                .unwrap();
+        assert!(
+            mail.contains("List-Unsubscribe: <https://fair.example.hk/unsubscribe/"),
+            "{mail}"
+        );
+        // Once: a later round sends nothing more.
+        let r = app
+            .send_meeting_reminders(first - 10 * 60_000)
+            .await
+            .unwrap();
+        assert_eq!((r.sent, r.failed), (0, 0), "[{engine}]");
+        assert_eq!(files().len(), 3);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}

@@ -16,7 +16,10 @@ pub const DIGEST_DELAY_MS: i64 = 10 * 60 * 1000;
 /// The least time between two digests to one person.
 pub const DIGEST_EVERY_MS: i64 = 60 * 60 * 1000;
 
-/// What one round of digests did.
+/// How long before a meeting its reminder goes.
+pub const REMIND_BEFORE_MS: i64 = 60 * 60 * 1000;
+
+/// What one round of digests (or reminders) did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DigestReport {
     pub sent: usize,
@@ -95,6 +98,55 @@ impl App {
                     report.failed += 1;
                 }
             }
+        }
+        Ok(report)
+    }
+
+    /// Reminds both people of each published meeting that begins within
+    /// [`REMIND_BEFORE_MS`] of `now`, once; without a mailer, sends nothing. Someone who
+    /// unsubscribed gets none. A meeting none of whose mails went is tried again next round.
+    pub async fn send_meeting_reminders(&self, now: i64) -> Result<DigestReport> {
+        let Some(mailer) = &self.mailer else {
+            return Ok(DigestReport::default());
+        };
+        let mut report = DigestReport::default();
+        for due in self
+            .store
+            .due_meeting_reminders(now, now + REMIND_BEFORE_MS)
+            .await?
+        {
+            let mut sent = 0;
+            let mut failed = 0;
+            for (me, other) in [(0, 1), (1, 0)] {
+                let p = &due.people[me];
+                if p.unsubscribed {
+                    continue;
+                }
+                let token = self.store.mail_token(p.user_id, &random_token()).await?;
+                let r = sc_mail::Reminder {
+                    to_email: p.email.clone(),
+                    to_name: p.display_name.clone(),
+                    language: p.language,
+                    with: due.people[other].display_name.clone(),
+                    fair: due.fair.best(p.language).to_string(),
+                    when: format!("{} {}", due.day, due.label),
+                    table: due.table,
+                    path: format!("/fairs/{}/meetings", due.fair_id),
+                    unsubscribe_token: token,
+                };
+                match mailer.send_reminder(&r).await {
+                    Ok(()) => sent += 1,
+                    Err(e) => {
+                        tracing::warn!(error = %e, user = p.user_id, "meeting reminder not sent");
+                        failed += 1;
+                    }
+                }
+            }
+            if sent > 0 || failed == 0 {
+                self.store.meeting_reminded(due.meeting_id, now).await?;
+            }
+            report.sent += sent;
+            report.failed += failed;
         }
         Ok(report)
     }

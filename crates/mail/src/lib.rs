@@ -1,7 +1,7 @@
-//! E-mail out of superconnector. One kind of mail today: the digest of messages waiting for a
-//! person (one mail for everything that arrived since the last, never one per message), in
-//! the reader's language, with an unsubscribe link in the body and the one-click
-//! `List-Unsubscribe` headers (RFC 8058). Sent over SMTP with lettre, or written as `.eml`
+//! E-mail out of superconnector. Two kinds: the digest of messages waiting for a person (one
+//! mail for everything that arrived since the last, never one per message) and the reminder of
+//! a meeting about to begin; each in the reader's language, with an unsubscribe link in the
+//! body and the one-click `List-Unsubscribe` headers (RFC 8058). Sent over SMTP with lettre, or written as `.eml`
 //! files to a directory for local use (each file fsynced before the send counts as done).
 
 use std::path::PathBuf;
@@ -55,6 +55,23 @@ pub struct Digest {
     pub language: Language,
     pub items: Vec<Item>,
     /// The person's unsubscribe token.
+    pub unsubscribe_token: String,
+}
+
+/// A reminder of a meeting about to begin, to one of its two people.
+#[derive(Debug, Clone)]
+pub struct Reminder {
+    pub to_email: String,
+    pub to_name: String,
+    pub language: Language,
+    /// The other person.
+    pub with: String,
+    pub fair: String,
+    /// Local date and time (`2026-12-11 10:00–10:30`).
+    pub when: String,
+    pub table: i64,
+    /// The fair's meetings page (`/fairs/3/meetings`), where the badge is.
+    pub path: String,
     pub unsubscribe_token: String,
 }
 
@@ -143,14 +160,64 @@ impl Mailer {
             &[("url", Arg::Text(&unsubscribe))],
         ));
         body.push('\n');
-        let to: Mailbox = format!("{} <{}>", quote_name(&d.to_name), d.to_email)
+        let subject = t.count("mail-digest-subject", total);
+        self.message(&d.to_name, &d.to_email, &subject, &unsubscribe, body)
+    }
+
+    /// The reminder as a message, ready to send.
+    pub fn compose_reminder(&self, r: &Reminder) -> Result<Message, MailError> {
+        let t = Words::new(r.language);
+        let unsubscribe = format!("{}/unsubscribe/{}", self.public_url, r.unsubscribe_token);
+        let table = r.table.to_string();
+        let mut body = String::new();
+        body.push_str(&t.with(
+            "mail-digest-hello",
+            &[("name", Arg::Text(&one_line(&r.to_name, 200)))],
+        ));
+        body.push_str("\n\n");
+        body.push_str(&t.with(
+            "mail-reminder-body",
+            &[
+                ("with", Arg::Text(&r.with)),
+                ("fair", Arg::Text(&r.fair)),
+                ("when", Arg::Text(&r.when)),
+                ("table", Arg::Text(&table)),
+            ],
+        ));
+        body.push_str("\n\n");
+        body.push_str(t.t("mail-reminder-badge"));
+        body.push_str(&format!("\n{}{}\n\n", self.public_url, r.path));
+        body.push_str("-- \n");
+        body.push_str(t.t("mail-reminder-why"));
+        body.push('\n');
+        body.push_str(&t.with(
+            "mail-digest-unsubscribe",
+            &[("url", Arg::Text(&unsubscribe))],
+        ));
+        body.push('\n');
+        let subject = t.with(
+            "mail-reminder-subject",
+            &[("when", Arg::Text(&r.when)), ("with", Arg::Text(&r.with))],
+        );
+        self.message(&r.to_name, &r.to_email, &subject, &unsubscribe, body)
+    }
+
+    fn message(
+        &self,
+        name: &str,
+        email: &str,
+        subject: &str,
+        unsubscribe: &str,
+        body: String,
+    ) -> Result<Message, MailError> {
+        let to: Mailbox = format!("{} <{}>", quote_name(name), email)
             .parse()
-            .or_else(|_| d.to_email.parse())
-            .map_err(|e| MailError::Build(format!("recipient {}: {e}", d.to_email)))?;
+            .or_else(|_| email.parse())
+            .map_err(|e| MailError::Build(format!("recipient {email}: {e}")))?;
         Message::builder()
             .from(self.from.clone())
             .to(to)
-            .subject(t.count("mail-digest-subject", total))
+            .subject(one_line(subject, 200))
             .header(ContentType::TEXT_PLAIN)
             .header(ListUnsubscribe(format!("<{unsubscribe}>")))
             .header(ListUnsubscribePost)
@@ -161,6 +228,16 @@ impl Mailer {
     /// Sends the digest; returns once the server accepted it (or the file is on disk).
     pub async fn send(&self, d: &Digest) -> Result<(), MailError> {
         let m = self.compose(d)?;
+        self.deliver(m, &d.to_email).await
+    }
+
+    /// Sends the reminder; returns once the server accepted it (or the file is on disk).
+    pub async fn send_reminder(&self, r: &Reminder) -> Result<(), MailError> {
+        let m = self.compose_reminder(r)?;
+        self.deliver(m, &r.to_email).await
+    }
+
+    async fn deliver(&self, m: Message, to_email: &str) -> Result<(), MailError> {
         match &self.transport {
             Transport::Smtp(t) => t
                 .send(m)
@@ -176,8 +253,7 @@ impl Mailer {
                         .duration_since(std::time::UNIX_EPOCH)
                         .map(|d| d.as_nanos())
                         .unwrap_or(0),
-                    d.to_email
-                        .replace(|c: char| !c.is_ascii_alphanumeric(), "_")
+                    to_email.replace(|c: char| !c.is_ascii_alphanumeric(), "_")
                 );
                 tokio::task::spawn_blocking(move || -> std::io::Result<()> {
                     use std::io::Write;
@@ -249,5 +325,58 @@ mod tests {
             !text.contains("\r\nBcc:"),
             "no header injection through the name: {text}"
         );
+    }
+
+    #[test]
+    fn a_reminder_names_the_partner_the_time_and_the_badge() {
+        let m = Mailer::directory(
+            std::env::temp_dir().join("sc-mail-test"),
+            "superconnector <noreply@example.hk>",
+            "https://fair.example.hk",
+        )
+        .unwrap();
+        let r = Reminder {
+            to_email: "buyer@example.com".into(),
+            to_name: "Chan\r\nBcc: x@evil".into(),
+            language: Language::En,
+            with: "Wong".into(),
+            fair: "Bay Fair".into(),
+            when: "2026-12-11 10:00-10:30".into(),
+            table: 4,
+            path: "/fairs/3/meetings".into(),
+            unsubscribe_token: "tok".into(),
+        };
+        let msg = m.compose_reminder(&r).unwrap();
+        let text = String::from_utf8(msg.formatted()).unwrap();
+        assert!(text.contains("List-Unsubscribe: <https://fair.example.hk/unsubscribe/tok>"));
+        assert!(!text.contains("\r\nBcc:"), "{text}");
+        // The body is quoted-printable: undo it (and any directional isolates) to read it.
+        let raw = text.replace("=\r\n", "");
+        let mut bytes = Vec::new();
+        let b = raw.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            if b[i] == b'=' && i + 2 < b.len() {
+                if let Ok(x) = u8::from_str_radix(&raw[i + 1..i + 3], 16) {
+                    bytes.push(x);
+                    i += 3;
+                    continue;
+                }
+            }
+            bytes.push(b[i]);
+            i += 1;
+        }
+        let text: String = String::from_utf8(bytes)
+            .unwrap()
+            .chars()
+            .filter(|c| !matches!(c, '\u{2068}' | '\u{2069}'))
+            .collect();
+        for part in [
+            "Your meeting with Wong at Bay Fair is at 2026-12-11 10:00-10:30, table 4.",
+            "https://fair.example.hk/fairs/3/meetings",
+            "Subject: Meeting at 2026-12-11 10:00-10:30 with Wong",
+        ] {
+            assert!(text.contains(part), "{part}: {text}");
+        }
     }
 }

@@ -55,8 +55,8 @@ pub use listings::ListingFilter;
 pub use mail::Waiting;
 pub use matching::{EventActor, EventRecorder, MatchEvent, MatchPerson};
 pub use meetings::{
-    Invitee, MeetingInfo, MeetingRequest, MeetingSession, MeetingSlot, NewRequest, NewSlot,
-    SchedulingData,
+    DueReminder, Invitee, MeetingInfo, MeetingRequest, MeetingSession, MeetingSlot, NewRequest,
+    NewSlot, ReminderPerson, SchedulingData,
 };
 pub use organisations::OrganisationFilter;
 pub use scans::{Scan, ScanOutcome, ScanRecorder};

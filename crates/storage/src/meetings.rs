@@ -403,6 +403,29 @@ async fn drop_meeting(w: &mut WriteTx<'_>, r: RequestId) -> Result<()> {
     Ok(())
 }
 
+/// One side of a meeting a reminder goes to.
+#[derive(Debug, Clone)]
+pub struct ReminderPerson {
+    pub user_id: UserId,
+    pub email: String,
+    pub display_name: String,
+    pub language: sc_domain::Language,
+    pub unsubscribed: bool,
+}
+
+/// A published meeting about to begin whose people have not been reminded.
+#[derive(Debug, Clone)]
+pub struct DueReminder {
+    pub meeting_id: MeetingId,
+    pub fair_id: FairId,
+    pub fair: sc_domain::LocalizedText,
+    pub day: String,
+    pub label: String,
+    pub table: i64,
+    /// Side a (who asked) and side b.
+    pub people: [ReminderPerson; 2],
+}
+
 async fn issue_badge(w: &mut WriteTx<'_>, fair: FairId, person: UserId) -> Result<String> {
     let token = crate::tokens::new_token();
     sqlx::query(
@@ -418,6 +441,65 @@ async fn issue_badge(w: &mut WriteTx<'_>, fair: FairId, person: UserId) -> Resul
 }
 
 impl Store {
+    /// Published meetings not yet reminded whose slot begins after `now` and no later than
+    /// `until`, soonest first.
+    pub async fn due_meeting_reminders(&self, now: i64, until: i64) -> Result<Vec<DueReminder>> {
+        let rows = sqlx::query(
+            "SELECT m.id, m.fair_id, m.table_no, s.day, s.label,
+                    f.name_zh_hant AS f_zh_hant, f.name_zh_hans AS f_zh_hans, f.name_en AS f_en,
+                    ua.id AS a_id, ua.email AS a_email, ua.display_name AS a_name, ua.preferred_language AS a_lang, sa.unsubscribed_at AS a_off,
+                    ub.id AS b_id, ub.email AS b_email, ub.display_name AS b_name, ub.preferred_language AS b_lang, sb.unsubscribed_at AS b_off
+             FROM meetings m JOIN meeting_slots s ON s.id = m.slot_id JOIN fairs f ON f.id = m.fair_id
+             JOIN users ua ON ua.id = m.a_id JOIN users ub ON ub.id = m.b_id
+             LEFT JOIN mail_settings sa ON sa.user_id = m.a_id LEFT JOIN mail_settings sb ON sb.user_id = m.b_id
+             WHERE m.status = 'published' AND m.reminded_at IS NULL AND s.starts_at > $1 AND s.starts_at <= $2
+             ORDER BY s.starts_at, m.id",
+        )
+        .bind(now)
+        .bind(until)
+        .fetch_all(self.pool())
+        .await?;
+        let person = |r: &AnyRow, side: &str| -> Result<ReminderPerson> {
+            Ok(ReminderPerson {
+                user_id: r.try_get(format!("{side}_id").as_str())?,
+                email: r.try_get(format!("{side}_email").as_str())?,
+                display_name: r.try_get(format!("{side}_name").as_str())?,
+                language: crate::codec::parsed(
+                    r,
+                    &format!("{side}_lang"),
+                    sc_domain::Language::from_tag,
+                )?,
+                unsubscribed: r
+                    .try_get::<Option<i64>, _>(format!("{side}_off").as_str())?
+                    .is_some(),
+            })
+        };
+        rows.iter()
+            .map(|r| {
+                Ok(DueReminder {
+                    meeting_id: r.try_get("id")?,
+                    fair_id: r.try_get("fair_id")?,
+                    fair: crate::codec::text(r, "f")?,
+                    day: r.try_get("day")?,
+                    label: r.try_get("label")?,
+                    table: r.try_get("table_no")?,
+                    people: [person(r, "a")?, person(r, "b")?],
+                })
+            })
+            .collect()
+    }
+
+    /// The meeting's people were reminded at `at`.
+    pub async fn meeting_reminded(&self, meeting: MeetingId, at: i64) -> Result<()> {
+        let mut w = self.write().await?;
+        sqlx::query("UPDATE meetings SET reminded_at = $1 WHERE id = $2")
+            .bind(at)
+            .bind(meeting)
+            .execute(&mut *w.tx)
+            .await?;
+        w.commit_untracked().await
+    }
+
     /// The person's live meeting badge at a fair, issued on first use.
     pub async fn meeting_badge(&self, fair: FairId, person: UserId) -> Result<String> {
         let live = "SELECT token FROM meeting_badges WHERE fair_id = $1 AND person_id = $2 AND revoked_at IS NULL";
