@@ -119,3 +119,10 @@ mtg-badge_not_a_partner = You have no published meeting with this badge's owner 
 mtg-badge_own = This is your own badge: show it to the person you meet.
 mtg-badge_confirm = This badge's link was opened from another site. Check in your meeting with its owner?
 notice-badge_reissued = Your badge has a new code; the old one no longer works.
+
+## Calendar subscription: a secret address a calendar application fetches.
+mtg-feed = Subscribe in your calendar
+mtg-feed_note = Your calendar application fetches this private address by itself, so meetings appear, move and disappear without downloading again. Anyone with the address sees your schedule: keep it to yourself.
+mtg-feed_subscribe = Open in my calendar
+mtg-feed_reissue = New address (the old one stops working)
+notice-calendar_reissued = Your calendar has a new address; subscribe again with it.

@@ -101,3 +101,10 @@ mtg-badge_not_a_partner = 你在本展览没有与此会面证持有人的已公
 mtg-badge_own = 这是你自己的会面证：请出示给与你会面的人。
 mtg-badge_confirm = 此会面证的链接是从其他网站打开的。要为你与持有人的会面签到吗？
 notice-badge_reissued = 你的会面证已换新二维码，旧的不再有效。
+
+## Calendar subscription: a secret address a calendar application fetches.
+mtg-feed = 在日历中订阅
+mtg-feed_note = 你的日历应用程序会自行读取这个私人地址，会面的新增、更改和取消都会自动同步，无需再次下载。任何知道此地址的人都能看到你的日程：请勿分享。
+mtg-feed_subscribe = 在我的日历中打开
+mtg-feed_reissue = 换新地址（旧的即失效）
+notice-calendar_reissued = 你的日历已有新地址，请用新地址重新订阅。

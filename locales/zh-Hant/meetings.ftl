@@ -101,3 +101,10 @@ mtg-badge_not_a_partner = 你在本展覽沒有與此會面證持有人的已公
 mtg-badge_own = 這是你自己的會面證：請出示給與你會面的人。
 mtg-badge_confirm = 此會面證的連結是從其他網站打開的。要為你與持有人的會面簽到嗎？
 notice-badge_reissued = 你的會面證已換新二維碼，舊的不再有效。
+
+## Calendar subscription: a secret address a calendar application fetches.
+mtg-feed = 在日曆中訂閱
+mtg-feed_note = 你的日曆應用程式會自行讀取這個私人地址，會面的新增、更改和取消都會自動同步，無需再次下載。任何知道此地址的人都能看到你的日程：請勿分享。
+mtg-feed_subscribe = 在我的日曆中打開
+mtg-feed_reissue = 換新地址（舊的即失效）
+notice-calendar_reissued = 你的日曆已有新地址，請用新地址重新訂閱。

@@ -49,6 +49,8 @@ struct Target {
     request: i64,
     /// The individual's meeting badge at the fair.
     badge: String,
+    /// The individual's calendar subscription token.
+    feed: String,
 }
 
 static COUNTER: AtomicUsize = AtomicUsize::new(0);
@@ -244,9 +246,11 @@ async fn target(s: &Server, w: &World) -> Target {
         .await
         .unwrap();
     let badge = s.store.meeting_badge(w.fair, w.ids[1]).await.unwrap();
+    let feed = s.store.calendar_feed(w.ids[1]).await.unwrap();
     Target {
         request,
         badge,
+        feed,
         org,
         published,
         draft,
@@ -545,6 +549,32 @@ fn cases() -> Vec<Case> {
         case(
             M::POST,
             "/fairs/{fair}/meetings/badge",
+            |_, _| Some(json!({})),
+            [303, 303, 303, 303, 303, 303],
+        ),
+        case(
+            M::GET,
+            "/api/v1/me/calendar-feed",
+            none,
+            [401, 200, 200, 200, 200, 200],
+        ),
+        case(
+            M::POST,
+            "/api/v1/me/calendar-feed",
+            none,
+            [401, 200, 200, 200, 200, 200],
+        ),
+        // The address is the authority: calendar applications do not sign in.
+        case(M::GET, "/calendar/{feed}.ics", none, all_ok),
+        case(
+            M::GET,
+            "/calendar/AAAAAAAAAAAAAAAAAAAAAA.ics",
+            none,
+            [404; 6],
+        ),
+        case(
+            M::POST,
+            "/meetings/calendar-feed",
             |_, _| Some(json!({})),
             [303, 303, 303, 303, 303, 303],
         ),
@@ -1520,7 +1550,8 @@ async fn every_endpoint_answers_every_role_as_the_rules_say() {
                     .replace("{attachment}", &t.attachment.to_string())
                     .replace("{report}", &t.report.to_string())
                     .replace("{request}", &t.request.to_string())
-                    .replace("{badge}", &t.badge);
+                    .replace("{badge}", &t.badge)
+                    .replace("{feed}", &t.feed);
                 let token = if c.own_session && i > 0 {
                     Some(s.login(&w.emails[i]).await)
                 } else {

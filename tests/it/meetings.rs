@@ -947,6 +947,37 @@ async fn a_partners_badge_checks_the_meeting_in() {
             "{to}"
         );
 
+        // The buyer's calendar subscription: no sign-in, the meeting in it, a new address
+        // retires the old one.
+        let r = s.get("/api/v1/me/calendar-feed", Some(&buyer)).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        let feed = r.json()["url"].as_str().unwrap().to_string();
+        assert!(
+            r.json()["webcal"]
+                .as_str()
+                .unwrap()
+                .starts_with("webcal://")
+        );
+        let path = &feed[feed.find("/calendar/").unwrap()..];
+        let ics = s.get(path, None).await;
+        assert_eq!(ics.status, StatusCode::OK);
+        assert!(
+            ics.content_type.starts_with("text/calendar"),
+            "{}",
+            ics.content_type
+        );
+        assert!(
+            ics.body.contains("UID:meeting-") && ics.body.contains("SUMMARY:"),
+            "{}",
+            ics.body
+        );
+        assert_eq!(ics.body.matches("BEGIN:VEVENT").count(), 1, "{}", ics.body);
+        let r = s
+            .post("/api/v1/me/calendar-feed", Some(&buyer), json!({}))
+            .await;
+        assert_ne!(r.json()["url"].as_str().unwrap(), feed);
+        assert_eq!(s.get(path, None).await.status, StatusCode::NOT_FOUND);
+
         // A reissued badge retires the old code.
         let r = s
             .post(

@@ -734,6 +734,40 @@ impl App {
     }
 
     /// The caller's published meetings as an iCalendar document (RFC 5545), one event per
+    /// The caller's calendar subscription token (for `/calendar/{token}.ics`).
+    pub async fn calendar_feed(&self, caller: &Caller) -> Result<String> {
+        caller.may(Action::UseMyFair)?;
+        Ok(self.store.calendar_feed(caller.account()?.id).await?)
+    }
+
+    /// A new calendar address for the caller; the old one stops working.
+    pub async fn reissue_calendar_feed(&self, caller: &Caller) -> Result<String> {
+        caller.may(Action::UseMyFair)?;
+        Ok(self
+            .store
+            .reissue_calendar_feed(caller.account()?.id)
+            .await?)
+    }
+
+    /// The calendar a subscription token stands for: its owner's, as [`Self::meetings_calendar`]
+    /// gives it to them. The token is the only authority (calendar applications do not sign in).
+    pub async fn calendar_by_feed(&self, token: &str, host: &str) -> Result<String> {
+        let Some(owner) = self.store.calendar_feed_owner(token).await? else {
+            return Err(Error::NotFound);
+        };
+        let account = self.store.account(owner).await?;
+        let caller = Caller {
+            actor: sc_access::Actor::User {
+                id: account.id,
+                role: account.platform_role,
+                memberships: self.store.memberships_of(account.id).await?,
+            },
+            account: Some(account),
+            session_hash: None,
+        };
+        self.meetings_calendar(&caller, host).await
+    }
+
     /// meeting with a UID that stays the same when the meeting moves.
     pub async fn meetings_calendar(&self, caller: &Caller, host: &str) -> Result<String> {
         let rows = self.my_meeting_requests(caller, None).await?;

@@ -441,6 +441,71 @@ async fn issue_badge(w: &mut WriteTx<'_>, fair: FairId, person: UserId) -> Resul
 }
 
 impl Store {
+    /// The person's live calendar subscription token, issued on first use.
+    pub async fn calendar_feed(&self, person: UserId) -> Result<String> {
+        let live = "SELECT token FROM calendar_feeds WHERE person_id = $1 AND revoked_at IS NULL";
+        if let Some(t) = sqlx::query_scalar::<_, String>(live)
+            .bind(person)
+            .fetch_optional(self.pool())
+            .await?
+        {
+            return Ok(t);
+        }
+        let mut w = self.write().await?;
+        sqlx::query(
+            "INSERT INTO calendar_feeds (token, person_id, created_at) VALUES ($1, $2, $3)
+             ON CONFLICT (person_id) WHERE revoked_at IS NULL DO NOTHING",
+        )
+        .bind(crate::tokens::new_token())
+        .bind(person)
+        .bind(now_ms())
+        .execute(&mut *w.tx)
+        .await?;
+        let token: String = sqlx::query_scalar(live)
+            .bind(person)
+            .fetch_one(&mut *w.tx)
+            .await?;
+        w.commit().await?;
+        Ok(token)
+    }
+
+    /// Revokes the person's calendar address and issues a new one.
+    pub async fn reissue_calendar_feed(&self, person: UserId) -> Result<String> {
+        let mut w = self.write().await?;
+        let now = now_ms();
+        sqlx::query(
+            "UPDATE calendar_feeds SET revoked_at = $1 WHERE person_id = $2 AND revoked_at IS NULL",
+        )
+        .bind(now)
+        .bind(person)
+        .execute(&mut *w.tx)
+        .await?;
+        let token = crate::tokens::new_token();
+        sqlx::query(
+            "INSERT INTO calendar_feeds (token, person_id, created_at) VALUES ($1, $2, $3)",
+        )
+        .bind(token.clone())
+        .bind(person)
+        .bind(now)
+        .execute(&mut *w.tx)
+        .await?;
+        w.commit().await?;
+        Ok(token)
+    }
+
+    /// Whose live calendar address a token is.
+    pub async fn calendar_feed_owner(&self, token: &str) -> Result<Option<UserId>> {
+        if !crate::looks_like_token(token) {
+            return Ok(None);
+        }
+        Ok(sqlx::query_scalar(
+            "SELECT person_id FROM calendar_feeds WHERE token = $1 AND revoked_at IS NULL",
+        )
+        .bind(token.to_string())
+        .fetch_optional(self.pool())
+        .await?)
+    }
+
     /// Published meetings not yet reminded whose slot begins after `now` and no later than
     /// `until`, soonest first.
     pub async fn due_meeting_reminders(&self, now: i64, until: i64) -> Result<Vec<DueReminder>> {

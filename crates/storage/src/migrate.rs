@@ -66,6 +66,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "meeting badges",
         include_str!("../migrations/0010_meeting_badges.sql"),
     ),
+    (
+        11,
+        "calendar feeds",
+        include_str!("../migrations/0011_calendar_feeds.sql"),
+    ),
 ];
 
 fn for_engine(sql: &str, engine: Engine) -> String {

@@ -29,6 +29,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(api::calendar))
         .routes(routes!(api::my_badge, api::reissue_badge))
         .routes(routes!(api::scan_badge))
+        .routes(routes!(api::calendar_feed, api::reissue_calendar_feed))
 }
 
 /// This area's pages.
@@ -49,4 +50,6 @@ pub fn pages() -> Routes {
         .post("/fairs/{id}/meetings/badge", reissue_badge)
         .get("/m/{token}", badge)
         .post("/m/{token}", badge_post)
+        .post("/meetings/calendar-feed", reissue_calendar_feed)
+        .get("/calendar/{file}", crate::api::calendar_by_feed)
 }

@@ -58,6 +58,8 @@ pub struct MyMeetingsPage {
     pub cap: String,
     /// The reader's meeting badge at this fair: its URL and QR code (inline SVG).
     pub badge: Option<(String, String)>,
+    /// The reader's calendar subscription: its https and webcal addresses.
+    pub feed: (String, String),
 }
 
 #[derive(Template)]

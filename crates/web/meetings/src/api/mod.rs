@@ -629,32 +629,14 @@ pub async fn calendar(
     headers: axum::http::HeaderMap,
 ) -> ApiResult<Response> {
     caller.account()?;
-    // The UID's domain: the configured public address, else the host asked for.
-    let from_url = s
-        .public_url
-        .as_deref()
-        .and_then(|u| u.split("://").nth(1))
-        .map(str::to_string);
-    let asked = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .map(str::to_string);
-    let host = from_url
-        .or(asked)
-        .map(|h| {
-            h.split(['/', ':'])
-                .next()
-                .unwrap_or("")
-                .to_ascii_lowercase()
-        })
-        .filter(|h| {
-            !h.is_empty()
-                && h.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
-        })
-        .unwrap_or_else(|| "superconnector.invalid".to_string());
+    let host = uid_host(&s, &headers);
     let ics = s.app.meetings_calendar(&caller, &host).await?;
-    Ok((
+    Ok(ics_response(ics))
+}
+
+/// An iCalendar body as a download nobody caches.
+pub fn ics_response(ics: String) -> Response {
+    (
         [
             (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
             (
@@ -665,7 +647,7 @@ pub async fn calendar(
         ],
         ics,
     )
-        .into_response())
+        .into_response()
 }
 
 #[derive(Serialize, ToSchema)]
@@ -771,4 +753,91 @@ pub async fn scan_badge(
         with,
         meeting,
     }))
+}
+
+/// The domain in iCalendar UIDs: the configured public address, else the host asked for.
+pub fn uid_host(s: &AppState, headers: &axum::http::HeaderMap) -> String {
+    let from_url = s
+        .public_url
+        .as_deref()
+        .and_then(|u| u.split("://").nth(1))
+        .map(str::to_string);
+    let asked = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .map(str::to_string);
+    from_url
+        .or(asked)
+        .map(|h| {
+            h.split(['/', ':'])
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase()
+        })
+        .filter(|h| {
+            !h.is_empty()
+                && h.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+        })
+        .unwrap_or_else(|| "superconnector.invalid".to_string())
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CalendarFeedView {
+    /// The secret address a calendar application subscribes to (no sign-in).
+    pub url: String,
+    /// The same with the `webcal:` scheme, which opens the calendar application.
+    pub webcal: String,
+}
+
+fn feed_view(s: &AppState, headers: &axum::http::HeaderMap, token: &str) -> CalendarFeedView {
+    let url = format!(
+        "{}/calendar/{token}.ics",
+        sc_web_ui::qr::base_url(s, headers)
+    );
+    let webcal = format!(
+        "webcal://{}",
+        url.split_once("://").map(|(_, rest)| rest).unwrap_or(&url)
+    );
+    CalendarFeedView { url, webcal }
+}
+
+/// The caller's calendar subscription address, issued on first use.
+#[utoipa::path(get, path = "/api/v1/me/calendar-feed", tag = "meetings",
+    responses((status = 200, body = CalendarFeedView), (status = 401, body = Problem)),
+    security(("bearer" = []), ("session_cookie" = [])))]
+pub async fn calendar_feed(
+    State(s): State<AppState>,
+    caller: Caller,
+    headers: axum::http::HeaderMap,
+) -> ApiResult<Json<CalendarFeedView>> {
+    caller.account()?;
+    let token = s.app.calendar_feed(&caller).await?;
+    Ok(Json(feed_view(&s, &headers, &token)))
+}
+
+/// A new calendar subscription address; the old one stops working.
+#[utoipa::path(post, path = "/api/v1/me/calendar-feed", tag = "meetings",
+    responses((status = 200, body = CalendarFeedView), (status = 401, body = Problem)),
+    security(("bearer" = []), ("session_cookie" = [])))]
+pub async fn reissue_calendar_feed(
+    State(s): State<AppState>,
+    caller: Caller,
+    headers: axum::http::HeaderMap,
+) -> ApiResult<Json<CalendarFeedView>> {
+    caller.account()?;
+    let token = s.app.reissue_calendar_feed(&caller).await?;
+    Ok(Json(feed_view(&s, &headers, &token)))
+}
+
+/// The calendar behind a subscription address: `/calendar/{token}.ics`, no sign-in.
+pub async fn calendar_by_feed(
+    State(s): State<AppState>,
+    headers: axum::http::HeaderMap,
+    axum::extract::Path(file): axum::extract::Path<String>,
+) -> ApiResult<Response> {
+    let token = file.strip_suffix(".ics").ok_or(ApiError::NotFound)?;
+    let host = uid_host(&s, &headers);
+    let ics = s.app.calendar_by_feed(token, &host).await?;
+    Ok(ics_response(ics))
 }

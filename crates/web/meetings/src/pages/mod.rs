@@ -233,8 +233,14 @@ fn slot_options(slots: &[MeetingSlot], t: Words, any: bool, now: i64) -> Vec<Opt
 }
 
 /// `GET /meetings`: the reader's meetings and requests at every fair.
-pub async fn all(State(s): State<AppState>, ctx: Ctx, Query(p): Query<NoticeParams>) -> Response {
-    my_meetings(s, ctx, None, p).await
+pub async fn all(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    headers: HeaderMap,
+    Query(p): Query<NoticeParams>,
+) -> Response {
+    let base = sc_web_ui::qr::base_url(&s, &headers);
+    my_meetings(s, ctx, None, base, p).await
 }
 
 /// `GET /fairs/{id}/meetings`: one fair's, with the reader's availability.
@@ -246,19 +252,19 @@ pub async fn at_fair(
     Query(p): Query<NoticeParams>,
 ) -> Response {
     let base = sc_web_ui::qr::base_url(&s, &headers);
-    my_meetings(s, ctx, Some((id, base)), p).await
+    my_meetings(s, ctx, Some(id), base, p).await
 }
 
 async fn my_meetings(
     s: AppState,
     ctx: Ctx,
-    at: Option<(i64, String)>,
+    fair: Option<i64>,
+    base: String,
     p: NoticeParams,
 ) -> Response {
     let r: Result<Response, UiError> = async {
         let t = ctx.t();
         ctx.caller.account()?;
-        let fair = at.as_ref().map(|(id, _)| *id);
         let fair_info = match fair {
             Some(id) => Some((
                 id,
@@ -305,9 +311,9 @@ async fn my_meetings(
             None => (Vec::new(), Vec::new(), String::new()),
         };
         // The badge, where the fair has meetings to check in.
-        let badge = match &at {
-            Some((id, base)) if !availability.is_empty() => {
-                let token = s.app.meeting_badge(&ctx.caller, *id).await?;
+        let badge = match fair {
+            Some(id) if !availability.is_empty() => {
+                let token = s.app.meeting_badge(&ctx.caller, id).await?;
                 let url = format!("{base}/m/{token}");
                 let svg = sc_web_ui::qr::qr_svg(&url);
                 Some((url, svg))
@@ -331,6 +337,15 @@ async fn my_meetings(
             reasons: reason_options(t),
             cap,
             badge,
+            feed: {
+                let token = s.app.calendar_feed(&ctx.caller).await?;
+                let url = format!("{base}/calendar/{token}.ics");
+                let webcal = format!(
+                    "webcal://{}",
+                    url.split_once("://").map(|(_, r)| r).unwrap_or(&url)
+                );
+                (url, webcal)
+            },
         }))
     }
     .await;
@@ -1049,6 +1064,21 @@ pub async fn reissue_badge(
             Redirect::to(&format!("/fairs/{id}/meetings?notice=badge_reissued#badge"))
                 .into_response(),
         )
+    }
+    .await;
+    r.unwrap_or_else(|e| ctx.error(e))
+}
+
+/// `POST /meetings/calendar-feed`: a new calendar address (the old one stops working).
+pub async fn reissue_calendar_feed(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    form: FormData,
+) -> Response {
+    let r: Result<Response, UiError> = async {
+        ctx.check_csrf(&form)?;
+        s.app.reissue_calendar_feed(&ctx.caller).await?;
+        Ok(Redirect::to("/meetings?notice=calendar_reissued#calendar").into_response())
     }
     .await;
     r.unwrap_or_else(|e| ctx.error(e))
