@@ -137,6 +137,12 @@ test(`a buyer on a phone meets an exhibitor at a slot, another through the sched
   assert.match(await ex.textContent('#badge-result'), /is not under way now/);
   assert.match(await ex.textContent('main'), /10:00–10:30/);
 
+  // "Ask for a meeting" is offered to buyers, not to the exhibitor's own people.
+  await ex.goto(`${base}/fairs/1/exhibitors/9`);
+  assert.equal(await ex.locator('a[href*="/meetings/new?to=organisation:9"]').count(), 0, 'not to its own members');
+  await buyer.goto(`${base}/fairs/1/exhibitors/9`);
+  assert.equal(await buyer.locator('a[href*="/meetings/new?to=organisation:9"]').count(), 1, 'to a buyer');
+
   // The calendar download carries the meeting.
   const ics = await buyer.request.get(`${base}/api/v1/me/meetings.ics`);
   assert.equal(ics.status(), 200);

@@ -37,6 +37,8 @@ pub struct ExhibitorPage {
     pub listings: Vec<ListingCard>,
     pub related: Vec<OrgCard>,
     pub signed_in: bool,
+    /// The reader is a member of this exhibitor: no meeting with oneself.
+    pub own: bool,
     pub bookmarked: bool,
     pub scan_banner: Option<&'static str>,
     /// The scan URL to come back to after a quick sign-in.

@@ -297,6 +297,7 @@ async fn page(
         listings: products,
         related,
         signed_in: ctx.caller.account.is_some(),
+        own: ctx.caller.actor.role_in(org_id).is_some(),
         bookmarked,
         scan_banner,
         quick_sign_in,
