@@ -488,6 +488,45 @@ async fn unwanted_contact_is_limited_blocked_and_reported() {
             .await;
         assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
         let id = r.json()["conversation_id"].as_i64().unwrap();
+        // An accepted meeting counts as knowing each other too.
+        let (visitor, vtoken) = s.register("visitor@spam.example.com", "MO", "en").await;
+        let r = s
+            .post("/api/v1/conversations", Some(&vtoken), to_org(org, "hi"))
+            .await;
+        assert_eq!(r.json()["code"], "known_contacts_only", "{}", r.body);
+        let rid = s
+            .store
+            .request_meeting(&sc_storage::NewRequest {
+                fair_id: fair,
+                from: visitor,
+                to: sc_storage::Invitee::Organisation(org),
+                slot: None,
+                note: String::new(),
+                weight: 1,
+                expires_at: sc_storage::now_ms() + 3_600_000,
+            })
+            .await
+            .unwrap();
+        let r = s
+            .post("/api/v1/conversations", Some(&vtoken), to_org(org, "hi"))
+            .await;
+        assert_eq!(
+            r.json()["code"],
+            "known_contacts_only",
+            "a pending request is not enough"
+        );
+        let r = s
+            .post(
+                &format!("/api/v1/meeting-requests/{rid}/answer"),
+                Some(&otoken),
+                json!({"action": "accept"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        let r = s
+            .post("/api/v1/conversations", Some(&vtoken), to_org(org, "hi"))
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "[{}] {}", s.engine, r.body);
 
         // The organisation answers; then blocks the buyer, who can no longer write.
         let r = s

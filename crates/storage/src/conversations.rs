@@ -626,10 +626,15 @@ impl Store {
     }
 
     /// Whether the organisation knows `user`: a bookmark or a scan of it at any fair.
+    /// Whether the person met the organisation: bookmarked it, visited its booth, or has an
+    /// accepted meeting with it (asked of it, or asked by one of its members).
     pub async fn organisation_knows(&self, org: OrgId, user: UserId) -> Result<bool> {
         let n: i64 = sqlx::query_scalar(
             "SELECT (SELECT COUNT(*) FROM bookmarks WHERE organisation_id = $1 AND user_id = $2)
-                  + (SELECT COUNT(*) FROM scans WHERE organisation_id = $1 AND user_id = $2)",
+                  + (SELECT COUNT(*) FROM scans WHERE organisation_id = $1 AND user_id = $2)
+                  + (SELECT COUNT(*) FROM meeting_requests r WHERE r.status = 'accepted' AND (
+                       (r.organisation_id = $1 AND r.from_id = $2)
+                       OR (r.to_id = $2 AND r.from_id IN (SELECT user_id FROM memberships WHERE organisation_id = $1))))",
         )
         .bind(org)
         .bind(user)
