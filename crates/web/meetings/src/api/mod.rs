@@ -672,7 +672,7 @@ pub async fn my_badge(
 ) -> ApiResult<Json<BadgeView>> {
     caller.account()?;
     let token = s.app.meeting_badge(&caller, id).await?;
-    let url = format!("{}/m/{token}", sc_web_ui::qr::base_url(&s, &headers));
+    let url = badge_url(&sc_web_ui::qr::base_url(&s, &headers), &token);
     Ok(Json(BadgeView { token, url }))
 }
 
@@ -690,7 +690,7 @@ pub async fn reissue_badge(
 ) -> ApiResult<Json<BadgeView>> {
     caller.account()?;
     let token = s.app.reissue_meeting_badge(&caller, id).await?;
-    let url = format!("{}/m/{token}", sc_web_ui::qr::base_url(&s, &headers));
+    let url = badge_url(&sc_web_ui::qr::base_url(&s, &headers), &token);
     Ok(Json(BadgeView { token, url }))
 }
 
@@ -790,16 +790,23 @@ pub struct CalendarFeedView {
     pub webcal: String,
 }
 
-fn feed_view(s: &AppState, headers: &axum::http::HeaderMap, token: &str) -> CalendarFeedView {
-    let url = format!(
-        "{}/calendar/{token}.ics",
-        sc_web_ui::qr::base_url(s, headers)
-    );
+/// A calendar subscription's https and webcal addresses under `base`.
+pub fn feed_urls(base: &str, token: &str) -> CalendarFeedView {
+    let url = format!("{base}/calendar/{token}.ics");
     let webcal = format!(
         "webcal://{}",
         url.split_once("://").map(|(_, rest)| rest).unwrap_or(&url)
     );
     CalendarFeedView { url, webcal }
+}
+
+fn feed_view(s: &AppState, headers: &axum::http::HeaderMap, token: &str) -> CalendarFeedView {
+    feed_urls(&sc_web_ui::qr::base_url(s, headers), token)
+}
+
+/// The address a meeting badge's QR code carries.
+pub fn badge_url(base: &str, token: &str) -> String {
+    format!("{base}/m/{token}")
 }
 
 /// The caller's calendar subscription address, issued on first use.

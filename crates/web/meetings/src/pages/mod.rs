@@ -314,7 +314,7 @@ async fn my_meetings(
         let badge = match fair {
             Some(id) if !availability.is_empty() => {
                 let token = s.app.meeting_badge(&ctx.caller, id).await?;
-                let url = format!("{base}/m/{token}");
+                let url = crate::api::badge_url(&base, &token);
                 let svg = sc_web_ui::qr::qr_svg(&url);
                 Some((url, svg))
             }
@@ -338,13 +338,8 @@ async fn my_meetings(
             cap,
             badge,
             feed: {
-                let token = s.app.calendar_feed(&ctx.caller).await?;
-                let url = format!("{base}/calendar/{token}.ics");
-                let webcal = format!(
-                    "webcal://{}",
-                    url.split_once("://").map(|(_, r)| r).unwrap_or(&url)
-                );
-                (url, webcal)
+                let f = crate::api::feed_urls(&base, &s.app.calendar_feed(&ctx.caller).await?);
+                (f.url, f.webcal)
             },
         }))
     }
